@@ -1,0 +1,79 @@
+/* content: the guide's articles, loaded from a directory of NN-id.md files.
+ *
+ * Opening a guide reads only what the home screen needs (each article's
+ * title and summary, found by parsing the head of the file); an article's
+ * full tree is parsed when it is first asked for and a few trees are kept
+ * in a small cache.  So start-up and memory follow what the reader does,
+ * not the size of the guide. */
+#ifndef SKINGUIDE_CONTENT_H
+#define SKINGUIDE_CONTENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <cmark.h>
+
+#include "skinguide/error.h"
+
+struct article {
+	char *id;       /* "aftercare" from "08-aftercare.md" */
+	char *path;     /* directory + file name, for messages */
+	unsigned number;/* 8 from "08-aftercare.md": orders the menu */
+	char *title;    /* plain text of the first level-1 heading */
+	char *summary;  /* plain text of the first paragraph after it; may be "" */
+	int title_line; /* line of the title in the file */
+};
+
+struct guide;
+
+/** Open the content directory `dir`.  Returns NULL and fills `err` when the
+ *  directory is missing or unreadable, holds no NN-id.md article, two
+ *  articles share an id, or an article has no level-1 heading.  Caller
+ *  frees with guide_free(). */
+struct guide *guide_open(const char *dir, struct sg_error *err);
+
+/** Free the guide and every cached tree; NULL is fine. */
+void guide_free(struct guide *g);
+
+/** The directory the guide was opened from (borrowed). */
+const char *guide_dir(const struct guide *g);
+
+/** Title and welcome line for the home screen, from index.md when the
+ *  directory has one, else neutral defaults (borrowed). */
+const char *guide_title(const struct guide *g);
+const char *guide_welcome(const struct guide *g);
+
+/** Number of articles, and article `i` in menu order (borrowed). */
+size_t guide_count(const struct guide *g);
+const struct article *guide_article(const struct guide *g, size_t i);
+
+/** Index of the article with this id, or -1. */
+long guide_find(const struct guide *g, const char *id);
+
+/** The parsed tree of article `i`.  Borrowed: valid until the guide has
+ *  been asked for GUIDE_CACHE_SIZE other trees, or freed.  NULL with `err`
+ *  filled when the file can no longer be read. */
+#define GUIDE_CACHE_SIZE 8
+cmark_node *guide_document(struct guide *g, size_t i, struct sg_error *err);
+
+/** Number of trees parsed so far (for tests and benchmarks). */
+size_t guide_parse_count(const struct guide *g);
+
+enum guide_link {
+	GUIDE_LINK_ARTICLE,  /* another article, maybe with a #fragment */
+	GUIDE_LINK_ANCHOR,   /* "#fragment": a heading in the same article */
+	GUIDE_LINK_EXTERNAL, /* a URL with a scheme: shown, never opened */
+	GUIDE_LINK_BROKEN    /* a relative link no article answers to */
+};
+
+/** Work out where the link target `target` leads.  For an article link
+ *  *article is its index; *fragment points into `target` after '#', or is
+ *  NULL. */
+enum guide_link guide_resolve(const struct guide *g, const char *target,
+			      size_t *article, const char **fragment);
+
+/** Split a file name "NN-id.md" into its number and id (id copied into
+ *  `id`, at most `idsize` bytes).  False when the name is not of that form. */
+bool guide_parse_filename(const char *name, unsigned *number, char *id, size_t idsize);
+
+#endif

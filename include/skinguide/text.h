@@ -1,0 +1,63 @@
+/* text: UTF-8 decoding, sanitising, display width, line breaking and
+ * heading slugs.  Every other module measures and cleans text here, so
+ * Unicode rules live in one place (they come from libunistring). */
+#ifndef SKINGUIDE_TEXT_H
+#define SKINGUIDE_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "skinguide/buf.h"
+
+#define TEXT_REPLACEMENT 0xFFFDu
+
+/** Decode one character from `s` (`n` > 0 bytes available) into *cp and
+ *  return the bytes it used (at least 1).  Invalid or truncated UTF-8
+ *  yields U+FFFD for one byte, so a caller always makes progress. */
+size_t text_decode(const char *s, size_t n, uint32_t *cp);
+
+/** True for the characters that must never reach a terminal: C0 controls
+ *  other than tab and newline, DEL and the C1 controls. */
+bool text_is_control(uint32_t cp);
+
+/** Append `s` to `out` as valid UTF-8: invalid bytes become U+FFFD and
+ *  control characters are dropped.  Tabs and newlines are kept when
+ *  `keep_layout` is true and become spaces otherwise. */
+void text_sanitize(struct buf *out, const char *s, size_t n, bool keep_layout);
+
+/** Columns one character takes on a terminal: 0 for combining marks and
+ *  other zero-width characters, 2 for wide (East Asian, emoji) ones. */
+int text_char_width(uint32_t cp);
+
+/** Columns taken by the valid UTF-8 text `s`. */
+size_t text_width(const char *s, size_t n);
+
+/** Bytes in the grapheme cluster (a base character with its combining
+ *  marks) that starts at `s`; at least 1 when n > 0. */
+size_t text_grapheme(const char *s, size_t n);
+
+/** Bytes of the longest prefix of `s` that fits in `width` columns
+ *  without splitting a grapheme cluster. */
+size_t text_fit(const char *s, size_t n, size_t width);
+
+/** One wrapped line: bytes [start, end) of the source, `width` columns. */
+struct text_line {
+	size_t start;
+	size_t end;
+	size_t width;
+};
+
+/** Wrap the valid UTF-8 text `s` into lines of at most `width` columns
+ *  (width >= 1).  Lines break where Unicode allows (UAX #14), a newline
+ *  forces a break, a word wider than the line is broken between grapheme
+ *  clusters, and spaces at a break are dropped.  Returns the number of
+ *  lines (at least 1) and stores a new array in *lines, which the caller
+ *  frees with free(). */
+size_t text_wrap(const char *s, size_t n, size_t width, struct text_line **lines);
+
+/** Append the anchor slug of a heading to `out`, as GitHub makes them:
+ *  lower case, punctuation dropped, each space turned into '-'. */
+void text_slug(struct buf *out, const char *s, size_t n);
+
+#endif

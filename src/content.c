@@ -1,0 +1,423 @@
+/* content: scan a directory of articles, read their heads, parse lazily. */
+#include "skinguide/content.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "skinguide/buf.h"
+#include "skinguide/doc.h"
+
+/* Larger files are refused rather than parsed: no article is this long. */
+#define MAX_FILE_BYTES (8u << 20)
+#define HEAD_FIRST_READ 4096u
+
+struct guide {
+	char *dir;
+	char *title;
+	char *welcome;
+	struct article *articles;
+	size_t count;
+	size_t *by_id;            /* article indexes sorted by id */
+	cmark_node **docs;        /* parsed trees, NULL when not cached */
+	size_t cache[GUIDE_CACHE_SIZE]; /* most recently used first */
+	size_t cached;
+	size_t parses;
+};
+
+bool guide_parse_filename(const char *name, unsigned *number, char *id, size_t idsize)
+{
+	size_t len = strlen(name);
+	size_t digits = strspn(name, "0123456789");
+	if (digits == 0 || digits > 6 || name[digits] != '-' || len < digits + 5 ||
+	    strcmp(name + len - 3, ".md") != 0)
+		return false;
+	size_t idlen = len - digits - 4;
+	if (idlen + 1 > idsize)
+		return false;
+	for (size_t i = 0; i < idlen; i++) {
+		unsigned char c = (unsigned char)name[digits + 1 + i];
+		if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '-' && c != '_')
+			return false;
+	}
+	memcpy(id, name + digits + 1, idlen);
+	id[idlen] = '\0';
+	*number = (unsigned)strtoul(name, NULL, 10);
+	return true;
+}
+
+static char *join_path(const char *dir, const char *name)
+{
+	struct buf b = BUF_INIT;
+	buf_puts(&b, dir);
+	if (b.len && b.data[b.len - 1] != '/')
+		buf_putc(&b, '/');
+	buf_puts(&b, name);
+	return buf_detach(&b);
+}
+
+/* Read up to `limit` bytes of `path` into `out`; *eof tells whether that
+ * was all of it.  Returns false with `err` set when it cannot be read. */
+static bool read_file(const char *path, size_t limit, struct buf *out, bool *eof,
+		      struct sg_error *err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		sg_error_set(err, "%s: cannot read: %s; check that the file exists and "
+			     "is readable", path, strerror(errno));
+		return false;
+	}
+	bool ok = false;
+	buf_clear(out);
+	*eof = false;
+	while (out->len < limit) {
+		buf_grow(out, limit - out->len);
+		ssize_t n = read(fd, out->data + out->len, limit - out->len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			sg_error_set(err, "%s: cannot read: %s", path, strerror(errno));
+			goto done;
+		}
+		if (n == 0) {
+			*eof = true;
+			break;
+		}
+		out->len += (size_t)n;
+		out->data[out->len] = '\0';
+	}
+	if (!*eof && limit >= MAX_FILE_BYTES) {
+		sg_error_set(err, "%s: file is larger than %u MiB; split it into "
+			     "smaller articles", path, MAX_FILE_BYTES >> 20);
+		goto done;
+	}
+	ok = true;
+done:
+	close(fd);
+	return ok;
+}
+
+struct head {
+	char *title;
+	char *summary;
+	int title_line;
+	int other_heading_line; /* first heading of another level, or 0 */
+};
+
+/* Find the title and summary among the top-level blocks of `doc`.  True
+ * when they are final: a prefix of a file may end inside the summary. */
+static bool find_head(cmark_node *doc, bool whole, struct head *h)
+{
+	cmark_node *title = NULL, *summary = NULL;
+	h->other_heading_line = 0;
+	for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
+		cmark_node_type t = cmark_node_get_type(n);
+		if (!title && t == CMARK_NODE_HEADING) {
+			if (cmark_node_get_heading_level(n) == 1)
+				title = n;
+			else if (!h->other_heading_line)
+				h->other_heading_line = cmark_node_get_start_line(n);
+		} else if (title && t == CMARK_NODE_PARAGRAPH) {
+			summary = n;
+			break;
+		}
+	}
+	bool final = whole || (summary && cmark_node_next(summary));
+	if (!final)
+		return false;
+	struct buf b = BUF_INIT;
+	if (title) {
+		doc_plain_text(title, &b);
+		h->title = buf_detach(&b);
+		h->title_line = cmark_node_get_start_line(title);
+	}
+	if (summary)
+		doc_plain_text(summary, &b);
+	h->summary = buf_detach(&b);
+	return true;
+}
+
+/* Parse growing prefixes of the file until its title and summary are
+ * known: most articles need a single 4 KiB read. */
+static bool read_head(const char *path, struct head *h, struct sg_error *err)
+{
+	struct buf src = BUF_INIT;
+	bool ok = false, eof = false;
+	memset(h, 0, sizeof *h);
+	for (size_t limit = HEAD_FIRST_READ;; limit *= 4) {
+		if (limit > MAX_FILE_BYTES)
+			limit = MAX_FILE_BYTES;
+		if (!read_file(path, limit, &src, &eof, err))
+			goto done;
+		size_t len = src.len;
+		if (!eof) /* parse whole lines only */
+			while (len > 0 && src.data[len - 1] != '\n')
+				len--;
+		cmark_node *doc = doc_parse(src.data ? src.data : "", len);
+		bool found = find_head(doc, eof, h);
+		cmark_node_free(doc);
+		if (found)
+			break;
+	}
+	if (!h->title) {
+		if (h->other_heading_line)
+			sg_error_set(err, "%s:%d: error: the first heading is not a title; "
+				     "start the article with a level-1 heading such as "
+				     "'# Aftercare'", path, h->other_heading_line);
+		else
+			sg_error_set(err, "%s:1: error: no title; start the article with a "
+				     "level-1 heading such as '# Aftercare'", path);
+		goto done;
+	}
+	ok = true;
+done:
+	if (!ok) {
+		free(h->title);
+		free(h->summary);
+	}
+	buf_free(&src);
+	return ok;
+}
+
+static int compare_articles(const void *a, const void *b)
+{
+	const struct article *x = a, *y = b;
+	if (x->number != y->number)
+		return x->number < y->number ? -1 : 1;
+	return strcmp(x->id, y->id);
+}
+
+static const struct guide *sort_guide;
+
+static int compare_ids(const void *a, const void *b)
+{
+	const size_t *x = a, *y = b;
+	return strcmp(sort_guide->articles[*x].id, sort_guide->articles[*y].id);
+}
+
+/* Collect the NN-id.md names in `dir`, sorted into menu order. */
+static bool scan_dir(struct guide *g, struct sg_error *err)
+{
+	DIR *d = opendir(g->dir);
+	if (!d) {
+		sg_error_set(err, "%s: cannot open the content directory: %s; give the "
+			     "folder that holds the NN-id.md articles with --content DIR "
+			     "or SKINGUIDE_CONTENT", g->dir, strerror(errno));
+		return false;
+	}
+	size_t cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		char id[NAME_MAX + 1];
+		unsigned number;
+		if (!guide_parse_filename(e->d_name, &number, id, sizeof id))
+			continue;
+		if (g->count == cap) {
+			cap = cap ? cap * 2 : 16;
+			g->articles = xreallocarray(g->articles, cap, sizeof *g->articles);
+		}
+		g->articles[g->count++] = (struct article){
+			.id = xstrdup(id), .path = join_path(g->dir, e->d_name),
+			.number = number};
+	}
+	closedir(d);
+	if (g->count == 0) {
+		sg_error_set(err, "%s: no articles found; add Markdown files named like "
+			     "01-welcome.md (a number, a dash, an id of a-z, 0-9 and -)",
+			     g->dir);
+		return false;
+	}
+	qsort(g->articles, g->count, sizeof *g->articles, compare_articles);
+	return true;
+}
+
+static bool index_ids(struct guide *g, struct sg_error *err)
+{
+	g->by_id = xcalloc(g->count, sizeof *g->by_id);
+	for (size_t i = 0; i < g->count; i++)
+		g->by_id[i] = i;
+	sort_guide = g;
+	qsort(g->by_id, g->count, sizeof *g->by_id, compare_ids);
+	for (size_t i = 1; i < g->count; i++) {
+		const struct article *a = &g->articles[g->by_id[i - 1]];
+		const struct article *b = &g->articles[g->by_id[i]];
+		if (strcmp(a->id, b->id) == 0) {
+			sg_error_set(err, "%s:1: error: the id '%s' is also used by %s; "
+				     "rename one of the files", b->path, b->id, a->path);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* index.md is optional: its H1 names the guide, its paragraph welcomes. */
+static bool read_index(struct guide *g, struct sg_error *err)
+{
+	char *path = join_path(g->dir, "index.md");
+	struct head h;
+	bool ok = true;
+	if (access(path, F_OK) != 0) {
+		g->title = xstrdup("Guide");
+		g->welcome = xstrdup("Choose a topic to read.");
+	} else if ((ok = read_head(path, &h, err))) {
+		g->title = h.title;
+		g->welcome = h.summary;
+	}
+	free(path);
+	return ok;
+}
+
+struct guide *guide_open(const char *dir, struct sg_error *err)
+{
+	struct guide *g = xcalloc(1, sizeof *g);
+	g->dir = xstrdup(dir);
+	if (!scan_dir(g, err) || !index_ids(g, err) || !read_index(g, err))
+		goto fail;
+	for (size_t i = 0; i < g->count; i++) {
+		struct article *a = &g->articles[i];
+		struct head h;
+		if (!read_head(a->path, &h, err))
+			goto fail;
+		a->title = h.title;
+		a->summary = h.summary;
+		a->title_line = h.title_line;
+	}
+	g->docs = xcalloc(g->count, sizeof *g->docs);
+	return g;
+fail:
+	guide_free(g);
+	return NULL;
+}
+
+void guide_free(struct guide *g)
+{
+	if (!g)
+		return;
+	for (size_t i = 0; i < g->count; i++) {
+		free(g->articles[i].id);
+		free(g->articles[i].path);
+		free(g->articles[i].title);
+		free(g->articles[i].summary);
+		if (g->docs && g->docs[i])
+			cmark_node_free(g->docs[i]);
+	}
+	free(g->articles);
+	free(g->by_id);
+	free(g->docs);
+	free(g->dir);
+	free(g->title);
+	free(g->welcome);
+	free(g);
+}
+
+const char *guide_dir(const struct guide *g) { return g->dir; }
+const char *guide_title(const struct guide *g) { return g->title; }
+const char *guide_welcome(const struct guide *g) { return g->welcome; }
+size_t guide_count(const struct guide *g) { return g->count; }
+size_t guide_parse_count(const struct guide *g) { return g->parses; }
+
+const struct article *guide_article(const struct guide *g, size_t i)
+{
+	return i < g->count ? &g->articles[i] : NULL;
+}
+
+long guide_find(const struct guide *g, const char *id)
+{
+	size_t lo = 0, hi = g->count;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(id, g->articles[g->by_id[mid]].id);
+		if (c == 0)
+			return (long)g->by_id[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return -1;
+}
+
+/* Move `i` to the front of the cache, evicting the oldest tree if full. */
+static void cache_touch(struct guide *g, size_t i)
+{
+	size_t pos = 0;
+	while (pos < g->cached && g->cache[pos] != i)
+		pos++;
+	if (pos == g->cached) {
+		if (g->cached == GUIDE_CACHE_SIZE) {
+			size_t old = g->cache[--g->cached];
+			cmark_node_free(g->docs[old]);
+			g->docs[old] = NULL;
+		}
+		pos = g->cached++;
+	}
+	memmove(g->cache + 1, g->cache, pos * sizeof *g->cache);
+	g->cache[0] = i;
+}
+
+cmark_node *guide_document(struct guide *g, size_t i, struct sg_error *err)
+{
+	if (i >= g->count)
+		return NULL;
+	if (!g->docs[i]) {
+		struct buf src = BUF_INIT;
+		bool eof;
+		if (!read_file(g->articles[i].path, MAX_FILE_BYTES, &src, &eof, err)) {
+			buf_free(&src);
+			return NULL;
+		}
+		g->docs[i] = doc_parse(src.data ? src.data : "", src.len);
+		g->parses++;
+		buf_free(&src);
+	}
+	cache_touch(g, i);
+	return g->docs[i];
+}
+
+static bool has_scheme(const char *t)
+{
+	size_t n = strspn(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+	return n > 0 && t[n] == ':';
+}
+
+enum guide_link guide_resolve(const struct guide *g, const char *target,
+			      size_t *article, const char **fragment)
+{
+	const char *hash = strchr(target, '#');
+	*fragment = hash ? hash + 1 : NULL;
+	if (target[0] == '#')
+		return GUIDE_LINK_ANCHOR;
+	if (has_scheme(target) || strncmp(target, "//", 2) == 0)
+		return GUIDE_LINK_EXTERNAL;
+	size_t len = hash ? (size_t)(hash - target) : strlen(target);
+	const char *name = target;
+	if (len >= 2 && strncmp(name, "./", 2) == 0) {
+		name += 2;
+		len -= 2;
+	}
+	char file[NAME_MAX + 1], id[NAME_MAX + 1];
+	unsigned number;
+	if (len < 4 || len > NAME_MAX || memchr(name, '/', len))
+		return GUIDE_LINK_BROKEN;
+	memcpy(file, name, len);
+	file[len] = '\0';
+	if (strcmp(file + len - 3, ".md") != 0)
+		return GUIDE_LINK_BROKEN;
+	long found = -1;
+	if (guide_parse_filename(file, &number, id, sizeof id))
+		found = guide_find(g, id);
+	if (found < 0) {
+		file[len - 3] = '\0';
+		found = guide_find(g, file);
+	}
+	if (found < 0)
+		return GUIDE_LINK_BROKEN;
+	*article = (size_t)found;
+	return GUIDE_LINK_ARTICLE;
+}

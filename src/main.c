@@ -1,0 +1,199 @@
+/* skinguide: command line.  Parses options, opens the content and hands
+ * over to the reader, the printer or (later) the checker. */
+#include <errno.h>
+#include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "skinguide/content.h"
+#include "skinguide/print.h"
+#include "skinguide/ui.h"
+
+enum { EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
+
+enum mode { MODE_UI, MODE_LIST, MODE_PRINT };
+
+struct cli {
+	enum mode mode;
+	const char *content;
+	const char *print_id;
+	long width; /* 0: from the terminal, else 80 */
+	const char *format;
+};
+
+static const char usage_text[] =
+	"Usage: skinguide [--content DIR]            read the guide\n"
+	"       skinguide --list                     list the articles\n"
+	"       skinguide --print ID [--width N]     print one article as text\n"
+	"       skinguide --help | --version\n"
+	"\n"
+	"A calm, plain-language guide for patients, read in a terminal.\n"
+	"It is general education, not medical advice: your clinic's own\n"
+	"instructions come first.\n"
+	"\n"
+	"Options:\n"
+	"  --content DIR   read articles from DIR (default: $SKINGUIDE_CONTENT,\n"
+	"                  else " SKINGUIDE_CONTENT_DIR ")\n"
+	"  --list          print each article's id, title and summary, tab-separated\n"
+	"  --print ID      print article ID as plain text and exit\n"
+	"  --width N       wrap --print output at N columns (10 to 76; default:\n"
+	"                  the terminal's width, else 76)\n"
+	"  --format text   the --print format (text is the only one so far)\n"
+	"  --help          show this help and exit\n"
+	"  --version       show the version and exit\n"
+	"\n"
+	"Keys in the guide: arrows or j/k move, Enter opens, Tab picks a link,\n"
+	"Backspace or Esc goes back, t lists headings, ? shows every key, q quits.\n"
+	"\n"
+	"Exit status: 0 ok, 1 bad content or unknown article, 2 bad usage.\n"
+	"Content: one Markdown file per article, named NN-id.md; see\n"
+	"skinguide-content(5).\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fputs("skinguide: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'skinguide --help' for the options.\n", stderr);
+	return EXIT_USAGE;
+}
+
+static bool parse_width(const char *s, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < LAYOUT_MIN_WIDTH || v > 10000)
+		return false;
+	*out = v;
+	return true;
+}
+
+/* Returns -1 to go on, else the exit status. */
+static int parse_args(int argc, char **argv, struct cli *cli)
+{
+	enum { OPT_CONTENT = 256, OPT_LIST, OPT_PRINT, OPT_WIDTH, OPT_FORMAT,
+	       OPT_HELP, OPT_VERSION };
+	static const struct option longopts[] = {
+		{"content", required_argument, NULL, OPT_CONTENT},
+		{"list", no_argument, NULL, OPT_LIST},
+		{"print", required_argument, NULL, OPT_PRINT},
+		{"width", required_argument, NULL, OPT_WIDTH},
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{"help", no_argument, NULL, OPT_HELP},
+		{"version", no_argument, NULL, OPT_VERSION},
+		{NULL, 0, NULL, 0},
+	};
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_CONTENT: cli->content = optarg; break;
+		case OPT_LIST: cli->mode = MODE_LIST; break;
+		case OPT_PRINT: cli->mode = MODE_PRINT; cli->print_id = optarg; break;
+		case OPT_FORMAT: cli->format = optarg; break;
+		case OPT_WIDTH:
+			if (!parse_width(optarg, &cli->width))
+				return usage_error("--width needs a number of columns from 10 up, "
+						   "not '%s'", optarg);
+			break;
+		case 'h':
+		case OPT_HELP: fputs(usage_text, stdout); return 0;
+		case OPT_VERSION: puts("skinguide " SKINGUIDE_VERSION); return 0;
+		case ':':
+			return usage_error("option '%s' needs a value", argv[optind - 1]);
+		default:
+			return usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return usage_error("unexpected argument '%s'", argv[optind]);
+	if (cli->format && strcmp(cli->format, "text") != 0)
+		return usage_error("unknown --format '%s'; use text", cli->format);
+	if ((cli->width || cli->format) && cli->mode != MODE_PRINT)
+		return usage_error("%s goes with --print ID", cli->width ? "--width" : "--format");
+	return -1;
+}
+
+static const char *content_dir(const struct cli *cli)
+{
+	if (cli->content)
+		return cli->content;
+	const char *env = getenv("SKINGUIDE_CONTENT");
+	return env && *env ? env : SKINGUIDE_CONTENT_DIR;
+}
+
+static size_t print_width(const struct cli *cli)
+{
+	if (cli->width)
+		return (size_t)cli->width;
+	struct winsize ws;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col)
+		return ws.ws_col;
+	return 80;
+}
+
+static bool locale_is_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+static int run_print(struct guide *g, const struct cli *cli)
+{
+	long i = guide_find(g, cli->print_id);
+	if (i < 0) {
+		fprintf(stderr, "skinguide: no article with the id '%s' in %s; "
+			"'skinguide --list' shows the ids\n", cli->print_id, guide_dir(g));
+		return EXIT_RUNTIME;
+	}
+	struct sg_error err;
+	if (!print_article(stdout, g, (size_t)i, print_width(cli), !locale_is_utf8(), &err)) {
+		fprintf(stderr, "skinguide: %s\n", err.msg);
+		return EXIT_RUNTIME;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	struct cli cli = {0};
+	int status = parse_args(argc, argv, &cli);
+	if (status >= 0)
+		return status;
+	struct sg_error err;
+	struct guide *g = guide_open(content_dir(&cli), &err);
+	if (!g) {
+		fprintf(stderr, "skinguide: %s\n", err.msg);
+		return EXIT_RUNTIME;
+	}
+	switch (cli.mode) {
+	case MODE_LIST:
+		print_list(stdout, g);
+		status = 0;
+		break;
+	case MODE_PRINT:
+		status = run_print(g, &cli);
+		break;
+	case MODE_UI: {
+		struct ui_opts opts = {.ascii = !locale_is_utf8()};
+		status = ui_run(g, &opts, &err);
+		if (status)
+			fprintf(stderr, "skinguide: %s\n", err.msg);
+		break;
+	}
+	}
+	guide_free(g);
+	if (fflush(stdout) != 0 && status == 0) {
+		fprintf(stderr, "skinguide: cannot write the output: %s\n", strerror(errno));
+		status = EXIT_RUNTIME;
+	}
+	return status;
+}

@@ -1,0 +1,199 @@
+/* text: the one place that knows about UTF-8 and Unicode widths. */
+#include "skinguide/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicase.h>
+#include <unictype.h>
+#include <unigbrk.h>
+#include <unilbrk.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+size_t text_decode(const char *s, size_t n, uint32_t *cp)
+{
+	ucs4_t uc;
+	int len = u8_mbtoucr(&uc, (const uint8_t *)s, n);
+	if (len <= 0) {
+		*cp = TEXT_REPLACEMENT;
+		return 1;
+	}
+	*cp = uc;
+	return (size_t)len;
+}
+
+bool text_is_control(uint32_t cp)
+{
+	if (cp == '\t' || cp == '\n')
+		return false;
+	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0);
+}
+
+static void put_char(struct buf *out, uint32_t cp)
+{
+	uint8_t tmp[6];
+	int len = u8_uctomb(tmp, cp, sizeof tmp);
+	if (len > 0)
+		buf_append(out, (const char *)tmp, (size_t)len);
+}
+
+void text_sanitize(struct buf *out, const char *s, size_t n, bool keep_layout)
+{
+	size_t i = 0;
+	buf_grow(out, n);
+	while (i < n) {
+		size_t run = i;
+		/* Copy plain printable ASCII in one go: it is most of any text. */
+		while (run < n && (unsigned char)s[run] >= 0x20 &&
+		       (unsigned char)s[run] < 0x7f)
+			run++;
+		if (run > i) {
+			buf_append(out, s + i, run - i);
+			i = run;
+			continue;
+		}
+		uint32_t cp;
+		i += text_decode(s + i, n - i, &cp);
+		if (cp == '\t' || cp == '\n')
+			buf_putc(out, keep_layout ? (char)cp : ' ');
+		else if (!text_is_control(cp))
+			put_char(out, cp);
+	}
+}
+
+int text_char_width(uint32_t cp)
+{
+	if (cp < 0x7f)
+		return cp >= 0x20;
+	int w = uc_width(cp, "UTF-8");
+	return w < 0 ? 0 : w;
+}
+
+size_t text_width(const char *s, size_t n)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		i += text_decode(s + i, n - i, &cp);
+		w += (size_t)text_char_width(cp);
+	}
+	return w;
+}
+
+size_t text_grapheme(const char *s, size_t n)
+{
+	if (n == 0)
+		return 0;
+	if ((unsigned char)s[0] < 0x80 && (n == 1 || (unsigned char)s[1] < 0x80))
+		return 1;
+	const uint8_t *end = (const uint8_t *)s + n;
+	const uint8_t *next = u8_grapheme_next((const uint8_t *)s, end);
+	if (!next || next <= (const uint8_t *)s)
+		return 1;
+	return (size_t)(next - (const uint8_t *)s);
+}
+
+size_t text_fit(const char *s, size_t n, size_t width)
+{
+	size_t i = 0, col = 0;
+	while (i < n) {
+		size_t g = text_grapheme(s + i, n - i);
+		size_t w = text_width(s + i, g);
+		if (col + w > width)
+			break;
+		col += w;
+		i += g;
+	}
+	return i;
+}
+
+/* Growable array of wrapped lines. */
+struct lines {
+	struct text_line *v;
+	size_t len, cap;
+};
+
+static void push_line(struct lines *l, const char *s, size_t start, size_t end)
+{
+	while (end > start && s[end - 1] == ' ')
+		end--;
+	if (l->len == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 8;
+		l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
+	}
+	l->v[l->len++] = (struct text_line){start, end, text_width(s + start, end - start)};
+}
+
+/* Wrap s[start, end), which holds no newline, greedily. `brk` holds the
+ * UAX #14 break opportunities of the whole text. */
+static void wrap_segment(struct lines *l, const char *s, const char *brk,
+			 size_t start, size_t end, size_t width)
+{
+	size_t line = start, col = 0;
+	size_t last_break = start, col_at_break = 0;
+	size_t i = start;
+	while (i < end) {
+		size_t g = text_grapheme(s + i, end - i);
+		if (i > line && brk[i] == UC_BREAK_POSSIBLE) {
+			last_break = i;
+			col_at_break = col;
+		}
+		size_t w = text_width(s + i, g);
+		if (s[i] != ' ' && col + w > width && col > 0) {
+			if (last_break > line) {
+				push_line(l, s, line, last_break);
+				line = last_break;
+				col -= col_at_break;
+			} else {
+				push_line(l, s, line, i);
+				line = i;
+				col = 0;
+			}
+			last_break = line;
+			col_at_break = 0;
+		}
+		col += w;
+		i += g;
+	}
+	push_line(l, s, line, end);
+}
+
+size_t text_wrap(const char *s, size_t n, size_t width, struct text_line **out)
+{
+	struct lines l = {0};
+	char *brk = xmalloc(n ? n : 1);
+	if (width < 1)
+		width = 1;
+	if (n)
+		u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", brk);
+	size_t seg = 0;
+	for (size_t i = 0; i <= n; i++) {
+		if (i == n || s[i] == '\n') {
+			wrap_segment(&l, s, brk, seg, i, width);
+			seg = i + 1;
+		}
+	}
+	free(brk);
+	*out = l.v;
+	return l.len;
+}
+
+void text_slug(struct buf *out, const char *s, size_t n)
+{
+	size_t lower_len = 0;
+	uint8_t *lower = u8_tolower((const uint8_t *)s, n, NULL, NULL, NULL, &lower_len);
+	const char *src = lower ? (const char *)lower : s;
+	size_t len = lower ? lower_len : n;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t k = text_decode(src + i, len - i, &cp);
+		if (cp == ' ')
+			buf_putc(out, '-');
+		else if (cp == '-' || cp == '_' || uc_is_alnum(cp) ||
+			 uc_is_general_category(cp, UC_CATEGORY_M))
+			buf_append(out, src + i, k);
+		i += k;
+	}
+	free(lower);
+}

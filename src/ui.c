@@ -1,0 +1,331 @@
+/* ui: the terminal, the key table and the input loop.  Screens live in
+ * ui_home.c, ui_article.c and ui_menus.c. */
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "skinguide/text.h"
+#include "ui_private.h"
+
+enum { PAIR_HEADING = 1, PAIR_LINK, PAIR_CALLOUT, PAIR_CODE, PAIR_MARKER };
+
+/* ---- the key table: every key, its action and its help, in one place -- */
+
+struct binding {
+	int key;
+	enum action action;
+};
+
+static const struct binding bindings[] = {
+	{KEY_UP, ACT_UP}, {'k', ACT_UP},
+	{KEY_DOWN, ACT_DOWN}, {'j', ACT_DOWN},
+	{KEY_PPAGE, ACT_PAGE_UP}, {'b', ACT_PAGE_UP},
+	{KEY_NPAGE, ACT_PAGE_DOWN}, {' ', ACT_PAGE_DOWN},
+	{KEY_HOME, ACT_TOP}, {'g', ACT_TOP},
+	{KEY_END, ACT_BOTTOM}, {'G', ACT_BOTTOM},
+	{'\n', ACT_OPEN}, {'\r', ACT_OPEN}, {KEY_ENTER, ACT_OPEN},
+	{KEY_RIGHT, ACT_OPEN}, {'l', ACT_OPEN},
+	{KEY_BACKSPACE, ACT_BACK}, {127, ACT_BACK}, {8, ACT_BACK},
+	{KEY_LEFT, ACT_BACK}, {'h', ACT_BACK}, {27, ACT_BACK},
+	{'\t', ACT_NEXT_LINK}, {KEY_BTAB, ACT_PREV_LINK},
+	{'t', ACT_TOC},
+	{'?', ACT_HELP}, {KEY_F(1), ACT_HELP},
+	{12, ACT_REDRAW},
+	{'q', ACT_QUIT},
+};
+
+static const struct binding_help help_entries[] = {
+	{"Up, Down, j, k", "move or scroll one line"},
+	{"PgUp, PgDn, b, Space", "scroll one page"},
+	{"Home, End, g, G", "go to the top or the end"},
+	{"1 to 9", "on the topic list: open that topic"},
+	{"Enter, Right, l", "open the topic or the chosen link"},
+	{"Tab, Shift-Tab", "choose the next or previous link"},
+	{"Backspace, Left, h, Esc", "go back to where you were"},
+	{"t", "list the headings of this topic"},
+	{"Mouse or touch", "tap a topic or link; wheel scrolls"},
+	{"?", "show this help"},
+	{"Ctrl-L", "redraw the screen"},
+	{"q", "quit the guide"},
+};
+
+enum action ui_action(int key)
+{
+	for (size_t i = 0; i < sizeof bindings / sizeof *bindings; i++)
+		if (bindings[i].key == key)
+			return bindings[i].action;
+	return ACT_NONE;
+}
+
+size_t ui_help_count(void)
+{
+	return sizeof help_entries / sizeof *help_entries;
+}
+
+const struct binding_help *ui_help_entry(size_t i)
+{
+	return i < ui_help_count() ? &help_entries[i] : NULL;
+}
+
+/* ---- drawing helpers ------------------------------------------------- */
+
+static const struct screen *const screens[SCREEN_COUNT] = {
+	[SCREEN_HOME] = &home_screen,
+	[SCREEN_ARTICLE] = &article_screen,
+	[SCREEN_TOC] = &toc_screen,
+	[SCREEN_HELP] = &help_screen,
+};
+
+void ui_message(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char tmp[512];
+	vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	buf_clear(&ui->message);
+	text_sanitize(&ui->message, tmp, strlen(tmp), false);
+}
+
+/* Columns for text: the layout's comfortable maximum, or less. */
+int ui_text_width(const struct ui *ui)
+{
+	int w = ui->cols - 2;
+	return w > LAYOUT_MAX_WIDTH ? LAYOUT_MAX_WIDTH : w;
+}
+
+/* The text column is centred in a wide window. */
+int ui_margin(const struct ui *ui)
+{
+	return (ui->cols - ui_text_width(ui)) / 2;
+}
+
+void ui_draw_text(struct ui *ui, int y, int x, const char *s, size_t len, int maxw,
+		  int attr)
+{
+	(void)ui;
+	if (maxw <= 0)
+		return;
+	size_t fit = text_fit(s, len, (size_t)maxw);
+	attrset(attr);
+	mvaddnstr(y, x, s, (int)fit);
+	attrset(A_NORMAL);
+}
+
+static int style_attr(const struct ui *ui, unsigned style)
+{
+	int a = A_NORMAL;
+	if (style & (LAYOUT_STRONG | LAYOUT_H1 | LAYOUT_H2 | LAYOUT_H3 | LAYOUT_MARKER))
+		a |= A_BOLD;
+	if (style & LAYOUT_EMPH)
+		a |= A_ITALIC;
+	if (style & LAYOUT_LINK)
+		a |= A_UNDERLINE;
+	if (!ui->color) {
+		if (style & LAYOUT_BORDER)
+			a |= A_DIM;
+		return a;
+	}
+	if (style & (LAYOUT_H1 | LAYOUT_H2 | LAYOUT_H3))
+		a |= COLOR_PAIR(PAIR_HEADING);
+	else if (style & LAYOUT_LINK)
+		a |= COLOR_PAIR(PAIR_LINK);
+	else if (style & LAYOUT_CODE)
+		a |= COLOR_PAIR(PAIR_CODE);
+	else if (style & (LAYOUT_CALLOUT | LAYOUT_BORDER))
+		a |= COLOR_PAIR(PAIR_CALLOUT);
+	else if (style & LAYOUT_MARKER)
+		a |= COLOR_PAIR(PAIR_MARKER);
+	return a;
+}
+
+void ui_draw_line(struct ui *ui, int y, int x, const struct layout_line *ln, long link)
+{
+	int room = ui->cols - x;
+	for (size_t s = 0; s < ln->nspans && room > 0; s++) {
+		const struct layout_span *sp = &ln->spans[s];
+		int attr = style_attr(ui, sp->style);
+		if (link >= 0 && sp->link == link)
+			attr = (attr & ~A_UNDERLINE) | A_REVERSE;
+		size_t w = text_width(ln->text + sp->start, sp->len);
+		ui_draw_text(ui, y, x, ln->text + sp->start, sp->len, room, attr);
+		x += (int)w;
+		room -= (int)w;
+	}
+}
+
+/* The bottom line: where you are on the left, the keys on the right. */
+void ui_draw_status(struct ui *ui, const char *left, const char *right)
+{
+	int y = ui->rows - 1;
+	attrset(A_REVERSE);
+	mvhline(y, 0, ' ', ui->cols);
+	if (ui->message.len) {
+		left = ui->message.data;
+		right = "";
+	}
+	int rw = (int)text_width(right, strlen(right));
+	int lw = ui->cols - 2 - (rw ? rw + 2 : 0);
+	if (lw < ui->cols / 2 && rw) {
+		/* Too narrow for both: where you are matters most. */
+		rw = 0;
+		lw = ui->cols - 2;
+	}
+	ui_draw_text(ui, y, 1, left, strlen(left), lw, A_REVERSE);
+	if (rw)
+		ui_draw_text(ui, y, ui->cols - 1 - rw, right, strlen(right), rw, A_REVERSE);
+	attrset(A_NORMAL);
+}
+
+void ui_switch(struct ui *ui, enum screen_id to)
+{
+	if (to == SCREEN_TOC || to == SCREEN_HELP) {
+		if (ui->screen != SCREEN_TOC && ui->screen != SCREEN_HELP)
+			ui->below = ui->screen;
+		if (to == SCREEN_HELP)
+			ui->help = (struct menu){0};
+	}
+	ui->screen = to;
+}
+
+/* ---- terminal set-up ------------------------------------------------- */
+
+static void restore_terminal(void)
+{
+	if (!isendwin())
+		endwin();
+}
+
+static void setup_colors(struct ui *ui)
+{
+	const char *no_color = getenv("NO_COLOR");
+	ui->color = has_colors() && !(no_color && *no_color);
+	if (!ui->color)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(PAIR_HEADING, COLOR_CYAN, -1);
+	init_pair(PAIR_LINK, COLOR_BLUE, -1);
+	init_pair(PAIR_CALLOUT, COLOR_YELLOW, -1);
+	init_pair(PAIR_CODE, COLOR_MAGENTA, -1);
+	init_pair(PAIR_MARKER, COLOR_CYAN, -1);
+}
+
+static bool setup_terminal(struct ui *ui, struct sg_error *err)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		sg_error_set(err, "the guide needs a terminal; to read without one, "
+			     "use 'skinguide --list' and 'skinguide --print ID'");
+		return false;
+	}
+	if (!newterm(NULL, stdout, stdin)) {
+		sg_error_set(err, "cannot use the terminal type '%s'; set TERM to "
+			     "your terminal (for example TERM=xterm) and try again",
+			     getenv("TERM") ? getenv("TERM") : "(unset)");
+		return false;
+	}
+	sg_oom_hook(restore_terminal);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+	setup_colors(ui);
+	getmaxyx(stdscr, ui->rows, ui->cols);
+	return true;
+}
+
+static bool too_small(const struct ui *ui)
+{
+	return ui->cols < UI_MIN_COLS || ui->rows < UI_MIN_ROWS;
+}
+
+static void draw_too_small(struct ui *ui)
+{
+	static const char *const lines[] = {"Please make this", "window larger.",
+					    "(40 x 12 or more)"};
+	for (int i = 0; i < 3 && i < ui->rows; i++) {
+		int w = (int)strlen(lines[i]);
+		int x = ui->cols > w ? (ui->cols - w) / 2 : 0;
+		ui_draw_text(ui, ui->rows / 2 - 1 + i, x, lines[i], strlen(lines[i]),
+			     ui->cols, A_BOLD);
+	}
+	ui->cursor_y = ui->cursor_x = 0;
+}
+
+static void draw(struct ui *ui)
+{
+	erase();
+	ui->cursor_y = ui->cursor_x = 0;
+	if (too_small(ui))
+		draw_too_small(ui);
+	else
+		screens[ui->screen]->draw(ui);
+	move(ui->cursor_y, ui->cursor_x);
+	refresh();
+}
+
+static void on_resize(struct ui *ui)
+{
+	getmaxyx(stdscr, ui->rows, ui->cols);
+	if (too_small(ui))
+		return;
+	for (int i = 0; i < SCREEN_COUNT; i++)
+		if (screens[i]->resize)
+			screens[i]->resize(ui);
+}
+
+static enum outcome handle_key(struct ui *ui, int key)
+{
+	if (key == KEY_RESIZE) {
+		on_resize(ui);
+		return OUT_DONE;
+	}
+	enum action act = ui_action(key);
+	buf_clear(&ui->message);
+	if (act == ACT_REDRAW) {
+		clearok(curscr, TRUE);
+		return OUT_DONE;
+	}
+	if (too_small(ui))
+		return act == ACT_QUIT ? OUT_QUIT : OUT_DONE;
+	if (act == ACT_HELP && ui->screen != SCREEN_HELP) {
+		ui_switch(ui, SCREEN_HELP);
+		return OUT_DONE;
+	}
+	return screens[ui->screen]->key(ui, key, act);
+}
+
+int ui_run(struct guide *g, const struct ui_opts *opts, struct sg_error *err)
+{
+	struct ui ui = {.guide = g, .opts = opts, .screen = SCREEN_HOME};
+	ui.reader.link = -1;
+	if (!setup_terminal(&ui, err))
+		return 1;
+	curs_set(1);
+	for (;;) {
+		draw(&ui);
+		int key = getch();
+		if (key == ERR) {
+			/* A number typed on the home screen times out; otherwise
+			 * ERR means the terminal has gone (a dropped SSH link). */
+			if (!ui.home.typed)
+				break;
+			ui.home.typed = 0;
+			timeout(-1);
+			continue;
+		}
+		if (handle_key(&ui, key) == OUT_QUIT)
+			break;
+	}
+	endwin();
+	sg_oom_hook(NULL);
+	reader_free(&ui.reader);
+	buf_free(&ui.message);
+	return 0;
+}

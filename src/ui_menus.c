@@ -1,0 +1,160 @@
+/* ui_menus: the two modal screens, the heading list (t) and help (?). */
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "skinguide/text.h"
+#include "ui_private.h"
+
+/* Rows above the first entry: a title and a blank line. */
+#define MENU_HEAD 2
+
+static size_t menu_rows(const struct ui *ui)
+{
+	int rows = ui->rows - 1 - MENU_HEAD;
+	return rows > 1 ? (size_t)rows : 1;
+}
+
+static void menu_move(struct menu *m, long to, size_t count, size_t rows)
+{
+	m->selected = to < 0 ? 0 : (size_t)to >= count ? count - 1 : (size_t)to;
+	if (m->selected < m->top)
+		m->top = m->selected;
+	else if (m->selected >= m->top + rows)
+		m->top = m->selected - rows + 1;
+}
+
+/* Shared movement keys; true when the key was one of them. */
+static bool menu_key(struct menu *m, enum action act, size_t count, size_t rows)
+{
+	long sel = (long)m->selected;
+	switch (act) {
+	case ACT_UP: menu_move(m, sel - 1, count, rows); return true;
+	case ACT_DOWN: menu_move(m, sel + 1, count, rows); return true;
+	case ACT_PAGE_UP: menu_move(m, sel - (long)rows, count, rows); return true;
+	case ACT_PAGE_DOWN: menu_move(m, sel + (long)rows, count, rows); return true;
+	case ACT_TOP: menu_move(m, 0, count, rows); return true;
+	case ACT_BOTTOM: menu_move(m, (long)count - 1, count, rows); return true;
+	default: return false;
+	}
+}
+
+/* ---- headings (t) ------------------------------------------------------ */
+
+static void toc_draw(struct ui *ui)
+{
+	const struct layout *l = ui->reader.layout;
+	int x = ui_margin(ui), width = ui_text_width(ui);
+	size_t count = layout_heading_count(l), rows = menu_rows(ui);
+	menu_move(&ui->toc, (long)ui->toc.selected, count, rows);
+	const char *head = "Go to a section";
+	ui_draw_text(ui, 0, x, head, strlen(head), width, A_BOLD);
+	for (size_t i = ui->toc.top; i < count && i < ui->toc.top + rows; i++) {
+		const struct layout_heading *h = layout_heading(l, i);
+		int y = MENU_HEAD + (int)(i - ui->toc.top);
+		int indent = h->level > 1 ? (h->level - 1) * 2 : 0;
+		int attr = h->level <= 2 ? A_BOLD : A_NORMAL;
+		if (i == ui->toc.selected) {
+			attr |= A_REVERSE;
+			attrset(A_REVERSE);
+			mvhline(y, x, ' ', width);
+			ui->cursor_y = y;
+			ui->cursor_x = x + indent;
+		}
+		ui_draw_text(ui, y, x + indent, h->text, strlen(h->text), width - indent, attr);
+	}
+	ui_draw_status(ui, guide_article(ui->guide, ui->reader.article)->title,
+		       ui->cols >= 60 ? "Enter goes there  Esc back" : "Esc back");
+}
+
+static void toc_go(struct ui *ui, size_t i)
+{
+	ui->screen = SCREEN_ARTICLE;
+	reader_jump(ui, layout_heading(ui->reader.layout, i)->line);
+}
+
+static enum outcome toc_key(struct ui *ui, int key, enum action act)
+{
+	size_t count = layout_heading_count(ui->reader.layout);
+	if (key == KEY_MOUSE) {
+		MEVENT ev;
+		if (getmouse(&ev) == OK && (ev.bstate & BUTTON1_PRESSED) && ev.y >= MENU_HEAD) {
+			size_t i = ui->toc.top + (size_t)(ev.y - MENU_HEAD);
+			if (i < count)
+				toc_go(ui, i);
+		}
+		return OUT_DONE;
+	}
+	if (menu_key(&ui->toc, act, count, menu_rows(ui)))
+		return OUT_DONE;
+	if (act == ACT_OPEN)
+		toc_go(ui, ui->toc.selected);
+	else if (act == ACT_BACK || act == ACT_TOC)
+		ui->screen = SCREEN_ARTICLE;
+	else if (act == ACT_QUIT)
+		return OUT_QUIT;
+	return OUT_DONE;
+}
+
+/* ---- help (?) ---------------------------------------------------------- */
+
+/* In a narrow window each key takes two rows: the keys, then what they do. */
+static bool help_stacked(const struct ui *ui)
+{
+	return ui_text_width(ui) < 60;
+}
+
+static size_t help_lines(const struct ui *ui)
+{
+	return ui_help_count() * (help_stacked(ui) ? 2 : 1);
+}
+
+static void help_draw(struct ui *ui)
+{
+	int x = ui_margin(ui), width = ui_text_width(ui);
+	size_t rows = menu_rows(ui), count = help_lines(ui);
+	size_t max_top = count > rows ? count - rows : 0;
+	if (ui->help.top > max_top)
+		ui->help.top = max_top;
+	const char *head = "Keys";
+	ui_draw_text(ui, 0, x, head, strlen(head), width, A_BOLD);
+	bool stacked = help_stacked(ui);
+	for (size_t line = ui->help.top; line < count && line < ui->help.top + rows; line++) {
+		const struct binding_help *e = ui_help_entry(stacked ? line / 2 : line);
+		int y = MENU_HEAD + (int)(line - ui->help.top);
+		if (!stacked) {
+			ui_draw_text(ui, y, x, e->keys, strlen(e->keys), 26, A_BOLD);
+			ui_draw_text(ui, y, x + 26, e->what, strlen(e->what), width - 26, A_NORMAL);
+		} else if (line % 2 == 0) {
+			ui_draw_text(ui, y, x, e->keys, strlen(e->keys), width, A_BOLD);
+		} else {
+			ui_draw_text(ui, y, x + 4, e->what, strlen(e->what), width - 4, A_NORMAL);
+		}
+	}
+	ui_draw_status(ui, "Help", count > rows ? "Arrows scroll  Esc back" : "Esc back");
+}
+
+static enum outcome help_key(struct ui *ui, int key, enum action act)
+{
+	(void)key;
+	size_t rows = menu_rows(ui), count = help_lines(ui);
+	long top = (long)ui->help.top, max_top = count > rows ? (long)(count - rows) : 0;
+	switch (act) {
+	case ACT_UP: top--; break;
+	case ACT_DOWN: top++; break;
+	case ACT_PAGE_UP: top -= (long)rows; break;
+	case ACT_PAGE_DOWN: top += (long)rows; break;
+	case ACT_TOP: top = 0; break;
+	case ACT_BOTTOM: top = max_top; break;
+	case ACT_NONE: return OUT_DONE;
+	default:
+		/* Any other key (Esc, q, Enter, ?) closes help. */
+		ui->screen = ui->below;
+		return OUT_DONE;
+	}
+	ui->help.top = (size_t)(top < 0 ? 0 : top > max_top ? max_top : top);
+	return OUT_DONE;
+}
+
+const struct screen toc_screen = {toc_draw, toc_key, NULL};
+const struct screen help_screen = {help_draw, help_key, NULL};

@@ -1,0 +1,115 @@
+/* ui_private: what the ui files share.  Only ui*.c include curses. */
+#ifndef SKINGUIDE_UI_PRIVATE_H
+#define SKINGUIDE_UI_PRIVATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "skinguide/buf.h"
+#include "skinguide/content.h"
+#include "skinguide/layout.h"
+#include "skinguide/ui.h"
+
+/* Smallest window the guide draws in; below it asks to be enlarged. */
+#define UI_MIN_COLS 40
+#define UI_MIN_ROWS 12
+
+enum action {
+	ACT_NONE,
+	ACT_UP,
+	ACT_DOWN,
+	ACT_PAGE_UP,
+	ACT_PAGE_DOWN,
+	ACT_TOP,
+	ACT_BOTTOM,
+	ACT_OPEN,
+	ACT_BACK,
+	ACT_NEXT_LINK,
+	ACT_PREV_LINK,
+	ACT_TOC,
+	ACT_HELP,
+	ACT_REDRAW,
+	ACT_QUIT
+};
+
+/* What a key handler tells the loop. */
+enum outcome { OUT_DONE, OUT_QUIT };
+
+enum screen_id { SCREEN_HOME, SCREEN_ARTICLE, SCREEN_TOC, SCREEN_HELP, SCREEN_COUNT };
+
+/* A place in an article that survives a relayout. */
+struct place {
+	size_t article;
+	size_t block;
+	size_t pos;
+	long link;
+};
+
+struct reader {
+	size_t article;
+	struct layout *layout;
+	size_t top;          /* first line shown */
+	long link;           /* selected link, or -1 */
+	struct place *history;
+	size_t nhistory, history_cap;
+};
+
+struct home {
+	size_t selected;
+	size_t top;          /* first item shown */
+	unsigned typed;      /* number typed so far, 0 for none */
+};
+
+struct menu {
+	size_t selected;
+	size_t top;
+};
+
+struct ui {
+	struct guide *guide;
+	const struct ui_opts *opts;
+	int rows, cols;
+	bool color;
+	enum screen_id screen;
+	enum screen_id below;   /* the screen a modal one returns to */
+	struct home home;
+	struct reader reader;
+	struct menu toc;
+	struct menu help;
+	struct buf message;     /* shown on the status line until the next key */
+	int cursor_y, cursor_x; /* where the hardware cursor rests */
+};
+
+/* Screens are small interfaces: draw the screen, react to one key. */
+struct screen {
+	void (*draw)(struct ui *ui);
+	enum outcome (*key)(struct ui *ui, int key, enum action act);
+	void (*resize)(struct ui *ui);
+};
+
+extern const struct screen home_screen, article_screen, toc_screen, help_screen;
+
+/* ui.c */
+struct binding_help {
+	const char *keys;
+	const char *what;
+};
+enum action ui_action(int key);
+size_t ui_help_count(void);
+const struct binding_help *ui_help_entry(size_t i);
+void ui_message(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int ui_text_width(const struct ui *ui);
+int ui_margin(const struct ui *ui);
+void ui_draw_text(struct ui *ui, int y, int x, const char *s, size_t len, int maxw,
+		  int attr);
+void ui_draw_line(struct ui *ui, int y, int x, const struct layout_line *ln, long link);
+void ui_draw_status(struct ui *ui, const char *left, const char *right);
+void ui_switch(struct ui *ui, enum screen_id to);
+
+/* ui_article.c */
+void reader_open(struct ui *ui, size_t article, const char *fragment, bool remember);
+void reader_relayout(struct ui *ui);
+void reader_free(struct reader *r);
+void reader_jump(struct ui *ui, size_t line);
+
+#endif
