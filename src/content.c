@@ -256,19 +256,37 @@ static bool index_ids(struct guide *g, struct sg_error *err)
 	return true;
 }
 
-/* index.md is optional: its H1 names the guide, its paragraph welcomes. */
+/* index.md is optional: its H1 names the guide and its paragraphs, one
+ * per line, welcome the reader on the home screen. */
 static bool read_index(struct guide *g, struct sg_error *err)
 {
 	char *path = join_path(g->dir, "index.md");
-	struct head h;
-	bool ok = true;
+	struct buf src = BUF_INIT, text = BUF_INIT;
+	bool ok = true, eof;
 	if (access(path, F_OK) != 0) {
 		g->title = xstrdup("Guide");
 		g->welcome = xstrdup("Choose a topic to read.");
-	} else if ((ok = read_head(path, &h, err))) {
-		g->title = h.title;
-		g->welcome = h.summary;
+		goto done;
 	}
+	if (!(ok = read_file(path, 64 * 1024, &src, &eof, err)))
+		goto done;
+	cmark_node *doc = doc_parse(src.data ? src.data : "", src.len);
+	for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
+		if (!g->title && cmark_node_get_type(n) == CMARK_NODE_HEADING) {
+			doc_plain_text(n, &text);
+			g->title = buf_detach(&text);
+		} else if (cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH) {
+			if (text.len)
+				buf_putc(&text, '\n');
+			doc_plain_text(n, &text);
+		}
+	}
+	cmark_node_free(doc);
+	if (!g->title)
+		g->title = xstrdup("Guide");
+	g->welcome = buf_detach(&text);
+done:
+	buf_free(&src);
 	free(path);
 	return ok;
 }

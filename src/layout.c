@@ -73,6 +73,7 @@ struct builder {
 	size_t npspans, pspans_cap;
 	int strong, emph, link;
 	size_t block;         /* number of the next leaf block */
+	size_t block_pos;     /* start of the block's last line, for decoration after it */
 	bool started;         /* a block has been emitted */
 	/* the line being built */
 	size_t line_text, line_span, line_width;
@@ -253,7 +254,7 @@ static void emit_decor(struct builder *b, enum layout_kind kind, const char *fil
 		line_add(b, b->scratch.data, b->scratch.len, LAYOUT_BORDER, -1);
 	}
 	put_suffix(b, prefix_width);
-	line_end(b, kind, b->block, 0);
+	line_end(b, kind, b->block, b->block_pos);
 }
 
 static void emit_blank(struct builder *b)
@@ -488,6 +489,7 @@ static void flush_block(struct builder *b, unsigned extra_style)
 		put_suffix(b, prefix_width);
 		place_links(b, b->l->nlines, first_span);
 		line_end(b, LAYOUT_LINE_TEXT, b->block, start);
+		b->block_pos = start;
 	}
 	free(wrapped);
 	para_reset(b);
@@ -587,6 +589,7 @@ static void item_marker(struct walk *w, char *out, size_t size)
 static void leaf_done(struct builder *b)
 {
 	b->block++;
+	b->block_pos = 0;
 }
 
 static void heading_done(struct builder *b, cmark_node *node)
@@ -828,7 +831,13 @@ size_t layout_find_block(const struct layout *l, size_t block, size_t pos)
 		else
 			hi = mid;
 	}
-	return lo ? lo - 1 : 0;
+	size_t i = lo ? lo - 1 : 0;
+	/* A heading's underline shares its place: land on the words. */
+	while (i > 0 && l->view[i].kind != LAYOUT_LINE_TEXT &&
+	       l->view[i - 1].block == l->view[i].block &&
+	       l->view[i - 1].block_pos == l->view[i].block_pos)
+		i--;
+	return i;
 }
 
 long layout_link_at(const struct layout *l, size_t line, size_t col)

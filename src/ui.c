@@ -168,12 +168,11 @@ void ui_draw_status(struct ui *ui, const char *left, const char *right)
 		right = "";
 	}
 	int rw = (int)text_width(right, strlen(right));
-	int lw = ui->cols - 2 - (rw ? rw + 2 : 0);
-	if (lw < ui->cols / 2 && rw) {
-		/* Too narrow for both: where you are matters most. */
+	int need = (int)text_width(left, strlen(left));
+	/* Where you are matters most: the keys give way when space is short. */
+	if (rw && (need < 16 ? need : 16) + rw + 4 > ui->cols)
 		rw = 0;
-		lw = ui->cols - 2;
-	}
+	int lw = ui->cols - 2 - (rw ? rw + 2 : 0);
 	ui_draw_text(ui, y, 1, left, strlen(left), lw, A_REVERSE);
 	if (rw)
 		ui_draw_text(ui, y, ui->cols - 1 - rw, right, strlen(right), rw, A_REVERSE);

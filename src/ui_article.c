@@ -56,7 +56,8 @@ static struct place current_place(const struct ui *ui)
 {
 	const struct reader *r = &ui->reader;
 	const struct layout_line *ln = layout_line(r->layout, r->top);
-	return (struct place){r->article, ln ? ln->block : 0, ln ? ln->block_pos : 0, r->link};
+	return (struct place){r->article, ln ? ln->block : 0, ln ? ln->block_pos : 0,
+			      r->link, r->top, layout_width(r->layout)};
 }
 
 static void push_history(struct ui *ui)
@@ -91,13 +92,16 @@ void reader_open(struct ui *ui, size_t article, const char *fragment, bool remem
 		push_history(ui);
 	else
 		r->nhistory = 0;
+	/* The fragment may live in the layout about to be freed. */
+	char *anchor = fragment && *fragment ? xstrdup(fragment) : NULL;
 	layout_free(r->layout);
 	r->layout = l;
 	r->article = article;
 	r->top = 0;
 	r->link = -1;
-	if (fragment && *fragment)
-		go_to_anchor(ui, fragment);
+	if (anchor)
+		go_to_anchor(ui, anchor);
+	free(anchor);
 	ui->screen = SCREEN_ARTICLE;
 }
 
@@ -141,7 +145,8 @@ static void go_back(struct ui *ui)
 		r->article = p.article;
 	}
 	r->link = -1;
-	scroll_to(ui, (long)layout_find_block(r->layout, p.block, p.pos));
+	scroll_to(ui, p.width == layout_width(r->layout) ? (long)p.top
+		  : (long)layout_find_block(r->layout, p.block, p.pos));
 	r->link = p.link;
 	scroll_to(ui, (long)r->top);
 }

@@ -64,8 +64,9 @@ static void draw_item(struct ui *ui, size_t i, int y, int x, int width)
 {
 	const struct article *a = guide_article(ui->guide, i);
 	bool selected = i == ui->home.selected;
-	char number[16];
-	int nw = snprintf(number, sizeof number, "%zu. ", i + 1);
+	char number[32];
+	int digits = snprintf(number, sizeof number, "%zu", guide_count(ui->guide));
+	int nw = snprintf(number, sizeof number, "%*zu. ", digits, i + 1);
 	if (selected) {
 		attrset(A_REVERSE);
 		mvhline(y, x, ' ', width);

@@ -43,6 +43,8 @@ struct place {
 	size_t block;
 	size_t pos;
 	long link;
+	size_t top;   /* exact line, valid while the width is unchanged */
+	size_t width;
 };
 
 struct reader {

@@ -1,0 +1,270 @@
+#!/bin/sh
+# End-to-end tests: usage `sh tests/e2e/run.sh BINARY`.  Each test starts
+# the guide in tmux on the fixture guide, acts as a person would and reads
+# the screen.
+BIN=$1
+G=tests/fixtures/guide
+. tests/e2e/lib.sh
+
+test_home_at_80x24() {
+	start 80 24 --content "$G"
+	wait_for "Test Guide"
+	wait_for "Welcome to the test guide"
+	wait_for "1. First topic"
+	wait_for "3. Third topic"
+	wait_for "Topic 1 of 3"
+	screen | grep -q "Enter opens" || fail "status line lacks the keys"
+	quit_clean
+}
+
+test_open_article_with_enter() {
+	start 80 24 --content "$G"
+	wait_for "1. First topic"
+	keys Down Enter
+	wait_for "MARKER-SECOND"
+	row 0 | grep -qF "Second topic" || fail "title is not on the first row"
+	screen | tail -n 1 | grep -qF "Second topic" || fail "status lacks the title"
+	quit_clean
+}
+
+test_number_key_opens_topic() {
+	start 80 24 --content "$G"
+	wait_for "1. First topic"
+	keys 3
+	wait_for "Part one"
+	quit_clean
+}
+
+test_scroll_to_end_and_top() {
+	start 80 24 --content "$G"
+	wait_for "1. First topic"
+	keys Enter
+	wait_for "Opening section"
+	keys G
+	wait_for "MARKER-END"
+	screen | tail -n 1 | grep -qF "End" || fail "status does not say End"
+	keys g
+	wait_for "Opening section"
+	keys Space
+	wait_gone "Opening section"
+	keys b
+	wait_for "Opening section"
+	quit_clean
+}
+
+test_follow_link_and_come_back() {
+	start 80 24 --content "$G"
+	wait_for "1. First topic"
+	keys Enter
+	wait_for "Opening section"
+	keys j
+	wait_for "%  Tab links"
+	before=$(row 0)
+	keys Tab
+	wait_for "Link to: Second topic"
+	keys Enter
+	wait_for "MARKER-SECOND"
+	keys BSpace
+	wait_for "Opening section"
+	[ "$(row 0)" = "$before" ] || fail "back did not return to the same line"
+	quit_clean
+}
+
+test_anchor_link_scrolls_to_heading() {
+	start 80 24 --content "$G"
+	wait_for "1. First topic"
+	keys Enter
+	wait_for "Opening section"
+	keys Tab Tab
+	wait_for "Link: #later-section"
+	keys Enter
+	wait_for "MARKER-LATER"
+	row 0 | grep -qF "Later section" || fail "the heading is not at the top"
+	keys Escape
+	wait_for "Opening section"
+	quit_clean
+}
+
+test_link_with_fragment_opens_section() {
+	start 80 24 --content "$G"
+	wait_for "1. First topic"
+	keys Enter
+	wait_for "Opening section"
+	keys G
+	wait_for "MARKER-END"
+	keys BTab
+	wait_for "Link to: Third topic"
+	keys Enter
+	wait_for "MARKER-PART-TWO"
+	quit_clean
+}
+
+test_external_link_opens_nothing() {
+	start 80 24 --content "$G"
+	wait_for "1. First topic"
+	keys Enter
+	wait_for "Opening section"
+	keys Tab Tab Tab
+	wait_for "Web address: https://example.org/page"
+	keys Enter
+	wait_for "does not open web pages"
+	wait_for "Opening section"
+	quit_clean
+}
+
+test_headings_list_jumps() {
+	start 80 24 --content "$G"
+	wait_for "1. First topic"
+	keys Enter
+	wait_for "Opening section"
+	keys t
+	wait_for "Go to a section"
+	keys Down Down Down Enter
+	wait_for "MARKER-LATER"
+	row 0 | grep -qF "Later section" || fail "not at the heading"
+	quit_clean
+}
+
+test_help_and_back() {
+	start 80 24 --content "$G"
+	wait_for "1. First topic"
+	keys '?'
+	wait_for "Keys"
+	wait_for "quit the guide"
+	keys Escape
+	wait_for "1. First topic"
+	quit_clean
+}
+
+test_resize_keeps_paragraph() {
+	start 80 24 --content "$G"
+	wait_for "1. First topic"
+	keys Enter
+	wait_for "Opening section"
+	keys t
+	wait_for "Go to a section"
+	keys Down Down Enter
+	wait_for "Line one of many"
+	resize 40 12
+	wait_for "Middle section"
+	[ "$(max_width)" -le 40 ] || fail "a line is wider than 40 columns"
+	resize 30 10
+	wait_for "Please make this"
+	wait_for "window larger"
+	resize 120 40
+	wait_for "Middle section"
+	row 0 | grep -qF "Middle section" || fail "the paragraph moved after resize"
+	# The text column stays at a comfortable width, centred.
+	[ "$(screen | head -n 39 | LC_ALL=C.UTF-8 wc -L)" -le 98 ] || fail "lines too long"
+	quit_clean
+}
+
+test_small_window_shows_topics() {
+	start 40 12 --content "$G"
+	wait_for "1. First topic"
+	[ "$(max_width)" -le 40 ] || fail "a line is wider than 40 columns"
+	keys Enter
+	wait_for "Opening section"
+	keys Tab
+	wait_for "Link to:"
+	quit_clean
+}
+
+test_hostile_content_is_safe() {
+	d="$E2E_TMP/hostile"
+	mkdir -p "$d"
+	cp tests/fixtures/hostile/*.md "$d/"
+	# A megabyte line, deep nesting and a long word, made here rather
+	# than kept in the repository.
+	{
+		echo "# Huge"; echo; echo "Summary."; echo
+		head -c 1000000 /dev/zero | tr '\0' 'x'; echo; echo
+		head -c 3000 /dev/zero | tr '\0' '>'; echo " deep"; echo
+		i=0; pad=""
+		while [ $i -lt 200 ]; do echo "$pad- level $i"; pad="$pad  "; i=$((i + 1)); done
+	} >"$d/02-huge.md"
+	start 80 24 --content "$d"
+	wait_for "1. Hostile"
+	keys Enter
+	wait_for "Summary with a bell"
+	keys G
+	wait_for "All"
+	keys BSpace 2
+	wait_for "Huge"
+	keys G
+	wait_for "level 199"
+	quit_clean
+}
+
+test_print_has_no_control_bytes() {
+	for w in 20 40 80 200; do
+		"$BIN" --content tests/fixtures/hostile --print hostile --width $w >"$E2E_TMP/out"
+		if LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$E2E_TMP/out"; then
+			fail "control bytes in --print at width $w"
+		fi
+		if LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$E2E_TMP/out"; then
+			fail "C1 controls in --print at width $w"
+		fi
+	done
+}
+
+test_print_every_article_fits() {
+	for dir in content "$G"; do
+		for id in $("$BIN" --content "$dir" --list | cut -f1); do
+			for w in 20 40 80 200; do
+				"$BIN" --content "$dir" --print "$id" --width $w >"$E2E_TMP/out"
+				max=$w
+				[ $max -gt 76 ] && max=76
+				got=$(LC_ALL=C.UTF-8 wc -L <"$E2E_TMP/out")
+				[ "$got" -le $max ] || fail "$dir/$id at $w is $got wide"
+				[ -s "$E2E_TMP/out" ] || fail "$dir/$id printed nothing"
+			done
+		done
+	done
+}
+
+test_bad_content_dir_fails() {
+	status=0
+	"$BIN" --content /nonexistent/dir --list >/dev/null 2>"$E2E_TMP/err" || status=$?
+	[ $status = 1 ] || fail "exit status $status, not 1"
+	grep -qF "/nonexistent/dir" "$E2E_TMP/err" || fail "the error does not name the path"
+	status=0
+	"$BIN" --content tests/fixtures/notitle --list >/dev/null 2>"$E2E_TMP/err" || status=$?
+	[ $status = 1 ] || fail "exit status $status for a file with no title"
+	grep -qF "01-untitled.md:3:" "$E2E_TMP/err" || fail "no file:line in: $(cat "$E2E_TMP/err")"
+	# The reader gives the same error before touching the terminal.
+	start 80 24 --content /nonexistent/dir
+	[ "$(wait_exit)" = 1 ] || fail "the reader did not exit 1"
+	grep -qF "/nonexistent/dir" "$E2E_TMP/stderr" || fail "no message from the reader"
+}
+
+test_command_line() {
+	"$BIN" --help | grep -qF -- "--print ID" || fail "--help lacks --print"
+	"$BIN" --help | grep -qF "not medical advice" || fail "--help lacks the notice"
+	"$BIN" --version | grep -q "^skinguide [0-9]" || fail "bad --version"
+	status=0; "$BIN" --bogus 2>/dev/null || status=$?
+	[ $status = 2 ] || fail "unknown option gave $status"
+	status=0; "$BIN" --width 50 2>/dev/null || status=$?
+	[ $status = 2 ] || fail "--width alone gave $status"
+	status=0; "$BIN" --content "$G" --print nosuch 2>"$E2E_TMP/err" || status=$?
+	[ $status = 1 ] || fail "unknown id gave $status"
+	grep -qF -- "--list" "$E2E_TMP/err" || fail "unknown id error does not say what to do"
+	"$BIN" --content "$G" --list | head -n 1 | grep -q "^first	First topic	The first topic" ||
+		fail "--list format"
+	SKINGUIDE_CONTENT="$G" "$BIN" --list | grep -q "^second" || fail "SKINGUIDE_CONTENT ignored"
+}
+
+test_no_color_and_ascii() {
+	start 80 24 --content "$G"
+	wait_for "1. First topic"
+	quit_clean
+	tm kill-server 2>/dev/null || true
+	# A C locale gets ASCII boxes, not broken bytes.
+	LC_ALL=C "$BIN" --content "$G" --print first --width 60 | grep -q '^+---' || fail "no ASCII box"
+}
+
+for t in ${E2E_ONLY:-$(grep -o "^test_[a-z0-9_]*" "$0")}; do
+	run_test "$t"
+done
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,557 @@
+/* Unit tests for src/text.c: decoding, sanitising, widths, clusters,
+ * wrapping and slugs. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "skinguide/buf.h"
+#include "skinguide/text.h"
+
+static const size_t widths[] = {20, 40, 80, 200};
+#define NWIDTHS (sizeof widths / sizeof widths[0])
+
+#define E_ACUTE "e\xcc\x81"            /* e + U+0301 COMBINING ACUTE ACCENT */
+#define ZHONG "\xe4\xb8\xad"           /* U+4E2D, wide */
+#define WEN "\xe6\x96\x87"             /* U+6587, wide */
+#define FULLSTOP "\xe3\x80\x82"        /* U+3002 IDEOGRAPHIC FULL STOP, wide */
+#define GRIN "\xf0\x9f\x98\x80"        /* U+1F600, wide */
+#define REPLACEMENT "\xef\xbf\xbd"     /* U+FFFD */
+
+static const char *const english =
+	"Keep the new tattoo covered for the first few hours and wash it gently "
+	"with lukewarm water and fragrance free soap. Pat it dry with a clean "
+	"paper towel instead of rubbing, then apply a thin layer of the ointment "
+	"your artist recommended. Avoid swimming pools, hot tubs and direct "
+	"sunlight for at least two weeks while the skin heals.";
+
+/* ---- helpers ----------------------------------------------------------- */
+
+static char *sanitize(const char *s, size_t n, bool keep_layout)
+{
+	struct buf b = BUF_INIT;
+	text_sanitize(&b, s, n, keep_layout);
+	return buf_detach(&b);
+}
+
+static bool is_continuation(unsigned char c)
+{
+	return c >= 0x80 && c < 0xc0;
+}
+
+/* Every line is in order, inside the text, within `width`, with a
+ * truthful width field, and never starts inside a character. */
+static void check_lines(const char *s, size_t n, const struct text_line *lines,
+			size_t count, size_t width)
+{
+	size_t prev_end = 0;
+	assert_true(count >= 1);
+	for (size_t i = 0; i < count; i++) {
+		const struct text_line *ln = &lines[i];
+		assert_true(ln->start <= ln->end);
+		assert_true(ln->end <= n);
+		assert_true(ln->start >= prev_end);
+		assert_int_equal(ln->width, text_width(s + ln->start, ln->end - ln->start));
+		assert_true(ln->width <= width);
+		if (ln->start < n)
+			assert_false(is_continuation((unsigned char)s[ln->start]));
+		prev_end = ln->end;
+	}
+}
+
+/* The lines joined with single spaces. */
+static char *join_lines(const char *s, const struct text_line *lines, size_t count,
+			const char *sep)
+{
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < count; i++) {
+		if (i)
+			buf_puts(&b, sep);
+		buf_append(&b, s + lines[i].start, lines[i].end - lines[i].start);
+	}
+	return buf_detach(&b);
+}
+
+/* `s` without its spaces and newlines. */
+static char *strip_spaces(const char *s, size_t n)
+{
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\n')
+			buf_putc(&b, s[i]);
+	return buf_detach(&b);
+}
+
+/* Wrap, check the lines, and check no non-space byte is lost or moved. */
+static size_t wrap_checked(const char *s, size_t width, struct text_line **lines)
+{
+	size_t n = strlen(s);
+	size_t count = text_wrap(s, n, width, lines);
+	check_lines(s, n, *lines, count, width);
+	char *joined = join_lines(s, *lines, count, "");
+	char *a = strip_spaces(s, n), *b = strip_spaces(joined, strlen(joined));
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	free(joined);
+	return count;
+}
+
+/* ---- text_decode ------------------------------------------------------- */
+
+static void test_decode_ascii(void **state)
+{
+	(void)state;
+	uint32_t cp = 0;
+	assert_int_equal(text_decode("Az", 2, &cp), 1);
+	assert_int_equal(cp, 'A');
+}
+
+static void test_decode_two_three_four_bytes(void **state)
+{
+	(void)state;
+	uint32_t cp = 0;
+	assert_int_equal(text_decode("\xc3\xa9x", 3, &cp), 2);
+	assert_int_equal(cp, 0xE9);
+	assert_int_equal(text_decode(ZHONG "x", 4, &cp), 3);
+	assert_int_equal(cp, 0x4E2D);
+	assert_int_equal(text_decode(GRIN "x", 5, &cp), 4);
+	assert_int_equal(cp, 0x1F600);
+}
+
+static void test_decode_invalid_is_replacement_for_one_byte(void **state)
+{
+	(void)state;
+	uint32_t cp = 0;
+	assert_int_equal(text_decode("\xff" "a", 2, &cp), 1);
+	assert_int_equal(cp, TEXT_REPLACEMENT);
+	cp = 0;
+	assert_int_equal(text_decode("\x80" "a", 2, &cp), 1); /* lone continuation */
+	assert_int_equal(cp, TEXT_REPLACEMENT);
+	cp = 0;
+	assert_int_equal(text_decode("\xc0\xaf", 2, &cp), 1); /* overlong '/' */
+	assert_int_equal(cp, TEXT_REPLACEMENT);
+	cp = 0;
+	assert_int_equal(text_decode("\xed\xa0\x80", 3, &cp), 1); /* surrogate */
+	assert_int_equal(cp, TEXT_REPLACEMENT);
+}
+
+static void test_decode_truncated_is_replacement_for_one_byte(void **state)
+{
+	(void)state;
+	uint32_t cp = 0;
+	assert_int_equal(text_decode("\xe4\xb8", 2, &cp), 1);
+	assert_int_equal(cp, TEXT_REPLACEMENT);
+	cp = 0;
+	assert_int_equal(text_decode(GRIN, 3, &cp), 1); /* n cuts the character */
+	assert_int_equal(cp, TEXT_REPLACEMENT);
+	cp = 0;
+	assert_int_equal(text_decode("\xc3" "a", 2, &cp), 1); /* lead then ASCII */
+	assert_int_equal(cp, TEXT_REPLACEMENT);
+}
+
+/* ---- text_is_control --------------------------------------------------- */
+
+static void test_is_control_c0_except_tab_newline(void **state)
+{
+	(void)state;
+	assert_true(text_is_control(0x00));
+	assert_true(text_is_control(0x07));
+	assert_true(text_is_control(0x0d));
+	assert_true(text_is_control(0x1b));
+	assert_true(text_is_control(0x1f));
+	assert_false(text_is_control('\t'));
+	assert_false(text_is_control('\n'));
+	assert_false(text_is_control(' '));
+	assert_false(text_is_control('~'));
+}
+
+static void test_is_control_del_and_c1(void **state)
+{
+	(void)state;
+	assert_true(text_is_control(0x7f));
+	assert_true(text_is_control(0x80));
+	assert_true(text_is_control(0x85));
+	assert_true(text_is_control(0x9b));
+	assert_true(text_is_control(0x9f));
+	assert_false(text_is_control(0xa0));
+	assert_false(text_is_control(0xe9));
+	assert_false(text_is_control(TEXT_REPLACEMENT));
+}
+
+/* ---- text_sanitize ----------------------------------------------------- */
+
+static void test_sanitize_drops_esc_bel_del(void **state)
+{
+	(void)state;
+	const char in[] = "a\x1b[31mb\x07" "c\x7f" "d\r";
+	char *out = sanitize(in, sizeof in - 1, true);
+	assert_string_equal(out, "a[31mbcd");
+	free(out);
+}
+
+static void test_sanitize_drops_c1_given_as_utf8(void **state)
+{
+	(void)state;
+	const char in[] = "x\xc2\x9b" "1m\xc2\x85y\xc2\x80z";
+	char *out = sanitize(in, sizeof in - 1, false);
+	assert_string_equal(out, "x1myz");
+	free(out);
+}
+
+static void test_sanitize_keeps_nbsp_and_unicode(void **state)
+{
+	(void)state;
+	const char in[] = "\xc2\xa0" "caf\xc3\xa9 " ZHONG GRIN E_ACUTE;
+	char *out = sanitize(in, sizeof in - 1, false);
+	assert_string_equal(out, in);
+	free(out);
+}
+
+static void test_sanitize_invalid_bytes_become_replacement(void **state)
+{
+	(void)state;
+	const char in[] = "a\xff" "b\xe4\xb8";
+	char *out = sanitize(in, sizeof in - 1, false);
+	assert_string_equal(out, "a" REPLACEMENT "b" REPLACEMENT REPLACEMENT);
+	free(out);
+}
+
+static void test_sanitize_keep_layout_keeps_tab_newline(void **state)
+{
+	(void)state;
+	char *out = sanitize("a\tb\nc", 5, true);
+	assert_string_equal(out, "a\tb\nc");
+	free(out);
+}
+
+static void test_sanitize_no_layout_turns_tab_newline_into_space(void **state)
+{
+	(void)state;
+	char *out = sanitize("a\tb\nc", 5, false);
+	assert_string_equal(out, "a b c");
+	free(out);
+}
+
+static void test_sanitize_appends_and_stops_at_n(void **state)
+{
+	(void)state;
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "pre:");
+	text_sanitize(&b, "abcdef", 3, false);
+	assert_string_equal(b.data, "pre:abc");
+	assert_int_equal(b.len, 7);
+	buf_free(&b);
+}
+
+/* ---- widths ------------------------------------------------------------ */
+
+static void test_char_width_values(void **state)
+{
+	(void)state;
+	assert_int_equal(text_char_width('a'), 1);
+	assert_int_equal(text_char_width(0x301), 0);
+	assert_int_equal(text_char_width(0x4E2D), 2);
+	assert_int_equal(text_char_width(0x1F600), 2);
+	assert_int_equal(text_char_width(0x1b), 0);
+}
+
+static void test_text_width_of_strings(void **state)
+{
+	(void)state;
+	assert_int_equal(text_width("hello", 5), 5);
+	assert_int_equal(text_width(E_ACUTE, 3), 1);
+	assert_int_equal(text_width(ZHONG WEN, 6), 4);
+	assert_int_equal(text_width(GRIN "!", 5), 3);
+	assert_int_equal(text_width("", 0), 0);
+}
+
+/* ---- clusters and fitting ---------------------------------------------- */
+
+static void test_grapheme_keeps_combining_mark(void **state)
+{
+	(void)state;
+	assert_int_equal(text_grapheme(E_ACUTE "x", 4), 3);
+	assert_int_equal(text_grapheme("ab", 2), 1);
+	assert_int_equal(text_grapheme(ZHONG WEN, 6), 3);
+	assert_int_equal(text_grapheme("a", 1), 1);
+}
+
+static void test_fit_never_splits_wide_char(void **state)
+{
+	(void)state;
+	assert_int_equal(text_fit(ZHONG WEN, 6, 1), 0);
+	assert_int_equal(text_fit(ZHONG WEN, 6, 3), 3);
+	assert_int_equal(text_fit(ZHONG WEN, 6, 4), 6);
+	assert_int_equal(text_fit("a" GRIN, 5, 2), 1);
+}
+
+static void test_fit_never_splits_cluster(void **state)
+{
+	(void)state;
+	const char s[] = "a" E_ACUTE "b";
+	assert_int_equal(text_fit(s, sizeof s - 1, 1), 1);
+	assert_int_equal(text_fit(s, sizeof s - 1, 2), 4);
+	assert_int_equal(text_fit(s, sizeof s - 1, 3), 5);
+	assert_int_equal(text_fit(s, sizeof s - 1, 0), 0);
+}
+
+/* ---- wrapping ---------------------------------------------------------- */
+
+static void test_wrap_keeps_within_width_and_words(void **state)
+{
+	(void)state;
+	for (size_t w = 0; w < NWIDTHS; w++) {
+		struct text_line *lines;
+		size_t count = wrap_checked(english, widths[w], &lines);
+		char *joined = join_lines(english, lines, count, " ");
+		assert_string_equal(joined, english);
+		if (widths[w] < strlen(english))
+			assert_true(count > 1);
+		free(joined);
+		free(lines);
+	}
+}
+
+static void test_wrap_lines_do_not_start_or_end_with_space(void **state)
+{
+	(void)state;
+	for (size_t w = 0; w < NWIDTHS; w++) {
+		struct text_line *lines;
+		size_t count = wrap_checked(english, widths[w], &lines);
+		for (size_t i = 0; i < count; i++) {
+			assert_true(lines[i].end > lines[i].start);
+			assert_int_not_equal(english[lines[i].start], ' ');
+			assert_int_not_equal(english[lines[i].end - 1], ' ');
+		}
+		free(lines);
+	}
+}
+
+static void test_wrap_breaks_long_word_into_fitting_pieces(void **state)
+{
+	(void)state;
+	char word[301];
+	for (size_t i = 0; i < 300; i++)
+		word[i] = (char)('a' + i % 26);
+	word[300] = '\0';
+	for (size_t w = 0; w < NWIDTHS; w++) {
+		struct text_line *lines;
+		size_t count = wrap_checked(word, widths[w], &lines);
+		assert_int_equal(count, (300 + widths[w] - 1) / widths[w]);
+		assert_int_equal(lines[0].width, widths[w]);
+		char *joined = join_lines(word, lines, count, "");
+		assert_string_equal(joined, word);
+		free(joined);
+		free(lines);
+	}
+}
+
+static void test_wrap_cjk_without_spaces(void **state)
+{
+	(void)state;
+	struct buf b = BUF_INIT;
+	for (int i = 0; i < 60; i++)
+		buf_puts(&b, i % 7 == 6 ? FULLSTOP : i % 2 ? WEN : ZHONG);
+	for (size_t w = 0; w < NWIDTHS; w++) {
+		struct text_line *lines;
+		size_t count = wrap_checked(b.data, widths[w], &lines);
+		assert_true(count >= (120 + widths[w] - 1) / widths[w]);
+		if (widths[w] >= 120)
+			assert_int_equal(count, 1);
+		char *joined = join_lines(b.data, lines, count, "");
+		assert_string_equal(joined, b.data);
+		free(joined);
+		free(lines);
+	}
+	buf_free(&b);
+}
+
+static void test_wrap_keeps_combining_mark_with_base(void **state)
+{
+	(void)state;
+	struct buf b = BUF_INIT;
+	for (int i = 0; i < 250; i++)
+		buf_puts(&b, E_ACUTE);
+	const size_t ws[] = {1, 20, 40, 80, 200};
+	for (size_t w = 0; w < sizeof ws / sizeof ws[0]; w++) {
+		struct text_line *lines;
+		size_t count = wrap_checked(b.data, ws[w], &lines);
+		for (size_t i = 0; i < count; i++) {
+			assert_int_equal(b.data[lines[i].start], 'e');
+			assert_int_equal((lines[i].end - lines[i].start) % 3, 0);
+		}
+		assert_int_equal(count, (250 + ws[w] - 1) / ws[w]);
+		free(lines);
+	}
+	buf_free(&b);
+}
+
+static void test_wrap_mixed_wide_text(void **state)
+{
+	(void)state;
+	const char *s = "Day 1 " ZHONG WEN ZHONG WEN " " GRIN " ok caf" E_ACUTE
+			" " ZHONG WEN ZHONG WEN ZHONG WEN ZHONG WEN ZHONG WEN FULLSTOP
+			" wash " GRIN GRIN GRIN " twice a day, then pat dry.";
+	const size_t ws[] = {2, 3, 5, 7, 20, 40, 80, 200};
+	for (size_t w = 0; w < sizeof ws / sizeof ws[0]; w++) {
+		struct text_line *lines;
+		wrap_checked(s, ws[w], &lines);
+		free(lines);
+	}
+}
+
+static void test_wrap_newline_forces_break(void **state)
+{
+	(void)state;
+	const char *s = "ab\ncd\n\nef";
+	for (size_t w = 0; w < NWIDTHS; w++) {
+		struct text_line *lines;
+		size_t count = wrap_checked(s, widths[w], &lines);
+		assert_int_equal(count, 4);
+		char *joined = join_lines(s, lines, count, "|");
+		assert_string_equal(joined, "ab|cd||ef");
+		free(joined);
+		free(lines);
+	}
+}
+
+static void test_wrap_width_one(void **state)
+{
+	(void)state;
+	const char *s = "abc de";
+	struct text_line *lines;
+	size_t count = wrap_checked(s, 1, &lines);
+	char *joined = join_lines(s, lines, count, "|");
+	assert_string_equal(joined, "a|b|c|d|e");
+	free(joined);
+	free(lines);
+}
+
+static void test_wrap_drops_spaces_at_break(void **state)
+{
+	(void)state;
+	const char *s = "aaa   bbb";
+	struct text_line *lines;
+	size_t count = wrap_checked(s, 4, &lines);
+	char *joined = join_lines(s, lines, count, "|");
+	assert_string_equal(joined, "aaa|bbb");
+	assert_int_equal(lines[0].width, 3);
+	free(joined);
+	free(lines);
+}
+
+static void test_wrap_empty_text_is_one_empty_line(void **state)
+{
+	(void)state;
+	struct text_line *lines = NULL;
+	assert_int_equal(text_wrap("", 0, 20, &lines), 1);
+	assert_non_null(lines);
+	assert_int_equal(lines[0].start, 0);
+	assert_int_equal(lines[0].end, 0);
+	assert_int_equal(lines[0].width, 0);
+	free(lines);
+}
+
+/* "a" may end a line before a wide ideograph, but the ideographic full
+ * stop may not start one: moving "中" down must not leave "中。" (4
+ * columns) on a 3-column line.  Same shape at width 20. */
+static void test_wrap_break_back_stays_within_width(void **state)
+{
+	(void)state;
+	const char *small = "a" ZHONG FULLSTOP;
+	const char *wide = "a" ZHONG FULLSTOP FULLSTOP FULLSTOP FULLSTOP FULLSTOP
+			   FULLSTOP FULLSTOP FULLSTOP "!" FULLSTOP;
+	struct text_line *l1, *l2;
+	size_t n1 = text_wrap(small, strlen(small), 3, &l1);
+	size_t n2 = text_wrap(wide, strlen(wide), 20, &l2);
+	size_t max1 = 0, max2 = 0;
+	for (size_t i = 0; i < n1; i++)
+		max1 = l1[i].width > max1 ? l1[i].width : max1;
+	for (size_t i = 0; i < n2; i++)
+		max2 = l2[i].width > max2 ? l2[i].width : max2;
+	free(l1);
+	free(l2);
+	assert_true(max1 <= 3);
+	assert_true(max2 <= 20);
+}
+
+/* ---- slugs ------------------------------------------------------------- */
+
+static char *slug(const char *s)
+{
+	struct buf b = BUF_INIT;
+	text_slug(&b, s, strlen(s));
+	return buf_detach(&b);
+}
+
+static void check_slug(const char *in, const char *want)
+{
+	char *got = slug(in);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void test_slug_lowercases_and_dashes_spaces(void **state)
+{
+	(void)state;
+	check_slug("The first 24 hours", "the-first-24-hours");
+	check_slug("Days 2-3", "days-2-3");
+}
+
+static void test_slug_drops_punctuation(void **state)
+{
+	(void)state;
+	check_slug("What is it?", "what-is-it");
+	check_slug("Sun & heat", "sun--heat");
+}
+
+static void test_slug_keeps_non_ascii_letters(void **state)
+{
+	(void)state;
+	check_slug("\xc3\x89tape", "\xc3\xa9tape");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_decode_ascii),
+		cmocka_unit_test(test_decode_two_three_four_bytes),
+		cmocka_unit_test(test_decode_invalid_is_replacement_for_one_byte),
+		cmocka_unit_test(test_decode_truncated_is_replacement_for_one_byte),
+		cmocka_unit_test(test_is_control_c0_except_tab_newline),
+		cmocka_unit_test(test_is_control_del_and_c1),
+		cmocka_unit_test(test_sanitize_drops_esc_bel_del),
+		cmocka_unit_test(test_sanitize_drops_c1_given_as_utf8),
+		cmocka_unit_test(test_sanitize_keeps_nbsp_and_unicode),
+		cmocka_unit_test(test_sanitize_invalid_bytes_become_replacement),
+		cmocka_unit_test(test_sanitize_keep_layout_keeps_tab_newline),
+		cmocka_unit_test(test_sanitize_no_layout_turns_tab_newline_into_space),
+		cmocka_unit_test(test_sanitize_appends_and_stops_at_n),
+		cmocka_unit_test(test_char_width_values),
+		cmocka_unit_test(test_text_width_of_strings),
+		cmocka_unit_test(test_grapheme_keeps_combining_mark),
+		cmocka_unit_test(test_fit_never_splits_wide_char),
+		cmocka_unit_test(test_fit_never_splits_cluster),
+		cmocka_unit_test(test_wrap_keeps_within_width_and_words),
+		cmocka_unit_test(test_wrap_lines_do_not_start_or_end_with_space),
+		cmocka_unit_test(test_wrap_breaks_long_word_into_fitting_pieces),
+		cmocka_unit_test(test_wrap_cjk_without_spaces),
+		cmocka_unit_test(test_wrap_keeps_combining_mark_with_base),
+		cmocka_unit_test(test_wrap_mixed_wide_text),
+		cmocka_unit_test(test_wrap_newline_forces_break),
+		cmocka_unit_test(test_wrap_width_one),
+		cmocka_unit_test(test_wrap_drops_spaces_at_break),
+		cmocka_unit_test(test_wrap_empty_text_is_one_empty_line),
+		cmocka_unit_test(test_wrap_break_back_stays_within_width),
+		cmocka_unit_test(test_slug_lowercases_and_dashes_spaces),
+		cmocka_unit_test(test_slug_drops_punctuation),
+		cmocka_unit_test(test_slug_keeps_non_ascii_letters),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
