@@ -273,8 +273,9 @@ static bool read_index(struct guide *g, struct sg_error *err)
 	cmark_node *doc = doc_parse(src.data ? src.data : "", src.len);
 	for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
 		if (!g->title && cmark_node_get_type(n) == CMARK_NODE_HEADING) {
-			doc_plain_text(n, &text);
-			g->title = buf_detach(&text);
+			struct buf title = BUF_INIT;
+			doc_plain_text(n, &title);
+			g->title = buf_detach(&title);
 		} else if (cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH) {
 			if (text.len)
 				buf_putc(&text, '\n');
@@ -289,6 +290,27 @@ done:
 	buf_free(&src);
 	free(path);
 	return ok;
+}
+
+bool guide_read_file(const char *path, struct buf *out, struct sg_error *err)
+{
+	bool eof;
+	return read_file(path, MAX_FILE_BYTES, out, &eof, err);
+}
+
+struct guide *guide_scan(const char *dir, struct sg_error *err)
+{
+	struct guide *g = xcalloc(1, sizeof *g);
+	g->dir = xstrdup(dir);
+	if (!scan_dir(g, err)) {
+		guide_free(g);
+		return NULL;
+	}
+	index_ids(g, NULL);
+	g->title = xstrdup("");
+	g->welcome = xstrdup("");
+	g->docs = xcalloc(g->count, sizeof *g->docs);
+	return g;
 }
 
 struct guide *guide_open(const char *dir, struct sg_error *err)

@@ -140,7 +140,9 @@ static void wrap_segment(struct lines *l, const char *s, const char *brk,
 			col_at_break = col;
 		}
 		size_t w = text_width(s + i, g);
-		if (s[i] != ' ' && col + w > width && col > 0) {
+		/* Break back to the last opportunity; if what is carried over
+		 * still leaves no room, break again right here. */
+		while (s[i] != ' ' && col + w > width && col > 0) {
 			if (last_break > line) {
 				push_line(l, s, line, last_break);
 				line = last_break;

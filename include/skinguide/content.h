@@ -13,6 +13,7 @@
 
 #include <cmark.h>
 
+#include "skinguide/buf.h"
 #include "skinguide/error.h"
 
 struct article {
@@ -31,6 +32,11 @@ struct guide;
  *  articles share an id, or an article has no level-1 heading.  Caller
  *  frees with guide_free(). */
 struct guide *guide_open(const char *dir, struct sg_error *err);
+
+/** Open `dir` reading file names only, as the checker does: articles get
+ *  no title or summary (NULL), and two articles may share an id.  Fails
+ *  only when the directory cannot be read or holds no article. */
+struct guide *guide_scan(const char *dir, struct sg_error *err);
 
 /** Free the guide and every cached tree; NULL is fine. */
 void guide_free(struct guide *g);
@@ -71,6 +77,10 @@ enum guide_link {
  *  NULL. */
 enum guide_link guide_resolve(const struct guide *g, const char *target,
 			      size_t *article, const char **fragment);
+
+/** Read all of the file `path` into `out` (emptied first).  False with
+ *  `err` set when it cannot be read or is unreasonably large. */
+bool guide_read_file(const char *path, struct buf *out, struct sg_error *err);
 
 /** Split a file name "NN-id.md" into its number and id (id copied into
  *  `id`, at most `idsize` bytes).  False when the name is not of that form. */
