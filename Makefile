@@ -2,6 +2,8 @@
 # fresh Debian machine needs: both first run `make deps`.
 
 VERSION    = 0.1.0
+# The date man pages carry: the last commit's, so a rebuild gives the same pages.
+DATE      := $(shell git log -1 --format=%cs 2>/dev/null || date +%Y-%m-%d)
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 DATADIR   ?= $(PREFIX)/share/skinguide
@@ -19,25 +21,39 @@ PKGS      = ncursesw libcmark
 # Recursive (=) so that pkg-config is asked only when a recipe needs it,
 # after `make deps` has had its chance to install the libraries.
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
-PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lunistring
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lunistring -lm
 TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)
 TEST_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka)
 ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Iinclude -Ibuild $(PKG_CFLAGS) \
              -MMD -MP $(CPPFLAGS) $(CFLAGS)
 
 # Modules with no terminal in them: unit-tested, and shared by every output.
-CORE    = buf error text doc content layout print
+CORE    = buf error text doc content layout print readability check man
 UI      = ui ui_home ui_article ui_menus
 OBJ     = $(CORE:%=build/obj/%.o) $(UI:%=build/obj/%.o) build/obj/main.o
 SAN_OBJ = $(OBJ:build/obj/%=build/san/%)
 SAN_CORE = $(CORE:%=build/san/%.o)
-UNIT    = text content layout
+UNIT    = text content layout readability check man
+# Article ids from the file names: 08-aftercare.md is aftercare.
+ARTICLE_IDS = $(shell ls content | sed -n 's/^[0-9][0-9]*-\([a-z0-9_-]*\)\.md$$/\1/p')
+MAN_PAGES = build/man/skinguide.7 $(ARTICLE_IDS:%=build/man/skinguide-%.7)
 UNIT_BIN = $(UNIT:%=build/san/test_%)
 
 .PHONY: all run check deps unit e2e golden golden-update check-pure install \
-        uninstall clean bench FORCE
+        uninstall clean bench man check-content check-man FORCE
 
-all: skinguide
+all: skinguide man
+
+# Each article becomes skinguide-ID(7), written by the program itself.
+man: $(MAN_PAGES)
+
+build/man/skinguide.7: skinguide $(wildcard content/*.md)
+	@mkdir -p $(@D)
+	./skinguide --content content --list --format man > $@.tmp && mv $@.tmp $@
+
+build/man/skinguide-%.7: skinguide content/*-%.md
+	@mkdir -p $(@D)
+	./skinguide --content content --print $* --format man > $@.tmp && mv $@.tmp $@
 
 skinguide: $(OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(PKG_LIBS)
@@ -61,8 +77,8 @@ build/san/test_%: tests/unit/test_%.c $(SAN_CORE)
 # rewrites the header, and only then is main.c rebuilt.
 build/config.h: FORCE
 	@mkdir -p build
-	@printf '#define SKINGUIDE_VERSION "%s"\n#define SKINGUIDE_CONTENT_DIR "%s"\n' \
-		'$(VERSION)' '$(DATADIR)/content' > $@.tmp
+	@printf '#define SKINGUIDE_VERSION "%s"\n#define SKINGUIDE_CONTENT_DIR "%s"\n#define SKINGUIDE_DATE "%s"\n' \
+		'$(VERSION)' '$(DATADIR)/content' '$(DATE)' > $@.tmp
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 build/obj/main.o build/san/main.o: build/config.h
 
@@ -76,7 +92,7 @@ run: deps
 # Everything a change must pass: unit tests and end-to-end tests, both
 # under AddressSanitizer and UBSan, golden files, and the purity rule.
 check: deps
-	@$(MAKE) --no-print-directory check-pure unit golden e2e
+	@$(MAKE) --no-print-directory check-pure unit golden check-content check-man e2e
 
 check-pure:
 	@sh tests/check-pure.sh
@@ -84,6 +100,12 @@ check-pure:
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do \
 		ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=tests/lsan.supp ./$$t; done
+
+check-content: build/san/skinguide
+	build/san/skinguide --check content
+
+check-man: build/san/skinguide man
+	@sh tests/man.sh build/san/skinguide
 
 golden: build/san/skinguide
 	@sh tests/golden.sh build/san/skinguide
@@ -97,15 +119,22 @@ e2e: build/san/skinguide skinguide
 bench: skinguide
 	@sh bench/run.sh ./skinguide
 
-install: skinguide
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/content
+install: skinguide man
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/content \
+		$(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man5 $(DESTDIR)$(MANPREFIX)/man7
 	install -m 755 skinguide $(DESTDIR)$(BINDIR)/skinguide
 	install -m 644 content/*.md $(DESTDIR)$(DATADIR)/content/
+	install -m 644 man/skinguide.1 $(DESTDIR)$(MANPREFIX)/man1/
+	install -m 644 man/skinguide-content.5 $(DESTDIR)$(MANPREFIX)/man5/
+	install -m 644 $(MAN_PAGES) $(DESTDIR)$(MANPREFIX)/man7/
 
+# Removes what install put down, and nothing else.
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/skinguide
-	for f in content/*.md; do rm -f "$(DESTDIR)$(DATADIR)/$$f"; done
-	-rmdir $(DESTDIR)$(DATADIR)/content $(DESTDIR)$(DATADIR)
+	rm -f $(patsubst content/%,$(DESTDIR)$(DATADIR)/content/%,$(wildcard content/*.md))
+	-rmdir $(DESTDIR)$(DATADIR)/content $(DESTDIR)$(DATADIR) 2>/dev/null
+	rm -f $(DESTDIR)$(MANPREFIX)/man1/skinguide.1 $(DESTDIR)$(MANPREFIX)/man5/skinguide-content.5
+	rm -f $(patsubst build/man/%,$(DESTDIR)$(MANPREFIX)/man7/%,$(MAN_PAGES))
 
 clean:
 	rm -rf build skinguide

@@ -5,7 +5,7 @@
 set -u
 
 packages="gcc make pkg-config libncurses-dev libcmark-dev libunistring-dev \
-libcmocka-dev tmux"
+libcmocka-dev tmux mandoc man-db"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	# Not Debian: check what pkg-config can see and leave the rest to you.

@@ -12,13 +12,15 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "skinguide/check.h"
 #include "skinguide/content.h"
+#include "skinguide/man.h"
 #include "skinguide/print.h"
 #include "skinguide/ui.h"
 
 enum { EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 
-enum mode { MODE_UI, MODE_LIST, MODE_PRINT };
+enum mode { MODE_UI, MODE_LIST, MODE_PRINT, MODE_CHECK };
 
 struct cli {
 	enum mode mode;
@@ -26,12 +28,15 @@ struct cli {
 	const char *print_id;
 	long width; /* 0: from the terminal, else 80 */
 	const char *format;
+	const char *check_dir;
 };
 
 static const char usage_text[] =
 	"Usage: skinguide [--content DIR]            read the guide\n"
 	"       skinguide --list                     list the articles\n"
-	"       skinguide --print ID [--width N]     print one article as text\n"
+	"       skinguide --print ID [--width N] [--format text|man]\n"
+	"                                            print one article\n"
+	"       skinguide --check [DIR]              check the content for editors\n"
 	"       skinguide --help | --version\n"
 	"\n"
 	"A calm, plain-language guide for patients, read in a terminal.\n"
@@ -45,7 +50,11 @@ static const char usage_text[] =
 	"  --print ID      print article ID as plain text and exit\n"
 	"  --width N       wrap --print output at N columns (10 to 76; default:\n"
 	"                  the terminal's width, else 76)\n"
-	"  --format text   the --print format (text is the only one so far)\n"
+	"  --format FMT    text (the default) or man: --print writes the article as\n"
+	"                  a man page, --list the index page skinguide(7)\n"
+	"  --check [DIR]   check the articles in DIR (default: the content directory):\n"
+	"                  titles, summaries, links, sections, reading level;\n"
+	"                  exit 1 on any error\n"
 	"  --help          show this help and exit\n"
 	"  --version       show the version and exit\n"
 	"\n"
@@ -79,13 +88,14 @@ static bool parse_width(const char *s, long *out)
 static int parse_args(int argc, char **argv, struct cli *cli)
 {
 	enum { OPT_CONTENT = 256, OPT_LIST, OPT_PRINT, OPT_WIDTH, OPT_FORMAT,
-	       OPT_HELP, OPT_VERSION };
+	       OPT_CHECK, OPT_HELP, OPT_VERSION };
 	static const struct option longopts[] = {
 		{"content", required_argument, NULL, OPT_CONTENT},
 		{"list", no_argument, NULL, OPT_LIST},
 		{"print", required_argument, NULL, OPT_PRINT},
 		{"width", required_argument, NULL, OPT_WIDTH},
 		{"format", required_argument, NULL, OPT_FORMAT},
+		{"check", no_argument, NULL, OPT_CHECK},
 		{"help", no_argument, NULL, OPT_HELP},
 		{"version", no_argument, NULL, OPT_VERSION},
 		{NULL, 0, NULL, 0},
@@ -98,6 +108,7 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		case OPT_LIST: cli->mode = MODE_LIST; break;
 		case OPT_PRINT: cli->mode = MODE_PRINT; cli->print_id = optarg; break;
 		case OPT_FORMAT: cli->format = optarg; break;
+		case OPT_CHECK: cli->mode = MODE_CHECK; break;
 		case OPT_WIDTH:
 			if (!parse_width(optarg, &cli->width))
 				return usage_error("--width needs a number of columns from 10 up, "
@@ -112,12 +123,17 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 			return usage_error("unknown option '%s'", argv[optind - 1]);
 		}
 	}
+	/* --check takes its directory as an optional operand. */
+	if (cli->mode == MODE_CHECK && optind < argc)
+		cli->check_dir = argv[optind++];
 	if (optind < argc)
 		return usage_error("unexpected argument '%s'", argv[optind]);
-	if (cli->format && strcmp(cli->format, "text") != 0)
-		return usage_error("unknown --format '%s'; use text", cli->format);
-	if ((cli->width || cli->format) && cli->mode != MODE_PRINT)
-		return usage_error("%s goes with --print ID", cli->width ? "--width" : "--format");
+	if (cli->format && strcmp(cli->format, "text") != 0 && strcmp(cli->format, "man") != 0)
+		return usage_error("unknown --format '%s'; use text or man", cli->format);
+	if (cli->width && cli->mode != MODE_PRINT)
+		return usage_error("%s goes with --print ID", "--width");
+	if (cli->format && cli->mode != MODE_PRINT && cli->mode != MODE_LIST)
+		return usage_error("%s goes with --print ID or --list", "--format");
 	return -1;
 }
 
@@ -154,11 +170,25 @@ static int run_print(struct guide *g, const struct cli *cli)
 		return EXIT_RUNTIME;
 	}
 	struct sg_error err;
-	if (!print_article(stdout, g, (size_t)i, print_width(cli), !locale_is_utf8(), &err)) {
+	bool ok = cli->format && strcmp(cli->format, "man") == 0
+		? man_article(stdout, g, (size_t)i, SKINGUIDE_DATE, SKINGUIDE_VERSION, &err)
+		: print_article(stdout, g, (size_t)i, print_width(cli), !locale_is_utf8(), &err);
+	if (!ok) {
 		fprintf(stderr, "skinguide: %s\n", err.msg);
 		return EXIT_RUNTIME;
 	}
 	return 0;
+}
+
+static int run_check(const struct cli *cli)
+{
+	const char *dir = cli->check_dir ? cli->check_dir : content_dir(cli);
+	struct check_result res;
+	check_dir(dir, stdout, &res);
+	printf("\ncheck: %zu error%s, %zu warning%s in %zu article%s of %s\n", res.errors,
+	       res.errors == 1 ? "" : "s", res.warnings, res.warnings == 1 ? "" : "s",
+	       res.articles, res.articles == 1 ? "" : "s", dir);
+	return res.errors ? EXIT_RUNTIME : 0;
 }
 
 int main(int argc, char **argv)
@@ -168,6 +198,8 @@ int main(int argc, char **argv)
 	int status = parse_args(argc, argv, &cli);
 	if (status >= 0)
 		return status;
+	if (cli.mode == MODE_CHECK)
+		return run_check(&cli);
 	struct sg_error err;
 	struct guide *g = guide_open(content_dir(&cli), &err);
 	if (!g) {
@@ -176,8 +208,13 @@ int main(int argc, char **argv)
 	}
 	switch (cli.mode) {
 	case MODE_LIST:
-		print_list(stdout, g);
+		if (cli.format && strcmp(cli.format, "man") == 0)
+			man_index(stdout, g, SKINGUIDE_DATE, SKINGUIDE_VERSION);
+		else
+			print_list(stdout, g);
 		status = 0;
+		break;
+	case MODE_CHECK:
 		break;
 	case MODE_PRINT:
 		status = run_print(g, &cli);

@@ -1,0 +1,347 @@
+/* check: everything an editor needs to know before patients read it. */
+#include "skinguide/check.h"
+
+#include <dirent.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "skinguide/buf.h"
+#include "skinguide/content.h"
+#include "skinguide/doc.h"
+#include "skinguide/layout.h"
+#include "skinguide/readability.h"
+#include "skinguide/text.h"
+
+/* Byte problems reported per file before the rest is summed up. */
+#define MAX_BYTE_PROBLEMS 5
+
+struct checker {
+	FILE *out;
+	struct guide *guide;
+	struct check_result *res;
+	const char *path;     /* the file being checked */
+	int line;             /* line of the block being read, for sentences */
+	struct readability stats;
+};
+
+__attribute__((format(printf, 4, 5)))
+static void report(struct checker *c, int line, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(c->out, "%s:%d: %s: ", c->path, line > 0 ? line : 1,
+		error ? "error" : "warning");
+	vfprintf(c->out, fmt, ap);
+	fputc('\n', c->out);
+	va_end(ap);
+	if (error)
+		c->res->errors++;
+	else
+		c->res->warnings++;
+}
+
+/* ---- bytes ------------------------------------------------------------- */
+
+size_t check_bytes(const char *path, const char *s, size_t n, FILE *out)
+{
+	size_t problems = 0;
+	int line = 1;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t len = text_decode(s + i, n - i, &cp);
+		const char *what = NULL;
+		if (cp == TEXT_REPLACEMENT && !(len == 3 && memcmp(s + i, "\xef\xbf\xbd", 3) == 0))
+			what = "invalid UTF-8; save the file as UTF-8";
+		else if (cp == '\r' && i + 1 < n && s[i + 1] == '\n')
+			what = NULL;
+		else if (text_is_control(cp))
+			what = "a control character; delete it";
+		if (what && ++problems <= MAX_BYTE_PROBLEMS)
+			fprintf(out, "%s:%d: error: byte %zu is %s\n", path, line, i + 1, what);
+		if (cp == '\n')
+			line++;
+		i += len;
+	}
+	if (problems > MAX_BYTE_PROBLEMS)
+		fprintf(out, "%s: error: %zu more problems of the same kind\n", path,
+			problems - MAX_BYTE_PROBLEMS);
+	return problems;
+}
+
+/* ---- structure --------------------------------------------------------- */
+
+static int line_of(cmark_node *n)
+{
+	/* Inlines carry no position: use the block that holds them. */
+	while (n && cmark_node_get_start_line(n) == 0)
+		n = cmark_node_parent(n);
+	return n ? cmark_node_get_start_line(n) : 1;
+}
+
+static bool is_heading(cmark_node *n, int *level)
+{
+	if (!n || cmark_node_get_type(n) != CMARK_NODE_HEADING)
+		return false;
+	*level = cmark_node_get_heading_level(n);
+	return true;
+}
+
+static bool is_sources(cmark_node *n)
+{
+	int level;
+	if (!is_heading(n, &level))
+		return false;
+	struct buf t = BUF_INIT;
+	doc_plain_text(n, &t);
+	bool yes = t.data && strcasecmp(t.data, "Sources") == 0;
+	buf_free(&t);
+	return yes;
+}
+
+static void check_title(struct checker *c, cmark_node *doc)
+{
+	cmark_node *title = NULL;
+	int level;
+	for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
+		if (!is_heading(n, &level) || level != 1)
+			continue;
+		if (title)
+			report(c, line_of(n), true, "a second level-1 heading; an article has "
+			       "one title, so make this '##'");
+		else
+			title = n;
+	}
+	if (!title) {
+		report(c, 1, true, "no title; start the article with a level-1 heading "
+		       "such as '# Aftercare'");
+		return;
+	}
+	if (title != cmark_node_first_child(doc))
+		report(c, line_of(title), false, "text before the title; the title should "
+		       "come first");
+	cmark_node *summary = cmark_node_next(title);
+	if (!summary || cmark_node_get_type(summary) != CMARK_NODE_PARAGRAPH) {
+		report(c, line_of(title), true, "no summary; put a one-sentence paragraph "
+		       "right after the title");
+		return;
+	}
+	struct buf t = BUF_INIT;
+	doc_plain_text(summary, &t);
+	size_t w = text_width(t.data ? t.data : "", t.len);
+	if (w > CHECK_SUMMARY_COLUMNS)
+		report(c, line_of(summary), false, "the summary is %zu characters; the home "
+		       "screen shows about %d, so shorten it", w, CHECK_SUMMARY_COLUMNS);
+	buf_free(&t);
+}
+
+static void check_sections(struct checker *c, cmark_node *doc)
+{
+	bool sources = false;
+	int level, next_level;
+	for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
+		if (!is_heading(n, &level))
+			continue;
+		if (level > 3)
+			report(c, line_of(n), false, "a level-%d heading; use at most three "
+			       "levels (#, ##, ###)", level);
+		cmark_node *next = cmark_node_next(n);
+		if (level > 1 && (!next || (is_heading(next, &next_level) && next_level <= level)))
+			report(c, line_of(n), true, "an empty section; add text under the "
+			       "heading or remove it");
+		if (is_sources(n))
+			sources = true;
+	}
+	if (!sources)
+		report(c, 1, true, "no Sources section; end the article with '## Sources' "
+		       "listing where its facts come from");
+}
+
+/* ---- links ------------------------------------------------------------- */
+
+static bool article_has_anchor(struct checker *c, size_t article, const char *fragment,
+			       cmark_node *own_doc)
+{
+	struct sg_error err;
+	cmark_node *doc = own_doc ? own_doc : guide_document(c->guide, article, &err);
+	if (!doc)
+		return false;
+	struct layout_opts opts = {.width = LAYOUT_MAX_WIDTH};
+	struct layout *l = layout_new(doc, &opts);
+	bool found = layout_find_anchor(l, fragment) >= 0;
+	layout_free(l);
+	return found;
+}
+
+static void check_link(struct checker *c, cmark_node *link, cmark_node *doc)
+{
+	const char *url = cmark_node_get_url(link);
+	size_t article;
+	const char *fragment;
+	struct buf clean = BUF_INIT;
+	text_sanitize(&clean, url, strlen(url), false);
+	const char *shown = clean.data ? clean.data : "";
+	switch (guide_resolve(c->guide, url, &article, &fragment)) {
+	case GUIDE_LINK_BROKEN:
+		report(c, line_of(link), true, "the link '%s' leads to no article; link to "
+		       "an article as 'id.md' (see --list)", shown);
+		break;
+	case GUIDE_LINK_ANCHOR:
+		if (!article_has_anchor(c, 0, fragment, doc))
+			report(c, line_of(link), true, "the link '%s' names no heading of this "
+			       "article", shown);
+		break;
+	case GUIDE_LINK_ARTICLE:
+		if (fragment && *fragment && !article_has_anchor(c, article, fragment, NULL))
+			report(c, line_of(link), true, "the link '%s' names no heading of "
+			       "'%s'", shown, guide_article(c->guide, article)->id);
+		break;
+	case GUIDE_LINK_EXTERNAL:
+		break;
+	}
+	buf_free(&clean);
+}
+
+static void check_links(struct checker *c, cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_LINK)
+			check_link(c, n, doc);
+	}
+	cmark_iter_free(it);
+}
+
+/* ---- reading level ----------------------------------------------------- */
+
+static void on_sentence(void *ctx, const struct rd_sentence *s)
+{
+	struct checker *c = ctx;
+	if (s->words <= CHECK_SENTENCE_WARN)
+		return;
+	bool error = s->words > CHECK_SENTENCE_ERROR;
+	size_t show = text_fit(s->start, s->len, 40);
+	report(c, c->line, error, "a sentence of %zu words (%s %d): \"%.*s%s\"", s->words,
+	       error ? "the limit is" : "aim for", error ? CHECK_SENTENCE_ERROR
+	       : CHECK_SENTENCE_WARN, (int)show, s->start, show < s->len ? "..." : "");
+}
+
+/* Count the text of every paragraph and heading before Sources. */
+static void check_reading(struct checker *c, cmark_node *doc)
+{
+	struct buf t = BUF_INIT;
+	for (cmark_node *top = cmark_node_first_child(doc); top && !is_sources(top);
+	     top = cmark_node_next(top)) {
+		cmark_iter *it = cmark_iter_new(top);
+		cmark_event_type ev;
+		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+			cmark_node *n = cmark_iter_get_node(it);
+			cmark_node_type type = cmark_node_get_type(n);
+			if (ev != CMARK_EVENT_ENTER ||
+			    (type != CMARK_NODE_PARAGRAPH && type != CMARK_NODE_HEADING))
+				continue;
+			buf_clear(&t);
+			doc_plain_text(n, &t);
+			c->line = line_of(n);
+			readability_add(&c->stats, t.data ? t.data : "", t.len, on_sentence, c);
+		}
+		cmark_iter_free(it);
+	}
+	buf_free(&t);
+	double grade = readability_grade(&c->stats);
+	if (grade > CHECK_GRADE_ERROR)
+		report(c, 1, true, "reading grade %.1f is above %.0f; use shorter sentences "
+		       "and shorter words", grade, CHECK_GRADE_ERROR);
+	else if (grade > CHECK_GRADE_WARN)
+		report(c, 1, false, "reading grade %.1f; aim for %.0f or below", grade,
+		       CHECK_GRADE_WARN);
+}
+
+/* ---- the directory ----------------------------------------------------- */
+
+static void check_article(struct checker *c, size_t i, struct readability *stats)
+{
+	const struct article *a = guide_article(c->guide, i);
+	struct buf src = BUF_INIT;
+	struct sg_error err;
+	c->path = a->path;
+	memset(&c->stats, 0, sizeof c->stats);
+	if (!guide_read_file(a->path, &src, &err)) {
+		fprintf(c->out, "%s\n", err.msg);
+		c->res->errors++;
+		goto done;
+	}
+	c->res->errors += check_bytes(a->path, src.data ? src.data : "", src.len, c->out);
+	long first = guide_find(c->guide, a->id);
+	if (first >= 0 && (size_t)first != i)
+		report(c, 1, true, "the id '%s' is also used by %s; rename one of the files",
+		       a->id, guide_article(c->guide, (size_t)first)->path);
+	cmark_node *doc = doc_parse(src.data ? src.data : "", src.len);
+	check_title(c, doc);
+	check_sections(c, doc);
+	check_links(c, doc);
+	check_reading(c, doc);
+	cmark_node_free(doc);
+done:
+	*stats = c->stats;
+	buf_free(&src);
+}
+
+/* Markdown files the guide will not show, most likely misnamed. */
+static void check_strays(struct checker *c, const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+		char id[256];
+		unsigned number;
+		if (len < 4 || strcmp(e->d_name + len - 3, ".md") != 0 ||
+		    strcmp(e->d_name, "index.md") == 0 || strcmp(e->d_name, "quiz.md") == 0 ||
+		    guide_parse_filename(e->d_name, &number, id, sizeof id))
+			continue;
+		fprintf(c->out, "%s/%s:1: warning: not shown: an article's name must look "
+			"like 01-some-id.md (a number, '-', then a-z, 0-9, '-')\n", dir, e->d_name);
+		c->res->warnings++;
+	}
+	closedir(d);
+}
+
+static void print_table(FILE *out, const struct guide *g, const struct readability *stats)
+{
+	fprintf(out, "\n%-28s %6s %9s %10s %6s %6s\n", "article", "words", "sentences",
+		"words/sen", "grade", "SMOG");
+	for (size_t i = 0; i < guide_count(g); i++) {
+		const struct readability *r = &stats[i];
+		double wps = r->sentences ? (double)r->words / (double)r->sentences : 0;
+		fprintf(out, "%-28s %6zu %9zu %10.1f %6.1f %6.1f\n", guide_article(g, i)->id,
+			r->words, r->sentences, wps, readability_grade(r), readability_smog(r));
+	}
+}
+
+void check_dir(const char *dir, FILE *out, struct check_result *res)
+{
+	struct sg_error err;
+	memset(res, 0, sizeof *res);
+	struct guide *g = guide_scan(dir, &err);
+	if (!g) {
+		fprintf(out, "%s\n", err.msg);
+		res->errors++;
+		return;
+	}
+	struct checker c = {.out = out, .guide = g, .res = res};
+	struct readability *stats = xcalloc(guide_count(g), sizeof *stats);
+	check_strays(&c, dir);
+	for (size_t i = 0; i < guide_count(g); i++)
+		check_article(&c, i, &stats[i]);
+	res->articles = guide_count(g);
+	print_table(out, g, stats);
+	free(stats);
+	guide_free(g);
+}

@@ -1,0 +1,226 @@
+/* man: roff output through cmark_render_man on a cleaned tree. */
+#include "skinguide/man.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "skinguide/buf.h"
+#include "skinguide/doc.h"
+#include "skinguide/text.h"
+
+void man_escape(struct buf *out, const char *s)
+{
+	struct buf clean = BUF_INIT;
+	text_sanitize(&clean, s, strlen(s), false);
+	for (size_t i = 0; i < clean.len; i++) {
+		char c = clean.data[i];
+		if (i == 0 && (c == '.' || c == '\''))
+			buf_puts(out, "\\&");
+		if (c == '\\')
+			buf_puts(out, "\\e");
+		else if (c == '"')
+			buf_puts(out, "\\(dq");
+		else if (c == '-')
+			buf_puts(out, "\\-");
+		else
+			buf_putc(out, c);
+	}
+	buf_free(&clean);
+}
+
+static void put_escaped(FILE *out, const char *s)
+{
+	struct buf b = BUF_INIT;
+	man_escape(&b, s);
+	fputs(b.data ? b.data : "", out);
+	buf_free(&b);
+}
+
+static void header(FILE *out, const char *name, const char *date, const char *version)
+{
+	fputs(".TH \"", out);
+	put_escaped(out, name);
+	fprintf(out, "\" 7 \"%s\" \"skinguide %s\" \"Patient guide\"\n", date, version);
+}
+
+/* Replace a node by its children: the words of an in-page link stay, the
+ * link goes (a man page cannot jump). */
+static void unwrap(cmark_node *node)
+{
+	cmark_node *child;
+	while ((child = cmark_node_first_child(node)) != NULL)
+		cmark_node_insert_before(node, child);
+	cmark_node_free(node);
+}
+
+/* Make the tree safe and fit for a man page: control characters out of
+ * every literal, links to articles turned into page names. */
+static void clean_tree(cmark_node *doc, struct guide *g)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_node **drop = NULL;
+	size_t ndrop = 0, cap = 0;
+	struct buf b = BUF_INIT;
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		const char *lit = cmark_node_get_literal(n);
+		if (lit) {
+			buf_clear(&b);
+			bool layout = cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK ||
+				      cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK;
+			text_sanitize(&b, lit, strlen(lit), layout);
+			cmark_node_set_literal(n, b.data ? b.data : "");
+		}
+		if (cmark_node_get_type(n) != CMARK_NODE_LINK)
+			continue;
+		const char *url = cmark_node_get_url(n);
+		size_t article;
+		const char *frag;
+		buf_clear(&b);
+		switch (guide_resolve(g, url, &article, &frag)) {
+		case GUIDE_LINK_ARTICLE:
+			buf_printf(&b, "skinguide-%s(7)", guide_article(g, article)->id);
+			break;
+		case GUIDE_LINK_EXTERNAL:
+			text_sanitize(&b, url, strlen(url), false);
+			break;
+		default:
+			if (ndrop == cap) {
+				cap = cap ? cap * 2 : 8;
+				drop = xreallocarray(drop, cap, sizeof *drop);
+			}
+			drop[ndrop++] = n;
+			continue;
+		}
+		cmark_node_set_url(n, b.data ? b.data : "");
+	}
+	cmark_iter_free(it);
+	for (size_t i = 0; i < ndrop; i++)
+		unwrap(drop[i]);
+	free(drop);
+	buf_free(&b);
+}
+
+/* The title becomes NAME, the summary DESCRIPTION, and every heading one
+ * level up, so that "##" sections are .SH in the page. */
+static void reshape(cmark_node *doc)
+{
+	cmark_node *title = NULL;
+	for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n))
+		if (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
+		    cmark_node_get_heading_level(n) == 1) {
+			title = n;
+			break;
+		}
+	if (title)
+		cmark_node_free(title);
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_HEADING) {
+			int level = cmark_node_get_heading_level(n);
+			cmark_node_set_heading_level(n, level > 1 ? level - 1 : 1);
+		}
+	}
+	cmark_iter_free(it);
+}
+
+/* cmark's code font is groff's \f[C], which other formatters reject;
+ * bold reads as code everywhere. */
+static void put_line(FILE *out, const char *p, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		if (len - i >= 5 && strncmp(p + i, "\\f[C]", 5) == 0) {
+			fputs("\\fB", out);
+			i += 5;
+		} else if (len - i >= 4 && strncmp(p + i, "\\f[]", 4) == 0) {
+			fputs("\\fP", out);
+			i += 4;
+		} else {
+			fputc(p[i++], out);
+		}
+	}
+	fputc('\n', out);
+}
+
+/* Copy cmark's roff, leaving out the .PP that it puts straight after a
+ * section heading (a paragraph break there does nothing, and lints). */
+static void put_body(FILE *out, const char *body)
+{
+	int since_heading = 1; /* lines since .SH/.SS; DESCRIPTION comes first */
+	for (const char *p = body; *p;) {
+		size_t len = strcspn(p, "\n");
+		bool heading = (len == 3 && (strncmp(p, ".SH", 3) == 0 || strncmp(p, ".SS", 3) == 0));
+		bool skip = len == 3 && strncmp(p, ".PP", 3) == 0 &&
+			    (since_heading == 1 || since_heading == 2);
+		if (!skip)
+			put_line(out, p, len);
+		since_heading = heading ? 0 : since_heading + 1;
+		p += len + (p[len] == '\n');
+	}
+}
+
+bool man_article(FILE *out, struct guide *g, size_t i, const char *date,
+		 const char *version, struct sg_error *err)
+{
+	struct buf src = BUF_INIT;
+	const struct article *a = guide_article(g, i);
+	if (!guide_read_file(a->path, &src, err)) {
+		buf_free(&src);
+		return false;
+	}
+	/* A tree of its own: the cached one must not be reshaped. */
+	cmark_node *doc = doc_parse(src.data ? src.data : "", src.len);
+	buf_free(&src);
+	clean_tree(doc, g);
+	reshape(doc);
+	char name[300];
+	snprintf(name, sizeof name, "SKINGUIDE-%s", a->id);
+	for (char *p = name; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+	header(out, name, date, version);
+	fprintf(out, ".SH NAME\nskinguide\\-%s \\- ", a->id);
+	put_escaped(out, a->title);
+	fputs("\n", out);
+	char *body = cmark_render_man(doc, DOC_OPTIONS, 0);
+	/* cmark gives the summary as the first paragraph: head it. */
+	fputs(".SH DESCRIPTION\n", out);
+	put_body(out, body);
+	free(body);
+	fputs(".SH SEE ALSO\n.BR skinguide (7),\n.BR skinguide (1)\n", out);
+	cmark_node_free(doc);
+	return true;
+}
+
+void man_index(FILE *out, const struct guide *g, const char *date, const char *version)
+{
+	header(out, "SKINGUIDE", date, version);
+	fputs(".SH NAME\nskinguide \\- ", out);
+	put_escaped(out, guide_title(g));
+	fputs("\n.SH DESCRIPTION\n", out);
+	const char *w = guide_welcome(g);
+	for (const char *p = w; *p;) {
+		size_t len = strcspn(p, "\n");
+		char *line = xstrndup(p, len);
+		put_escaped(out, line);
+		fputs("\n.PP\n", out);
+		free(line);
+		p += len + (p[len] == '\n');
+	}
+	fputs("Each topic is a page of its own:\n", out);
+	for (size_t i = 0; i < guide_count(g); i++) {
+		const struct article *a = guide_article(g, i);
+		fprintf(out, ".TP\n.BR skinguide\\-%s (7)\n", a->id);
+		fputs(".B ", out);
+		put_escaped(out, a->title);
+		fputs("\n.br\n", out);
+		put_escaped(out, a->summary);
+		fputc('\n', out);
+	}
+	fputs(".SH SEE ALSO\n.BR skinguide (1),\n.BR skinguide\\-content (5)\n", out);
+}

@@ -1,0 +1,158 @@
+/* readability: plain counting, no dictionaries. */
+#include "skinguide/readability.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <string.h>
+
+static bool is_letter(unsigned char c)
+{
+	/* Bytes of non-ASCII letters count as letters: "café" is one word. */
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+static bool is_word_char(unsigned char c)
+{
+	return is_letter(c) || (c >= '0' && c <= '9');
+}
+
+static bool is_vowel(char c)
+{
+	return strchr("aeiouyAEIOUY", c) != NULL && c != '\0';
+}
+
+static size_t part_syllables(const char *w, size_t n)
+{
+	if (n && w[0] >= '0' && w[0] <= '9')
+		return 1; /* a number is read as one word */
+	size_t count = 0;
+	bool prev = false;
+	for (size_t i = 0; i < n; i++) {
+		bool v = is_vowel(w[i]);
+		if (v && !prev)
+			count++;
+		prev = v;
+	}
+	/* Silent endings: "make", "used" (not "needed", "table"). */
+	if (n > 2 && (w[n - 1] == 'e' || w[n - 1] == 'E') && !is_vowel(w[n - 2]) &&
+	    !(w[n - 2] == 'l' && n > 3 && !is_vowel(w[n - 3])) && count > 1)
+		count--;
+	else if (n > 3 && w[n - 2] == 'e' && (w[n - 1] == 'd' || w[n - 1] == 's') &&
+		 !is_vowel(w[n - 3]) && !strchr("tdscgzx", w[n - 3]) && count > 1)
+		count--;
+	return count ? count : 1;
+}
+
+size_t readability_syllables(const char *w, size_t n)
+{
+	/* "make-up" is "make" and "up". */
+	size_t total = 0, start = 0;
+	for (size_t i = 0; i <= n; i++) {
+		if (i == n || w[i] == '-') {
+			if (i > start)
+				total += part_syllables(w + start, i - start);
+			start = i + 1;
+		}
+	}
+	return total ? total : 1;
+}
+
+/* Words that end in '.' without ending a sentence: titles always, and
+ * initials or dotted forms ("e.g.", "U.S.") when a lower-case word
+ * follows. */
+static bool is_abbreviation(const char *text, size_t n, size_t dot)
+{
+	static const char *const titles[] = {"Dr", "Mr", "Mrs", "Ms", "St", "vs", NULL};
+	size_t start = dot;
+	while (start > 0 && (is_word_char((unsigned char)text[start - 1]) ||
+			     text[start - 1] == '.'))
+		start--;
+	size_t len = dot - start;
+	for (int i = 0; titles[i]; i++)
+		if (strlen(titles[i]) == len && strncmp(text + start, titles[i], len) == 0)
+			return true;
+	bool short_form = (len == 1 && is_letter((unsigned char)text[start])) ||
+			  memchr(text + start, '.', len) != NULL ||
+			  (len == 3 && strncmp(text + start, "etc", 3) == 0);
+	size_t next = dot + 1;
+	while (next < n && (text[next] == ' ' || text[next] == '\n'))
+		next++;
+	return short_form && next < n && text[next] >= 'a' && text[next] <= 'z';
+}
+
+static bool ends_sentence(const char *t, size_t n, size_t i)
+{
+	if (t[i] != '.' && t[i] != '!' && t[i] != '?')
+		return false;
+	size_t j = i + 1;
+	/* Closing quotes and brackets belong to the sentence. */
+	while (j < n && strchr("\"')]", t[j]) && t[j])
+		j++;
+	if (j < n && t[j] != ' ' && t[j] != '\n')
+		return false;
+	return t[i] != '.' || !is_abbreviation(t, n, i);
+}
+
+struct counter {
+	struct readability *r;
+	rd_sentence_fn fn;
+	void *ctx;
+	const char *start;
+	size_t words;
+};
+
+static void close_sentence(struct counter *c, const char *end)
+{
+	if (c->words == 0)
+		return;
+	c->r->sentences++;
+	if (c->fn) {
+		struct rd_sentence s = {c->start, (size_t)(end - c->start), c->words};
+		c->fn(c->ctx, &s);
+	}
+	c->words = 0;
+}
+
+void readability_add(struct readability *r, const char *t, size_t n,
+		     rd_sentence_fn on_sentence, void *ctx)
+{
+	struct counter c = {r, on_sentence, ctx, t, 0};
+	size_t i = 0;
+	while (i < n) {
+		if (is_word_char((unsigned char)t[i])) {
+			size_t start = i;
+			while (i < n && (is_word_char((unsigned char)t[i]) ||
+					 ((t[i] == '\'' || t[i] == '-') && i + 1 < n &&
+					  is_word_char((unsigned char)t[i + 1]))))
+				i++;
+			if (c.words == 0)
+				c.start = t + start;
+			size_t syl = readability_syllables(t + start, i - start);
+			r->words++;
+			r->syllables += syl;
+			if (syl >= 3)
+				r->polysyllables++;
+			c.words++;
+			continue;
+		}
+		if (ends_sentence(t, n, i))
+			close_sentence(&c, t + i + 1);
+		i++;
+	}
+	close_sentence(&c, t + n);
+}
+
+double readability_grade(const struct readability *r)
+{
+	if (!r->words || !r->sentences)
+		return 0;
+	return 0.39 * (double)r->words / (double)r->sentences +
+	       11.8 * (double)r->syllables / (double)r->words - 15.59;
+}
+
+double readability_smog(const struct readability *r)
+{
+	if (!r->sentences)
+		return 0;
+	return 1.0430 * sqrt((double)r->polysyllables * 30.0 / (double)r->sentences) + 3.1291;
+}

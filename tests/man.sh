@@ -1,0 +1,68 @@
+#!/bin/sh
+# Man pages: lint, render, install.  Usage: sh tests/man.sh BINARY
+BIN=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+bad() { echo "man: $*" >&2; failed=$((failed + 1)); }
+render() { LC_ALL=C.UTF-8 MANWIDTH=200 man -l "$1" 2>&1; }
+
+# Every page, hand-written and generated, is clean under mandoc's lint.
+for page in man/skinguide.1 man/skinguide-content.5 build/man/*.7; do
+	out=$(mandoc -T lint -W warning "$page" 2>&1)
+	if [ -z "$out" ]; then ok; else bad "$page is not lint-clean:"; echo "$out" >&2; fi
+	if render "$page" | grep -q .; then ok; else bad "$page renders nothing"; fi
+done
+
+# Each article's page shows its title and every heading.
+for f in content/[0-9]*-*.md; do
+	id=$(basename "$f" .md | sed 's/^[0-9]*-//')
+	page=build/man/skinguide-$id.7
+	render "$page" >"$tmp/page"
+	grep '^##* ' "$f" | sed 's/^#* //' | while IFS= read -r heading; do
+		grep -qF -- "$heading" "$tmp/page" || echo "$heading"
+	done >"$tmp/missing"
+	if [ -s "$tmp/missing" ]; then bad "$page lacks: $(cat "$tmp/missing")"; else ok; fi
+done
+render build/man/skinguide.7 | grep -q "skinguide-aftercare(7)" && ok ||
+	bad "skinguide.7 does not list the articles"
+
+# Text that means something to roff is shown as written, never obeyed.
+"$BIN" --content tests/fixtures/roff --print roff --format man >"$tmp/roff.7"
+[ -z "$(mandoc -T lint -W warning "$tmp/roff.7" 2>&1)" ] && ok || bad "roff fixture lints"
+render "$tmp/roff.7" >"$tmp/roff.txt"
+for want in '.SH summary starting with a dot \fB and a backslash' \
+	"'br and a line starting with an apostrophe." \
+	'Backslashes: \e \(bu \\ and "quotes" -- dashes.' '.so /etc/passwd' \
+	'.SH heading with a dot' 'Roff .TH trap'; do
+	grep -qF -- "$want" "$tmp/roff.txt" && ok || bad "roff text not literal: $want"
+done
+LC_ALL=C grep -q "$(printf '\033')" "$tmp/roff.7" && bad "an escape byte reached the page" || ok
+
+# An install into DESTDIR puts down exactly these files; uninstall takes
+# them all away again.
+dest="$tmp/dest"
+make -s install DESTDIR="$dest" PREFIX=/usr >/dev/null 2>&1 || bad "make install failed"
+(cd "$dest" && find . -type f | sort) >"$tmp/got"
+{
+	echo ./usr/bin/skinguide
+	for f in content/*.md; do echo "./usr/share/skinguide/$f"; done
+	echo ./usr/share/man/man1/skinguide.1
+	echo ./usr/share/man/man5/skinguide-content.5
+	echo ./usr/share/man/man7/skinguide.7
+	for f in content/[0-9]*-*.md; do
+		echo "./usr/share/man/man7/skinguide-$(basename "$f" .md | sed 's/^[0-9]*-//').7"
+	done
+} | sort >"$tmp/want"
+diff -u "$tmp/want" "$tmp/got" >&2 && ok || bad "install put down other files (diff above)"
+LC_ALL=C.UTF-8 MANPATH="$dest/usr/share/man" man skinguide-aftercare 2>/dev/null |
+	grep -q "Aftercare" && ok || bad "man skinguide-aftercare does not work after install"
+make -s uninstall DESTDIR="$dest" PREFIX=/usr >/dev/null 2>&1
+left=$(cd "$dest" && find . -type f)
+[ -z "$left" ] && ok || bad "uninstall left: $left"
+# Put the build back as it was for the default PREFIX.
+make -s skinguide >/dev/null 2>&1
+
+echo "man: $passed passed, $failed failed"
+[ "$failed" = 0 ]
