@@ -41,7 +41,7 @@ static const struct binding_help help_entries[] = {
 	{"Up, Down, j, k", "move or scroll one line"},
 	{"PgUp, PgDn, b, Space", "scroll one page"},
 	{"Home, End, g, G", "go to the top or the end"},
-	{"1 to 9", "on the topic list: open that topic"},
+	{"0 to 9", "type a topic's number to open it"},
 	{"Enter, Right, l", "open the topic or the chosen link"},
 	{"Tab, Shift-Tab", "choose the next or previous link"},
 	{"Backspace, Left, h, Esc", "go back to where you were"},

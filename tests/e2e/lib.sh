@@ -21,10 +21,13 @@ start() {
 	cols=$1 rows=$2
 	shift 2
 	tm kill-server 2>/dev/null || true
+	E2E_SOCK="skinguide-e2e-$$-$(date +%s%N)"
+	echo "$E2E_SOCK" >>"$E2E_TMP/sockets"
 	rm -f "$E2E_TMP/status" "$E2E_TMP/stderr"
 	# The command line is built for sh -c, each argument quoted.
 	cmd="exec env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color"
 	cmd="$cmd ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp"
+	cmd="$cmd ${E2E_ENV:-}"
 	for a in "$BIN" "$@"; do
 		cmd="$cmd '$a'"
 	done
@@ -34,6 +37,8 @@ start() {
 }
 
 screen() { tm capture-pane -p -t t; }
+# screen_styled: the screen with its colours and attributes as escapes.
+screen_styled() { tm capture-pane -p -e -t t; }
 keys() { tm send-keys -t t "$@"; }
 resize() { tm resize-window -t t -x "$1" -y "$2"; }
 
@@ -118,5 +123,5 @@ run_test() {
 		failed=$((failed + 1))
 		echo "FAIL $1"
 	fi
-	tm kill-server 2>/dev/null || true
+	kill_all
 }

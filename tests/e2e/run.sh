@@ -254,13 +254,43 @@ test_command_line() {
 	SKINGUIDE_CONTENT="$G" "$BIN" --list | grep -q "^second" || fail "SKINGUIDE_CONTENT ignored"
 }
 
-test_no_color_and_ascii() {
+test_check_reports_and_fails() {
+	"$BIN" --check content >"$E2E_TMP/out" || fail "--check content failed: $(tail -n 5 "$E2E_TMP/out")"
+	grep -q "^check: 0 errors" "$E2E_TMP/out" || fail "no summary line"
+	status=0
+	"$BIN" --check tests/fixtures/notitle >"$E2E_TMP/out" || status=$?
+	[ $status = 1 ] || fail "--check on bad content gave $status"
+	grep -qF "tests/fixtures/notitle/01-untitled.md:1: error: no title" "$E2E_TMP/out" ||
+		fail "no file:line error: $(cat "$E2E_TMP/out")"
+	status=0
+	"$BIN" --check /nonexistent >"$E2E_TMP/out" || status=$?
+	[ $status = 1 ] || fail "--check on a missing directory gave $status"
+}
+
+test_colour_and_no_color() {
 	start 80 24 --content "$G"
 	wait_for "1. First topic"
+	keys Enter
+	wait_for "Opening section"
+	# Headings are drawn in colour (cyan, SGR 36) when NO_COLOR is unset...
+	screen_styled | grep -q "$(printf '\033')\\[[0-9;]*36[;m]" || fail "no colour"
 	quit_clean
-	tm kill-server 2>/dev/null || true
-	# A C locale gets ASCII boxes, not broken bytes.
-	LC_ALL=C "$BIN" --content "$G" --print first --width 60 | grep -q '^+---' || fail "no ASCII box"
+	E2E_ENV="NO_COLOR=1" start 80 24 --content "$G"
+	wait_for "1. First topic"
+	keys Enter
+	wait_for "Opening section"
+	# ...and never with it: bold and underline still mark them.
+	if screen_styled | grep -q "$(printf '\033')\\[[0-9;]*3[0-7][;m]"; then
+		fail "colour despite NO_COLOR"
+	fi
+	screen_styled | grep -q "$(printf '\033')\\[[0-9;]*1[;m]" || fail "no bold in monochrome"
+	quit_clean
+}
+
+test_ascii_boxes_in_a_c_locale() {
+	LC_ALL=C "$BIN" --content "$G" --print first --width 60 >"$E2E_TMP/out"
+	grep -q '^+---' "$E2E_TMP/out" || fail "no ASCII box"
+	grep -q '^| ' "$E2E_TMP/out" || fail "no ASCII box side"
 }
 
 for t in ${E2E_ONLY:-$(grep -o "^test_[a-z0-9_]*" "$0")}; do
