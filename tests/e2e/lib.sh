@@ -10,8 +10,20 @@ failed=0
 
 tm() { tmux -L "$E2E_SOCK" -f /dev/null "$@"; }
 
+# Every terminal gets a tmux server of its own: reusing a socket while the
+# last server is still shutting down makes the next start fail at random.
+kill_all() {
+	if [ -f "$E2E_TMP/sockets" ]; then
+		while read -r sock; do
+			tmux -L "$sock" kill-server 2>/dev/null
+		done <"$E2E_TMP/sockets"
+		rm -f "$E2E_TMP/sockets"
+	fi
+	return 0
+}
+
 cleanup() {
-	tm kill-server 2>/dev/null || true
+	kill_all
 	rm -rf "$E2E_TMP"
 }
 trap cleanup EXIT
