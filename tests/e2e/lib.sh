@@ -16,6 +16,7 @@ kill_all() {
 	if [ -f "$E2E_TMP/sockets" ]; then
 		while read -r sock; do
 			tmux -L "$sock" kill-server 2>/dev/null
+			rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"
 		done <"$E2E_TMP/sockets"
 		rm -f "$E2E_TMP/sockets"
 	fi
