@@ -50,6 +50,20 @@ start() {
 }
 
 screen() { tm capture-pane -p -t t; }
+# click COL ROW / wheel up|down COL ROW: mouse events as an xterm sends them
+# (SGR encoding, 0-based screen positions); a touch screen sends the same.
+click() {
+	tm send-keys -t t -l "$(printf '\033[<0;%d;%dM\033[<0;%d;%dm' $(($1 + 1)) $(($2 + 1)) \
+		$(($1 + 1)) $(($2 + 1)))"
+}
+wheel() {
+	b=64
+	[ "$1" = down ] && b=65
+	tm send-keys -t t -l "$(printf '\033[<%d;%d;%dM' $b $(($2 + 1)) $(($3 + 1)))"
+}
+# cursor: where the hardware cursor is, as "x,y".
+cursor() { tm display -p -t t '#{cursor_x},#{cursor_y}'; }
+
 # screen_styled: the screen with its colours and attributes as escapes.
 screen_styled() { tm capture-pane -p -e -t t; }
 keys() { tm send-keys -t t "$@"; }

@@ -254,6 +254,43 @@ test_command_line() {
 	SKINGUIDE_CONTENT="$G" "$BIN" --list | grep -q "^second" || fail "SKINGUIDE_CONTENT ignored"
 }
 
+test_mouse_and_touch() {
+	start 80 24 --content "$G"
+	wait_for "1. First topic"
+	# Row 7 is the third topic's title.
+	click 10 7
+	wait_for "Part one"
+	keys BSpace
+	wait_for "1. First topic"
+	click 10 3
+	wait_for "Opening section"
+	wheel down 10 5
+	wait_for "%  Tab links"
+	wheel up 10 5
+	wait_for "Top  Tab links"
+	# Tap the words of the link to the second topic.
+	line=$(screen | grep -n "You can read the second topic" | cut -d: -f1)
+	click 20 $((line - 1))
+	wait_for "MARKER-SECOND"
+	quit_clean
+}
+
+test_cursor_follows_the_choice() {
+	start 80 24 --content "$G"
+	wait_for "1. First topic"
+	[ "$(cursor)" = "2,3" ] || fail "cursor at $(cursor), not on the first topic"
+	keys Down
+	wait_for "Topic 2 of 3"
+	[ "$(cursor)" = "2,5" ] || fail "cursor at $(cursor), not on the second topic"
+	keys Up Enter
+	wait_for "Opening section"
+	keys Tab
+	wait_for "Link to: Second topic"
+	line=$(screen | grep -n "You can read the second topic" | cut -d: -f1)
+	[ "$(cursor)" = "19,$((line - 1))" ] || fail "cursor at $(cursor), not on the link"
+	quit_clean
+}
+
 test_check_reports_and_fails() {
 	"$BIN" --check content >"$E2E_TMP/out" || fail "--check content failed: $(tail -n 5 "$E2E_TMP/out")"
 	grep -q "^check: 0 errors" "$E2E_TMP/out" || fail "no summary line"
