@@ -420,12 +420,6 @@ cmark_node *guide_document(struct guide *g, size_t i, struct sg_error *err)
 	return g->docs[i];
 }
 
-static bool has_scheme(const char *t)
-{
-	size_t n = strspn(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
-	return n > 0 && t[n] == ':';
-}
-
 enum guide_link guide_resolve(const struct guide *g, const char *target,
 			      size_t *article, const char **fragment)
 {
@@ -433,7 +427,7 @@ enum guide_link guide_resolve(const struct guide *g, const char *target,
 	*fragment = hash ? hash + 1 : NULL;
 	if (target[0] == '#')
 		return GUIDE_LINK_ANCHOR;
-	if (has_scheme(target) || strncmp(target, "//", 2) == 0)
+	if (doc_url_is_external(target))
 		return GUIDE_LINK_EXTERNAL;
 	size_t len = hash ? (size_t)(hash - target) : strlen(target);
 	const char *name = target;

@@ -40,3 +40,9 @@ void doc_plain_text(cmark_node *node, struct buf *out)
 	}
 	cmark_iter_free(it);
 }
+
+bool doc_url_is_external(const char *url)
+{
+	size_t n = strspn(url, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+	return (n > 0 && url[n] == ':') || strncmp(url, "//", 2) == 0;
+}

@@ -370,12 +370,6 @@ static void para_code(struct builder *b, const char *s, unsigned style)
 	para_span(b, start, style);
 }
 
-static bool is_external(const char *url)
-{
-	size_t n = strspn(url, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
-	return n > 0 && url[n] == ':';
-}
-
 static int add_link(struct builder *b, const char *url)
 {
 	struct layout *l = b->l;
@@ -429,7 +423,7 @@ static void on_inline(struct builder *b, cmark_node *node, cmark_event_type ev)
 		} else {
 			const char *url = cmark_node_get_url(node);
 			b->link = -1;
-			if (b->opts->show_urls && is_external(url)) {
+			if (b->opts->show_urls && doc_url_is_external(url)) {
 				para_raw(b, " <", 0);
 				para_text(b, url, strlen(url), 0);
 				para_raw(b, ">", 0);
@@ -508,12 +502,11 @@ static long find_anchor(const struct layout *l, const char *anchor)
 	return -1;
 }
 
-static void add_heading(struct builder *b, cmark_node *node, int level, size_t line)
+static void add_heading(struct builder *b, const struct buf *text, int level, size_t line)
 {
 	struct layout *l = b->l;
-	struct buf text = BUF_INIT, slug = BUF_INIT;
-	doc_plain_text(node, &text);
-	text_slug(&slug, text.data ? text.data : "", text.len);
+	struct buf slug = BUF_INIT;
+	text_slug(&slug, text->data ? text->data : "", text->len);
 	/* Repeated headings get "-1", "-2"..., as on GitHub. */
 	size_t base = slug.len;
 	for (unsigned n = 1; find_anchor(l, slug.data ? slug.data : "") >= 0; n++) {
@@ -522,9 +515,8 @@ static void add_heading(struct builder *b, cmark_node *node, int level, size_t l
 	}
 	GROW(l->heads, l->nheads, l->heads_cap);
 	l->heads[l->nheads++] = (struct stored_heading){
-		store_string(l, text.data ? text.data : "", text.len),
+		store_string(l, text->data ? text->data : "", text->len),
 		store_string(l, slug.data ? slug.data : "", slug.len), level, line};
-	buf_free(&text);
 	buf_free(&slug);
 }
 
@@ -599,7 +591,7 @@ static void heading_done(struct builder *b, cmark_node *node)
 	struct buf plain = BUF_INIT;
 	doc_plain_text(node, &plain);
 	flush_block(b, heading_style(level) | (inside_quote(b) ? LAYOUT_CALLOUT : 0));
-	add_heading(b, node, level, first_line);
+	add_heading(b, &plain, level, first_line);
 	if (level <= 2) {
 		size_t width = text_width(plain.data ? plain.data : "", plain.len);
 		size_t room = inner_width(b);

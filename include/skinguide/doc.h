@@ -3,6 +3,7 @@
 #ifndef SKINGUIDE_DOC_H
 #define SKINGUIDE_DOC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <cmark.h>
@@ -20,5 +21,9 @@ cmark_node *doc_parse(const char *s, size_t n);
  *  on one line: breaks become spaces, markup and HTML are dropped,
  *  images give their alt text. */
 void doc_plain_text(cmark_node *node, struct buf *out);
+
+/** True when `url` starts with a scheme ("https:", "mailto:") or "//":
+ *  an address outside the guide, never opened. */
+bool doc_url_is_external(const char *url);
 
 #endif
