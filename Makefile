@@ -97,9 +97,12 @@ check: deps
 check-pure:
 	@sh tests/check-pure.sh
 
+# Every test program runs, even after one fails; the target fails after.
 unit: $(UNIT_BIN)
-	@set -e; for t in $(UNIT_BIN); do \
-		ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=tests/lsan.supp ./$$t; done
+	@failed=""; for t in $(UNIT_BIN); do \
+		ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=tests/lsan.supp \
+			./$$t || failed="$$failed $$t"; done; \
+	if [ -n "$$failed" ]; then echo "unit: failed:$$failed" >&2; exit 1; fi
 
 check-content: build/san/skinguide
 	build/san/skinguide --check content

@@ -271,8 +271,11 @@ static void check_article(struct checker *c, size_t i, struct readability *stats
 	c->path = a->path;
 	memset(&c->stats, 0, sizeof c->stats);
 	if (!guide_read_file(a->path, &src, &err)) {
-		fprintf(c->out, "%s\n", err.msg);
-		c->res->errors++;
+		/* The message starts with the path; say it once, as file:line. */
+		size_t plen = strlen(a->path);
+		const char *why = strncmp(err.msg, a->path, plen) == 0 && err.msg[plen] == ':'
+			? err.msg + plen + 2 : err.msg;
+		report(c, 1, true, "%s", why);
 		goto done;
 	}
 	c->res->errors += check_bytes(a->path, src.data ? src.data : "", src.len, c->out);
@@ -306,8 +309,10 @@ static void check_strays(struct checker *c, const char *dir)
 		    strcmp(e->d_name, "index.md") == 0 || strcmp(e->d_name, "quiz.md") == 0 ||
 		    guide_parse_filename(e->d_name, &number, id, sizeof id))
 			continue;
-		fprintf(c->out, "%s/%s:1: warning: not shown: an article's name must look "
-			"like 01-some-id.md (a number, '-', then a-z, 0-9, '-')\n", dir, e->d_name);
+		size_t dlen = strlen(dir);
+		fprintf(c->out, "%s%s%s:1: warning: not shown: an article's name must look "
+			"like 01-some-id.md (a number, '-', then a-z, 0-9, '-')\n", dir,
+			dlen && dir[dlen - 1] == '/' ? "" : "/", e->d_name);
 		c->res->warnings++;
 	}
 	closedir(d);

@@ -21,10 +21,17 @@ static bool is_vowel(char c)
 	return strchr("aeiouyAEIOUY", c) != NULL && c != '\0';
 }
 
-static size_t part_syllables(const char *w, size_t n)
+/* Syllables of one part of a word, lower-cased first so "TABLE" and
+ * "table" agree. */
+static size_t part_syllables(const char *word, size_t n)
 {
-	if (n && w[0] >= '0' && w[0] <= '9')
+	char w[64];
+	if (n && word[0] >= '0' && word[0] <= '9')
 		return 1; /* a number is read as one word */
+	if (n > sizeof w)
+		n = sizeof w; /* the end of a very long "word" hardly matters */
+	for (size_t i = 0; i < n; i++)
+		w[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] - 'A' + 'a' : word[i]);
 	size_t count = 0;
 	bool prev = false;
 	for (size_t i = 0; i < n; i++) {
@@ -33,14 +40,20 @@ static size_t part_syllables(const char *w, size_t n)
 			count++;
 		prev = v;
 	}
-	/* Silent endings: "make", "used" (not "needed", "table"). */
-	if (n > 2 && (w[n - 1] == 'e' || w[n - 1] == 'E') && !is_vowel(w[n - 2]) &&
-	    !(w[n - 2] == 'l' && n > 3 && !is_vowel(w[n - 3])) && count > 1)
+	if (count <= 1)
+		return 1;
+	char last = w[n - 1], before = n > 1 ? w[n - 2] : 0, third = n > 2 ? w[n - 3] : 0;
+	/* Silent endings: "make" (not "table"), "used" (not "needed"),
+	 * "makes" (not "uses", "boxes"). */
+	if (n > 2 && last == 'e' && !is_vowel(before) && !(before == 'l' && !is_vowel(third)))
 		count--;
-	else if (n > 3 && w[n - 2] == 'e' && (w[n - 1] == 'd' || w[n - 1] == 's') &&
-		 !is_vowel(w[n - 3]) && !strchr("tdscgzx", w[n - 3]) && count > 1)
+	else if (n > 3 && before == 'e' && last == 'd' && !is_vowel(third) &&
+		 !strchr("td", third))
 		count--;
-	return count ? count : 1;
+	else if (n > 3 && before == 'e' && last == 's' && !is_vowel(third) &&
+		 !strchr("scgzxh", third))
+		count--;
+	return count;
 }
 
 size_t readability_syllables(const char *w, size_t n)
@@ -80,17 +93,20 @@ static bool is_abbreviation(const char *text, size_t n, size_t dot)
 	return short_form && next < n && text[next] >= 'a' && text[next] <= 'z';
 }
 
-static bool ends_sentence(const char *t, size_t n, size_t i)
+/* Where the sentence ending at t[i] ends (closing quotes and brackets
+ * belong to it), or 0 when t[i] ends no sentence. */
+static size_t sentence_end(const char *t, size_t n, size_t i)
 {
 	if (t[i] != '.' && t[i] != '!' && t[i] != '?')
-		return false;
+		return 0;
 	size_t j = i + 1;
-	/* Closing quotes and brackets belong to the sentence. */
-	while (j < n && strchr("\"')]", t[j]) && t[j])
+	while (j < n && t[j] && strchr("\"')]", t[j]))
 		j++;
 	if (j < n && t[j] != ' ' && t[j] != '\n')
-		return false;
-	return t[i] != '.' || !is_abbreviation(t, n, i);
+		return 0;
+	if (t[i] == '.' && is_abbreviation(t, n, i))
+		return 0;
+	return j;
 }
 
 struct counter {
@@ -135,8 +151,12 @@ void readability_add(struct readability *r, const char *t, size_t n,
 			c.words++;
 			continue;
 		}
-		if (ends_sentence(t, n, i))
-			close_sentence(&c, t + i + 1);
+		size_t end = sentence_end(t, n, i);
+		if (end) {
+			close_sentence(&c, t + end);
+			i = end;
+			continue;
+		}
 		i++;
 	}
 	close_sentence(&c, t + n);

@@ -256,9 +256,8 @@ static void draw_status(struct ui *ui)
 		snprintf(right, sizeof right, ui->cols >= 60 ? "%s  Enter opens  ? help" : "%s", pos);
 	} else {
 		buf_puts(&left, title);
-		snprintf(right, sizeof right,
-			 ui->cols >= 70 ? "%s  Tab links  Backspace back  ? help"
-			 : ui->cols >= 50 ? "%s  ? help" : "%s", pos);
+		snprintf(right, sizeof right, ui->cols >= 70
+			 ? "%s  Tab links  Backspace back  ? help" : "%s  ? help", pos);
 	}
 	ui_draw_status(ui, left.data, right);
 	buf_free(&left);

@@ -1,0 +1,672 @@
+/* Unit tests for src/check.c: one small content directory per problem in
+ * tests/fixtures/check/, each otherwise clean, checked with check_dir into
+ * a memory stream; and check_bytes on bytes that committed fixtures must
+ * not hold (invalid UTF-8, ESC, CRLF), which are made under /tmp at test
+ * time. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "skinguide/buf.h"
+#include "skinguide/check.h"
+
+#define FIX "tests/fixtures/check/"
+
+/* A clean article, as the fixtures write it, for directories made at
+ * test time: 2 + 6 + 4 + 4 + 3 = 19 words in 5 sentences before Sources. */
+#define SUN_TITLE "# Sun care"
+#define SUN_SUMMARY "Sun cream keeps your skin safe."
+#define SUN_HEADING "## Before you go out"
+#define SUN_BODY "Put on sun cream. Wear a hat."
+#define SUN_SOURCES "## Sources"
+#define SUN_SOURCE "- NHS: sun safety."
+
+/* ---- helpers ----------------------------------------------------------- */
+
+/* What a test allocates is kept here and freed by teardown(), so that a
+ * failing assertion (which jumps out of the test) leaks nothing and leaves
+ * no directory behind. */
+#define MAX_OWNED 32
+static void *owned[MAX_OWNED];
+static size_t nowned;
+static char *temp_dir;
+
+static void *own(void *p)
+{
+	assert_true(nowned < MAX_OWNED);
+	owned[nowned++] = p;
+	return p;
+}
+
+/* Run check_dir on `dir`; returns what it wrote (free it). */
+static char *run_check(const char *dir, struct check_result *res)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	assert_non_null(f);
+	res->errors = res->warnings = res->articles = 99; /* check_dir resets */
+	check_dir(dir, f, res);
+	assert_int_equal(fclose(f), 0);
+	assert_non_null(text);
+	return own(text);
+}
+
+/* Run check_bytes on `n` bytes; returns what it wrote (free it). */
+static char *run_bytes(const char *path, const char *s, size_t n, size_t *problems)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	assert_non_null(f);
+	*problems = check_bytes(path, s, n, f);
+	assert_int_equal(fclose(f), 0);
+	assert_non_null(text);
+	return own(text);
+}
+
+/* Does `out` have a line that starts with `prefix` and holds `phrase`? */
+static bool has_line(const char *out, const char *prefix, const char *phrase)
+{
+	for (const char *p = out; *p;) {
+		size_t len = strcspn(p, "\n");
+		if (len >= strlen(prefix) && strncmp(p, prefix, strlen(prefix)) == 0) {
+			char *line = xstrndup(p, len);
+			bool found = strstr(line, phrase) != NULL;
+			free(line);
+			if (found)
+				return true;
+		}
+		p += len + (p[len] == '\n');
+	}
+	return false;
+}
+
+static void assert_line(const char *out, const char *prefix, const char *phrase)
+{
+	if (!has_line(out, prefix, phrase))
+		fail_msg("no line starting \"%s\" with \"%s\" in:\n%s", prefix, phrase, out);
+}
+
+static void assert_no_substring(const char *out, const char *needle)
+{
+	if (strstr(out, needle))
+		fail_msg("\"%s\" should not be in:\n%s", needle, out);
+}
+
+/* Lines holding `needle`. */
+static size_t count_lines_with(const char *out, const char *needle)
+{
+	size_t count = 0;
+	for (const char *p = out; *p;) {
+		size_t len = strcspn(p, "\n");
+		char *line = xstrndup(p, len);
+		if (strstr(line, needle))
+			count++;
+		free(line);
+		p += len + (p[len] == '\n');
+	}
+	return count;
+}
+
+/* The counts, and one message line per error and per warning. */
+static void assert_counts(const char *out, const struct check_result *res,
+			  size_t errors, size_t warnings, size_t articles)
+{
+	if (res->errors != errors || res->warnings != warnings)
+		fail_msg("%zu errors and %zu warnings, expected %zu and %zu, in:\n%s",
+			 res->errors, res->warnings, errors, warnings, out);
+	assert_int_equal(res->articles, articles);
+	assert_int_equal(count_lines_with(out, ": error: "), errors);
+	assert_int_equal(count_lines_with(out, ": warning: "), warnings);
+}
+
+/* One row of the reading table. */
+struct row {
+	size_t words, sentences;
+	double per_sentence, grade, smog;
+};
+
+/* The table's header is there, after every message. */
+static const char *table_start(const char *out)
+{
+	const char *h = strstr(out, "\narticle ");
+	if (!h)
+		fail_msg("no table header in:\n%s", out);
+	h++;
+	size_t len = strcspn(h, "\n");
+	char *line = own(xstrndup(h, len));
+	assert_non_null(strstr(line, " words "));
+	assert_non_null(strstr(line, " sentences "));
+	assert_non_null(strstr(line, " words/sen "));
+	assert_non_null(strstr(line, " grade "));
+	assert_non_null(strstr(line, " SMOG"));
+	/* No message comes after the table. */
+	assert_null(strstr(h, ": error: "));
+	assert_null(strstr(h, ": warning: "));
+	return h + len + (h[len] == '\n');
+}
+
+/* Number of table rows for article `id`; the last one's figures go to
+ * `row` when it is not NULL. */
+static size_t table_rows(const char *out, const char *id, struct row *row)
+{
+	size_t count = 0;
+	for (const char *p = table_start(out); *p;) {
+		size_t len = strcspn(p, "\n");
+		char *line = xstrndup(p, len);
+		char name[64];
+		struct row r;
+		if (sscanf(line, "%63s %zu %zu %lf %lf %lf", name, &r.words, &r.sentences,
+			   &r.per_sentence, &r.grade, &r.smog) == 6 &&
+		    strcmp(name, id) == 0) {
+			count++;
+			if (row)
+				*row = r;
+		}
+		free(line);
+		p += len + (p[len] == '\n');
+	}
+	return count;
+}
+
+static void assert_row(const char *out, const char *id)
+{
+	if (table_rows(out, id, NULL) != 1)
+		fail_msg("no single table row for '%s' in:\n%s", id, out);
+}
+
+/* printf into a string that teardown() frees. */
+__attribute__((format(printf, 1, 2)))
+static char *fmt(const char *format, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+	va_start(ap, format);
+	int n = vsnprintf(NULL, 0, format, ap);
+	va_end(ap);
+	assert_true(n >= 0);
+	buf_grow(&b, (size_t)n);
+	va_start(ap, format);
+	vsnprintf(b.data, (size_t)n + 1, format, ap);
+	va_end(ap);
+	b.len = (size_t)n;
+	return own(buf_detach(&b));
+}
+
+/* A new directory under /tmp, removed by teardown(). */
+static const char *make_temp_dir(void)
+{
+	char tmpl[] = "/tmp/skinguide-check-XXXXXX";
+	assert_null(temp_dir);
+	assert_non_null(mkdtemp(tmpl));
+	temp_dir = xstrdup(tmpl);
+	return temp_dir;
+}
+
+static void write_bytes(const char *dir, const char *name, const char *s, size_t n)
+{
+	FILE *f = fopen(fmt("%s/%s", dir, name), "wb");
+	assert_non_null(f);
+	size_t written = fwrite(s, 1, n, f);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(written, n);
+}
+
+/* Remove the directory made by make_temp_dir (its files and empty
+ * directories); no assertions, as teardown() calls it. */
+static void remove_temp_dir(void)
+{
+	if (!temp_dir)
+		return;
+	DIR *d = opendir(temp_dir);
+	if (d) {
+		struct dirent *e;
+		while ((e = readdir(d)) != NULL) {
+			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+				continue;
+			struct buf path = BUF_INIT;
+			buf_printf(&path, "%s/%s", temp_dir, e->d_name);
+			if (unlink(path.data) != 0)
+				rmdir(path.data);
+			buf_free(&path);
+		}
+		closedir(d);
+	}
+	rmdir(temp_dir);
+	free(temp_dir);
+	temp_dir = NULL;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < nowned; i++)
+		free(owned[i]);
+	nowned = 0;
+	remove_temp_dir();
+	return 0;
+}
+
+/* ---- check_dir on the fixtures ----------------------------------------- */
+
+static void test_clean_guide_has_no_errors_or_warnings(void **state)
+{
+	(void)state;
+	struct check_result res;
+	char *out = run_check(FIX "clean", &res);
+	assert_counts(out, &res, 0, 0, 2);
+	/* index.md is not an article and not a stray. */
+	assert_no_substring(out, "index.md");
+	assert_row(out, "sun");
+	assert_row(out, "shade");
+	/* sun: "Sun care" 2, "Sun cream keeps your skin safe." 6, "Before you
+	 * go out" 4, "Put on sun cream." 4, "Wear a hat." 3, "Read about shade
+	 * and hats too." 6: 25 words, 6 sentences; Sources is not counted. */
+	struct row row;
+	assert_int_equal(table_rows(out, "sun", &row), 1);
+	assert_int_equal(row.words, 25);
+	assert_int_equal(row.sentences, 6);
+	assert_float_equal(row.per_sentence, 4.2, 0.051);
+	assert_true(row.grade <= CHECK_GRADE_WARN);
+}
+
+static void test_no_title_is_error(void **state)
+{
+	(void)state;
+	struct check_result res;
+	char *out = run_check(FIX "no_title", &res);
+	assert_counts(out, &res, 1, 0, 1);
+	assert_line(out, FIX "no_title/01-note.md:1: error: ", "no title");
+	assert_row(out, "note");
+}
+
+static void test_second_title_is_error(void **state)
+{
+	(void)state;
+	struct check_result res;
+	char *out = run_check(FIX "two_titles", &res);
+	assert_counts(out, &res, 1, 0, 1);
+	assert_line(out, FIX "two_titles/01-twice.md:9: error: ", "second level-1 heading");
+	assert_row(out, "twice");
+}
+
+static void test_text_before_title_is_warning(void **state)
+{
+	(void)state;
+	struct check_result res;
+	char *out = run_check(FIX "before_title", &res);
+	assert_counts(out, &res, 0, 1, 1);
+	assert_line(out, FIX "before_title/01-late.md:3: warning: ", "text before the title");
+	assert_row(out, "late");
+}
+
+static void test_list_after_title_is_no_summary(void **state)
+{
+	(void)state;
+	struct check_result res;
+	char *out = run_check(FIX "no_summary", &res);
+	assert_counts(out, &res, 1, 0, 1);
+	assert_line(out, FIX "no_summary/01-list.md:1: error: ", "no summary");
+	assert_row(out, "list");
+}
+
+static void test_empty_sections_are_errors(void **state)
+{
+	(void)state;
+	struct check_result res;
+	char *out = run_check(FIX "empty_section", &res);
+	assert_counts(out, &res, 2, 0, 2);
+	/* "## Before you go out" straight before "## At the beach". */
+	assert_line(out, FIX "empty_section/01-middle.md:5: error: ", "empty section");
+	/* "## More" as the file's last line. */
+	assert_line(out, FIX "empty_section/02-end.md:13: error: ", "empty section");
+	assert_row(out, "middle");
+	assert_row(out, "end");
+}
+
+static void test_missing_sources_is_error(void **state)
+{
+	(void)state;
+	struct check_result res;
+	char *out = run_check(FIX "no_sources", &res);
+	assert_counts(out, &res, 1, 0, 1);
+	assert_line(out, FIX "no_sources/01-bare.md:1: error: ", "no Sources section");
+	assert_row(out, "bare");
+}
+
+static void test_bad_links_are_errors_good_ones_are_not(void **state)
+{
+	(void)state;
+	struct check_result res;
+	char *out = run_check(FIX "links", &res);
+	assert_counts(out, &res, 3, 0, 2);
+	assert_line(out, FIX "links/01-main.md:7: error: ", "'nope.md' leads to no article");
+	assert_line(out, FIX "links/01-main.md:9: error: ",
+		    "'other.md#nope' names no heading of 'other'");
+	assert_line(out, FIX "links/01-main.md:13: error: ",
+		    "'#nope' names no heading of this article");
+	/* other.md#real-heading (line 11) and #before-you-go-out (line 15)
+	 * lead somewhere. */
+	assert_no_substring(out, "real-heading");
+	assert_no_substring(out, "before-you-go-out");
+	assert_no_substring(out, "01-main.md:11:");
+	assert_no_substring(out, "01-main.md:15:");
+	assert_row(out, "main");
+	assert_row(out, "other");
+}
+
+static void test_duplicate_id_is_error(void **state)
+{
+	(void)state;
+	struct check_result res;
+	char *out = run_check(FIX "dup", &res);
+	assert_counts(out, &res, 1, 0, 2);
+	/* Either file may carry the message; it names the other. */
+	if (!has_line(out, FIX "dup/01-same.md:1: error: ",
+		      "the id 'same' is also used by " FIX "dup/02-same.md") &&
+	    !has_line(out, FIX "dup/02-same.md:1: error: ",
+		      "the id 'same' is also used by " FIX "dup/01-same.md"))
+		fail_msg("no duplicate id message in:\n%s", out);
+	assert_int_equal(table_rows(out, "same", NULL), 2);
+}
+
+static void test_misnamed_file_is_warning(void **state)
+{
+	(void)state;
+	struct check_result res;
+	char *out = run_check(FIX "stray", &res);
+	assert_counts(out, &res, 0, 1, 1);
+	assert_line(out, FIX "stray/intro.md:1: warning: ", "not shown");
+	/* index.md is the guide's own page; notes.txt is not Markdown. */
+	assert_no_substring(out, "index.md");
+	assert_no_substring(out, "notes.txt");
+	assert_row(out, "sun");
+	assert_int_equal(table_rows(out, "intro", NULL), 0);
+}
+
+/* A directory given with a trailing '/' names the stray file as the
+ * articles are named (join_path), without a doubled slash. */
+static void test_misnamed_file_path_with_trailing_slash(void **state)
+{
+	(void)state;
+	struct check_result res;
+	char *out = run_check(FIX "stray/", &res);
+	assert_counts(out, &res, 0, 1, 1);
+	assert_no_substring(out, "//");
+	assert_line(out, FIX "stray/intro.md:1: warning: ", "not shown");
+}
+
+static void test_level_four_heading_is_warning(void **state)
+{
+	(void)state;
+	struct check_result res;
+	char *out = run_check(FIX "deep_heading", &res);
+	assert_counts(out, &res, 0, 1, 1);
+	assert_line(out, FIX "deep_heading/01-deep.md:9: warning: ", "level-4 heading");
+	assert_row(out, "deep");
+}
+
+static void test_summary_over_70_columns_is_warning(void **state)
+{
+	(void)state;
+	struct check_result res;
+	char *out = run_check(FIX "long_summary", &res);
+	/* 01-long.md has 71 characters, 02-edge.md exactly 70. */
+	assert_counts(out, &res, 0, 1, 2);
+	assert_line(out, FIX "long_summary/01-long.md:3: warning: ",
+		    "the summary is 71 characters");
+	assert_no_substring(out, "02-edge.md");
+	assert_row(out, "long");
+	assert_row(out, "edge");
+}
+
+static void test_long_sentences_warn_then_fail(void **state)
+{
+	(void)state;
+	struct check_result res;
+	char *out = run_check(FIX "sentences", &res);
+	/* Sentences of 20 (fine), 21 and 30 (warnings) and 31 words (error). */
+	assert_counts(out, &res, 1, 2, 4);
+	assert_no_substring(out, "01-twenty.md");
+	assert_line(out, FIX "sentences/02-twentyone.md:7: warning: ",
+		    "a sentence of 21 words");
+	assert_line(out, FIX "sentences/03-thirty.md:7: warning: ", "a sentence of 30 words");
+	assert_line(out, FIX "sentences/04-thirtyone.md:7: error: ",
+		    "a sentence of 31 words");
+	/* The message quotes the start of the sentence. */
+	assert_line(out, FIX "sentences/04-thirtyone.md:7: error: ", "\"Put a coat of sun");
+	assert_row(out, "twenty");
+	assert_row(out, "twentyone");
+	assert_row(out, "thirty");
+	assert_row(out, "thirtyone");
+}
+
+static void test_grade_above_8_is_error(void **state)
+{
+	(void)state;
+	struct check_result res;
+	char *out = run_check(FIX "grade_high", &res);
+	assert_counts(out, &res, 1, 0, 1);
+	assert_line(out, FIX "grade_high/01-hard.md:1: error: ", "reading grade");
+	assert_line(out, FIX "grade_high/01-hard.md:1: error: ", "above 8");
+	struct row row;
+	assert_int_equal(table_rows(out, "hard", &row), 1);
+	assert_true(row.grade > CHECK_GRADE_ERROR);
+}
+
+static void test_grade_between_7_and_8_is_warning(void **state)
+{
+	(void)state;
+	struct check_result res;
+	char *out = run_check(FIX "grade_warn", &res);
+	assert_counts(out, &res, 0, 1, 1);
+	assert_line(out, FIX "grade_warn/01-medium.md:1: warning: ", "reading grade 7.");
+	struct row row;
+	assert_int_equal(table_rows(out, "medium", &row), 1);
+	assert_true(row.grade > CHECK_GRADE_WARN);
+	assert_true(row.grade <= CHECK_GRADE_ERROR);
+}
+
+static void test_missing_directory_is_one_error(void **state)
+{
+	(void)state;
+	struct check_result res;
+	char *out = run_check(FIX "no-such-directory", &res);
+	assert_int_equal(res.errors, 1);
+	assert_int_equal(res.warnings, 0);
+	assert_int_equal(res.articles, 0);
+	assert_non_null(strstr(out, FIX "no-such-directory"));
+}
+
+static void test_directory_without_articles_is_one_error(void **state)
+{
+	(void)state;
+	const char *dir = make_temp_dir();
+	write_bytes(dir, "notes.txt", "x\n", 2);
+	struct check_result res;
+	char *out = run_check(dir, &res);
+	assert_int_equal(res.errors, 1);
+	assert_int_equal(res.warnings, 0);
+	assert_int_equal(res.articles, 0);
+	assert_non_null(strstr(out, dir));
+	assert_non_null(strstr(out, "no articles"));
+}
+
+/* An article that cannot be read is an error, reported in the same
+ * "path:line: error:" form as every other problem. */
+static void test_unreadable_article_is_error_line(void **state)
+{
+	(void)state;
+	static const char sun[] = SUN_TITLE "\n\n" SUN_SUMMARY "\n\n" SUN_HEADING "\n\n"
+		SUN_BODY "\n\n" SUN_SOURCES "\n\n" SUN_SOURCE "\n";
+	const char *dir = make_temp_dir();
+	write_bytes(dir, "01-sun.md", sun, sizeof sun - 1);
+	const char *folder = fmt("%s/02-folder.md", dir);
+	assert_int_equal(mkdir(folder, 0700), 0);
+	struct check_result res;
+	char *out = run_check(dir, &res);
+	assert_int_equal(res.errors, 1);
+	assert_int_equal(res.warnings, 0);
+	assert_int_equal(res.articles, 2);
+	assert_non_null(strstr(out, folder));
+	assert_line(out, fmt("%s:1: error: ", folder), "read");
+	assert_row(out, "sun");
+}
+
+/* ---- bytes: check_dir on files made at test time ------------------------ */
+
+static void test_check_dir_reports_bad_bytes(void **state)
+{
+	(void)state;
+	/* ESC on line 7, an invalid byte (0xff) on line 9. */
+	static const char text[] = SUN_TITLE "\n\n" SUN_SUMMARY "\n\n" SUN_HEADING "\n\n"
+		"Put on sun cream.\x1b[1m Wear a hat.\n\nWear a hat \xff too.\n\n"
+		SUN_SOURCES "\n\n" SUN_SOURCE "\n";
+	size_t esc = (size_t)(strchr(text, '\x1b') - text) + 1;
+	size_t bad = (size_t)(strchr(text, '\xff') - text) + 1;
+	const char *dir = make_temp_dir();
+	write_bytes(dir, "01-bytes.md", text, sizeof text - 1);
+	struct check_result res;
+	char *out = run_check(dir, &res);
+	assert_counts(out, &res, 2, 0, 1);
+	const char *path = fmt("%s/01-bytes.md", dir);
+	assert_line(out, fmt("%s:7: error: ", path),
+		    fmt("byte %zu is a control character", esc));
+	assert_line(out, fmt("%s:9: error: ", path), fmt("byte %zu is invalid UTF-8", bad));
+	assert_row(out, "bytes");
+}
+
+static void test_check_dir_accepts_crlf(void **state)
+{
+	(void)state;
+	static const char text[] = SUN_TITLE "\r\n\r\n" SUN_SUMMARY "\r\n\r\n" SUN_HEADING
+		"\r\n\r\n" SUN_BODY "\r\n\r\n" SUN_SOURCES "\r\n\r\n" SUN_SOURCE "\r\n";
+	const char *dir = make_temp_dir();
+	write_bytes(dir, "01-crlf.md", text, sizeof text - 1);
+	struct check_result res;
+	char *out = run_check(dir, &res);
+	assert_counts(out, &res, 0, 0, 1);
+	struct row row;
+	assert_int_equal(table_rows(out, "crlf", &row), 1);
+	assert_int_equal(row.words, 19);
+	assert_int_equal(row.sentences, 5);
+}
+
+/* ---- check_bytes ------------------------------------------------------- */
+
+static void test_bytes_clean_text_has_no_problems(void **state)
+{
+	(void)state;
+	/* Tab, CRLF, wide and accented characters and a real U+FFFD are fine. */
+	static const char s[] = "a\tb\r\nCaf\xc3\xa9 \xe4\xb8\xad \xf0\x9f\x98\x80 \xef\xbf\xbd\n";
+	size_t problems;
+	char *out = run_bytes("x.md", s, sizeof s - 1, &problems);
+	assert_int_equal(problems, 0);
+	assert_string_equal(out, "");
+}
+
+static void test_bytes_invalid_utf8(void **state)
+{
+	(void)state;
+	static const char s[] = "ab\nc\xff" "d\n";
+	size_t problems;
+	char *out = run_bytes("x.md", s, sizeof s - 1, &problems);
+	assert_int_equal(problems, 1);
+	assert_string_equal(out, "x.md:2: error: byte 5 is invalid UTF-8; save the file "
+			    "as UTF-8\n");
+}
+
+static void test_bytes_escape_is_control(void **state)
+{
+	(void)state;
+	static const char s[] = "ab\ncd\n\x1b[31mred\n";
+	size_t problems;
+	char *out = run_bytes("x.md", s, sizeof s - 1, &problems);
+	assert_int_equal(problems, 1);
+	assert_string_equal(out, "x.md:3: error: byte 7 is a control character; delete it\n");
+}
+
+static void test_bytes_lone_cr_del_c1_and_nul_are_control(void **state)
+{
+	(void)state;
+	/* CR not before LF (byte 2), DEL (byte 4), U+0085 (bytes 6-7), NUL
+	 * (byte 9), all on line 1. */
+	static const char s[] = "a\rb\x7f" "c\xc2\x85" "d\0e\n";
+	size_t problems;
+	char *out = run_bytes("x.md", s, sizeof s - 1, &problems);
+	assert_int_equal(problems, 4);
+	assert_line(out, "x.md:1: error: ", "byte 2 is a control character");
+	assert_line(out, "x.md:1: error: ", "byte 4 is a control character");
+	assert_line(out, "x.md:1: error: ", "byte 6 is a control character");
+	assert_line(out, "x.md:1: error: ", "byte 9 is a control character");
+	assert_int_equal(count_lines_with(out, ": error: "), 4);
+}
+
+static void test_bytes_crlf_is_fine_and_counts_lines(void **state)
+{
+	(void)state;
+	static const char s[] = "a\r\nb\r\nc\xff\r\n";
+	size_t problems;
+	char *out = run_bytes("x.md", s, sizeof s - 1, &problems);
+	assert_int_equal(problems, 1);
+	assert_string_equal(out, "x.md:3: error: byte 8 is invalid UTF-8; save the file "
+			    "as UTF-8\n");
+}
+
+static void test_bytes_many_problems_are_summed_up(void **state)
+{
+	(void)state;
+	static const char s[] = "\xff\xff\xff\xff\xff\xff\xff\n";
+	size_t problems;
+	char *out = run_bytes("x.md", s, sizeof s - 1, &problems);
+	assert_int_equal(problems, 7);
+	assert_int_equal(count_lines_with(out, "x.md:1: error: byte "), 5);
+	assert_line(out, "x.md:1: error: ", "byte 5 is invalid UTF-8");
+	assert_no_substring(out, "byte 6 ");
+	assert_line(out, "x.md: error: ", "2 more problems");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_teardown(test_clean_guide_has_no_errors_or_warnings, teardown),
+		cmocka_unit_test_teardown(test_no_title_is_error, teardown),
+		cmocka_unit_test_teardown(test_second_title_is_error, teardown),
+		cmocka_unit_test_teardown(test_text_before_title_is_warning, teardown),
+		cmocka_unit_test_teardown(test_list_after_title_is_no_summary, teardown),
+		cmocka_unit_test_teardown(test_empty_sections_are_errors, teardown),
+		cmocka_unit_test_teardown(test_missing_sources_is_error, teardown),
+		cmocka_unit_test_teardown(test_bad_links_are_errors_good_ones_are_not, teardown),
+		cmocka_unit_test_teardown(test_duplicate_id_is_error, teardown),
+		cmocka_unit_test_teardown(test_misnamed_file_is_warning, teardown),
+		cmocka_unit_test_teardown(test_misnamed_file_path_with_trailing_slash, teardown),
+		cmocka_unit_test_teardown(test_level_four_heading_is_warning, teardown),
+		cmocka_unit_test_teardown(test_summary_over_70_columns_is_warning, teardown),
+		cmocka_unit_test_teardown(test_long_sentences_warn_then_fail, teardown),
+		cmocka_unit_test_teardown(test_grade_above_8_is_error, teardown),
+		cmocka_unit_test_teardown(test_grade_between_7_and_8_is_warning, teardown),
+		cmocka_unit_test_teardown(test_missing_directory_is_one_error, teardown),
+		cmocka_unit_test_teardown(test_directory_without_articles_is_one_error, teardown),
+		cmocka_unit_test_teardown(test_unreadable_article_is_error_line, teardown),
+		cmocka_unit_test_teardown(test_check_dir_reports_bad_bytes, teardown),
+		cmocka_unit_test_teardown(test_check_dir_accepts_crlf, teardown),
+		cmocka_unit_test_teardown(test_bytes_clean_text_has_no_problems, teardown),
+		cmocka_unit_test_teardown(test_bytes_invalid_utf8, teardown),
+		cmocka_unit_test_teardown(test_bytes_escape_is_control, teardown),
+		cmocka_unit_test_teardown(test_bytes_lone_cr_del_c1_and_nul_are_control, teardown),
+		cmocka_unit_test_teardown(test_bytes_crlf_is_fine_and_counts_lines, teardown),
+		cmocka_unit_test_teardown(test_bytes_many_problems_are_summed_up, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
