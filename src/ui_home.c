@@ -34,7 +34,28 @@ static int list_row(const struct ui *ui)
 static size_t visible_items(const struct ui *ui)
 {
 	int rows = ui->rows - 1 - list_row(ui);
+	/* When not every topic fits, one row tells how many more there are. */
+	if ((size_t)rows < guide_count(ui->guide) * ITEM_ROWS)
+		rows--;
 	return rows > ITEM_ROWS ? (size_t)(rows / ITEM_ROWS) : 1;
+}
+
+/* "↑ 2 more above   ↓ 5 more below": a patient must see that the list
+ * goes on. */
+static void draw_more(struct ui *ui, int x, int width, size_t shown)
+{
+	size_t count = guide_count(ui->guide), top = ui->home.top;
+	if (shown >= count)
+		return;
+	size_t below = count - top - shown < count ? count - top - shown : 0;
+	char text[96];
+	int n = 0;
+	const char *up = ui->opts->ascii ? "^" : "↑", *down = ui->opts->ascii ? "v" : "↓";
+	if (top)
+		n += snprintf(text + n, sizeof text - (size_t)n, "%s %zu more above   ", up, top);
+	if (below)
+		snprintf(text + n, sizeof text - (size_t)n, "%s %zu more below", down, below);
+	ui_draw_text(ui, ui->rows - 2, x, text, strlen(text), width, A_DIM);
 }
 
 static void keep_selected_visible(struct ui *ui)
@@ -97,6 +118,7 @@ static void home_draw(struct ui *ui)
 	int y = list_row(ui);
 	for (size_t i = ui->home.top; i < count && i < ui->home.top + n; i++, y += ITEM_ROWS)
 		draw_item(ui, i, y, x, width);
+	draw_more(ui, x, width, n);
 	char where[64];
 	snprintf(where, sizeof where, "Topic %zu of %zu", ui->home.selected + 1, count);
 	ui_draw_status(ui, where, ui->cols >= 60
@@ -146,7 +168,7 @@ static enum outcome home_mouse(struct ui *ui)
 		move_to(ui, (long)ui->home.selected + 1);
 	else if (ev.y >= list_row(ui) && ev.y < ui->rows - 1) {
 		size_t i = ui->home.top + (size_t)(ev.y - list_row(ui)) / ITEM_ROWS;
-		if (i < guide_count(ui->guide)) {
+		if (i < guide_count(ui->guide) && i < ui->home.top + visible_items(ui)) {
 			ui->home.selected = i;
 			reader_open(ui, i, NULL, false);
 		}

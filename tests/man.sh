@@ -58,9 +58,19 @@ make -s install DESTDIR="$dest" PREFIX=/usr >/dev/null 2>&1 || bad "make install
 diff -u "$tmp/want" "$tmp/got" >&2 && ok || bad "install put down other files (diff above)"
 LC_ALL=C.UTF-8 MANPATH="$dest/usr/share/man" man skinguide-aftercare 2>/dev/null |
 	grep -q "Aftercare" && ok || bad "man skinguide-aftercare does not work after install"
+# Uninstall takes away what install put down and leaves a neighbour alone.
+echo keep >"$dest/usr/share/man/man7/other-program.7"
 make -s uninstall DESTDIR="$dest" PREFIX=/usr >/dev/null 2>&1
 left=$(cd "$dest" && find . -type f)
-[ -z "$left" ] && ok || bad "uninstall left: $left"
+[ "$left" = ./usr/share/man/man7/other-program.7 ] && ok || bad "uninstall left or took: $left"
+
+# Installed under a PREFIX, the program finds its content by itself.
+prefix="$tmp/prefix"
+make -s install PREFIX="$prefix" >/dev/null 2>&1 || bad "make install PREFIX failed"
+env -u SKINGUIDE_CONTENT "$prefix/bin/skinguide" --list | grep -q "^aftercare	" && ok ||
+	bad "the installed guide does not find its content in $prefix/share/skinguide"
+make -s uninstall PREFIX="$prefix" >/dev/null 2>&1
+[ -z "$(find "$prefix" -type f)" ] && ok || bad "uninstall under PREFIX left files"
 # Put the build back as it was for the default PREFIX.
 make -s skinguide >/dev/null 2>&1
 

@@ -254,6 +254,32 @@ test_command_line() {
 	SKINGUIDE_CONTENT="$G" "$BIN" --list | grep -q "^second" || fail "SKINGUIDE_CONTENT ignored"
 }
 
+test_long_list_says_there_is_more() {
+	d="$E2E_TMP/many"
+	mkdir -p "$d"
+	i=1
+	while [ $i -le 12 ]; do
+		printf '# Topic %d\n\nSummary %d.\n' $i $i >"$d/$(printf %02d $i)-t$i.md"
+		i=$((i + 1))
+	done
+	start 80 24 --content "$d"
+	wait_for "1. Topic 1"
+	wait_for "more below"
+	keys G
+	wait_for "12. Topic 12"
+	wait_for "more above"
+	screen | grep -q "more below" && fail "more below at the end"
+	# Typing 1 then 2 opens topic 12; 1 then Enter opens topic 1.
+	keys g 1 2
+	wait_for "Summary 12."
+	keys BSpace
+	wait_for "Topic 12 of 12"
+	keys 1 Enter
+	wait_for "All  Tab links"
+	row 0 | grep -qx "  Topic 1" || fail "topic 1 did not open: $(row 0)"
+	quit_clean
+}
+
 test_mouse_and_touch() {
 	start 80 24 --content "$G"
 	wait_for "1. First topic"
