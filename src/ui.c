@@ -315,8 +315,7 @@ int ui_run(struct guide *g, const struct ui_opts *opts, struct sg_error *err)
 			 * ERR means the terminal has gone (a dropped SSH link). */
 			if (!ui.home.typed)
 				break;
-			ui.home.typed = 0;
-			timeout(-1);
+			home_number_done(&ui);
 			continue;
 		}
 		if (handle_key(&ui, key) == OUT_QUIT)

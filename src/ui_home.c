@@ -157,6 +157,13 @@ static void type_digit(struct ui *ui, int digit)
 	timeout(DIGIT_WAIT_MS);
 }
 
+void home_number_done(struct ui *ui)
+{
+	ui->home.typed = 0;
+	timeout(-1);
+	reader_open(ui, ui->home.selected, NULL, false);
+}
+
 static enum outcome home_mouse(struct ui *ui)
 {
 	MEVENT ev;

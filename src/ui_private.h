@@ -108,6 +108,9 @@ void ui_draw_line(struct ui *ui, int y, int x, const struct layout_line *ln, lon
 void ui_draw_status(struct ui *ui, const char *left, const char *right);
 void ui_switch(struct ui *ui, enum screen_id to);
 
+/* ui_home.c: no second digit came; open the topic typed so far. */
+void home_number_done(struct ui *ui);
+
 /* ui_article.c */
 void reader_open(struct ui *ui, size_t article, const char *fragment, bool remember);
 void reader_relayout(struct ui *ui);
