@@ -153,38 +153,10 @@ static void go_back(struct ui *ui)
 
 /* ---- links ------------------------------------------------------------ */
 
-static bool link_shown(const struct layout *l, size_t i)
-{
-	return layout_link(l, i)->line != (size_t)-1;
-}
-
-/* The first link on screen in direction `dir`, or the one after the
- * chosen link, wrapping round. */
-static long pick_link(const struct ui *ui, int dir)
-{
-	const struct reader *r = &ui->reader;
-	long n = (long)layout_link_count(r->layout);
-	if (r->link < 0) {
-		for (long k = 0; k < n; k++) {
-			long i = dir > 0 ? k : n - 1 - k;
-			size_t line = layout_link(r->layout, (size_t)i)->line;
-			if (link_shown(r->layout, (size_t)i) &&
-			    (dir > 0 ? line >= r->top : line < r->top + view_rows(ui)))
-				return i;
-		}
-	}
-	for (long k = 1; k <= n; k++) {
-		long i = ((r->link < 0 ? (dir > 0 ? -1 : n) : r->link) + dir * k + n * 2) % n;
-		if (link_shown(r->layout, (size_t)i))
-			return i;
-	}
-	return -1;
-}
-
 static void choose_link(struct ui *ui, int dir)
 {
 	struct reader *r = &ui->reader;
-	long i = pick_link(ui, dir);
+	long i = layout_link_next(r->layout, r->link, dir, r->top, r->top + view_rows(ui));
 	if (i < 0) {
 		ui_message(ui, "This topic has no links.");
 		return;
