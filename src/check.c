@@ -18,6 +18,12 @@
 /* Byte problems reported per file before the rest is summed up. */
 #define MAX_BYTE_PROBLEMS 5
 
+struct diag {
+	int line;
+	size_t seq;   /* order of finding, for equal lines */
+	char *text;   /* the whole "file:line: error: ..." line */
+};
+
 struct checker {
 	FILE *out;
 	struct guide *guide;
@@ -25,29 +31,66 @@ struct checker {
 	const char *path;     /* the file being checked */
 	int line;             /* line of the block being read, for sentences */
 	struct readability stats;
+	struct diag *diags;   /* this file's findings, printed in line order */
+	size_t ndiags, diags_cap;
+	size_t printed;       /* diagnostics printed so far */
 };
 
 __attribute__((format(printf, 4, 5)))
 static void report(struct checker *c, int line, bool error, const char *fmt, ...)
 {
+	struct buf b = BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	fprintf(c->out, "%s:%d: %s: ", c->path, line > 0 ? line : 1,
-		error ? "error" : "warning");
-	vfprintf(c->out, fmt, ap);
-	fputc('\n', c->out);
+	char msg[1024];
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	if (line < 1)
+		line = 1;
+	buf_printf(&b, "%s:%d: %s: %s", c->path, line, error ? "error" : "warning", msg);
+	if (c->ndiags == c->diags_cap) {
+		c->diags_cap = c->diags_cap ? c->diags_cap * 2 : 16;
+		c->diags = xreallocarray(c->diags, c->diags_cap, sizeof *c->diags);
+	}
+	c->diags[c->ndiags] = (struct diag){line, c->ndiags, buf_detach(&b)};
+	c->ndiags++;
 	if (error)
 		c->res->errors++;
 	else
 		c->res->warnings++;
 }
 
+static int compare_diags(const void *a, const void *b)
+{
+	const struct diag *x = a, *y = b;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Print the file's findings in line order, as an editor reads them. */
+static void flush_diags(struct checker *c)
+{
+	if (c->ndiags == 0)
+		return;
+	qsort(c->diags, c->ndiags, sizeof *c->diags, compare_diags);
+	for (size_t i = 0; i < c->ndiags; i++) {
+		fprintf(c->out, "%s\n", c->diags[i].text);
+		free(c->diags[i].text);
+	}
+	c->printed += c->ndiags;
+	c->ndiags = 0;
+}
+
 /* ---- bytes ------------------------------------------------------------- */
 
-size_t check_bytes(const char *path, const char *s, size_t n, FILE *out)
+typedef void (*byte_fn)(void *ctx, int line, size_t col, const char *what);
+
+/* Call `fn` for each invalid or control character, with its line and
+ * column (in characters, from 1). */
+static size_t scan_bytes(const char *s, size_t n, byte_fn fn, void *ctx)
 {
-	size_t problems = 0;
+	size_t problems = 0, col = 1;
 	int line = 1;
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
@@ -60,15 +103,41 @@ size_t check_bytes(const char *path, const char *s, size_t n, FILE *out)
 		else if (text_is_control(cp))
 			what = "a control character; delete it";
 		if (what && ++problems <= MAX_BYTE_PROBLEMS)
-			fprintf(out, "%s:%d: error: byte %zu is %s\n", path, line, i + 1, what);
-		if (cp == '\n')
+			fn(ctx, line, col, what);
+		col++;
+		if (cp == '\n') {
 			line++;
+			col = 1;
+		}
 		i += len;
 	}
+	return problems;
+}
+
+struct print_ctx {
+	FILE *out;
+	const char *path;
+};
+
+static void print_byte_problem(void *ctx, int line, size_t col, const char *what)
+{
+	struct print_ctx *p = ctx;
+	fprintf(p->out, "%s:%d: error: column %zu is %s\n", p->path, line, col, what);
+}
+
+size_t check_bytes(const char *path, const char *s, size_t n, FILE *out)
+{
+	struct print_ctx p = {out, path};
+	size_t problems = scan_bytes(s, n, print_byte_problem, &p);
 	if (problems > MAX_BYTE_PROBLEMS)
 		fprintf(out, "%s: error: %zu more problems of the same kind\n", path,
 			problems - MAX_BYTE_PROBLEMS);
 	return problems;
+}
+
+static void report_byte_problem(void *ctx, int line, size_t col, const char *what)
+{
+	report(ctx, line, true, "column %zu is %s", col, what);
 }
 
 /* ---- structure --------------------------------------------------------- */
@@ -115,8 +184,16 @@ static void check_title(struct checker *c, cmark_node *doc)
 			title = n;
 	}
 	if (!title) {
-		report(c, 1, true, "no title; start the article with a level-1 heading "
-		       "such as '# Aftercare'");
+		/* The same words as the guide itself uses for this file. */
+		cmark_node *first = cmark_node_first_child(doc);
+		while (first && cmark_node_get_type(first) != CMARK_NODE_HEADING)
+			first = cmark_node_next(first);
+		if (first)
+			report(c, line_of(first), true, "the first heading is not a title; "
+			       "start the article with a level-1 heading such as '# Aftercare'");
+		else
+			report(c, 1, true, "no title; start the article with a level-1 "
+			       "heading such as '# Aftercare'");
 		return;
 	}
 	if (title != cmark_node_first_child(doc))
@@ -253,6 +330,9 @@ static void check_reading(struct checker *c, cmark_node *doc)
 	}
 	buf_free(&t);
 	double grade = readability_grade(&c->stats);
+	/* A grade from a few words says nothing: "Summary." alone scores 14. */
+	if (c->stats.words < CHECK_GRADE_MIN_WORDS)
+		return;
 	if (grade > CHECK_GRADE_ERROR)
 		report(c, 1, true, "reading grade %.1f is above %.0f; use shorter sentences "
 		       "and shorter words", grade, CHECK_GRADE_ERROR);
@@ -278,7 +358,10 @@ static void check_article(struct checker *c, size_t i, struct readability *stats
 		report(c, 1, true, "%s", why);
 		goto done;
 	}
-	c->res->errors += check_bytes(a->path, src.data ? src.data : "", src.len, c->out);
+	size_t bad = scan_bytes(src.data ? src.data : "", src.len, report_byte_problem, c);
+	if (bad > MAX_BYTE_PROBLEMS)
+		report(c, 1, true, "%zu more bad characters like the ones above; save the "
+		       "file as plain UTF-8 text", bad - MAX_BYTE_PROBLEMS);
 	long first = guide_find(c->guide, a->id);
 	if (first >= 0 && (size_t)first != i)
 		report(c, 1, true, "the id '%s' is also used by %s; rename one of the files",
@@ -290,6 +373,7 @@ static void check_article(struct checker *c, size_t i, struct readability *stats
 	check_reading(c, doc);
 	cmark_node_free(doc);
 done:
+	flush_diags(c);
 	*stats = c->stats;
 	buf_free(&src);
 }
@@ -314,13 +398,17 @@ static void check_strays(struct checker *c, const char *dir)
 			"like 01-some-id.md (a number, '-', then a-z, 0-9, '-')\n", dir,
 			dlen && dir[dlen - 1] == '/' ? "" : "/", e->d_name);
 		c->res->warnings++;
+		c->printed++;
 	}
 	closedir(d);
 }
 
-static void print_table(FILE *out, const struct guide *g, const struct readability *stats)
+static void print_table(FILE *out, const struct guide *g, const struct readability *stats,
+			bool after_diagnostics)
 {
-	fprintf(out, "\n%-28s %6s %9s %10s %6s %6s\n", "article", "words", "sentences",
+	if (after_diagnostics)
+		fputc('\n', out);
+	fprintf(out, "%-28s %6s %9s %10s %6s %6s\n", "article", "words", "sentences",
 		"words/sen", "grade", "SMOG");
 	for (size_t i = 0; i < guide_count(g); i++) {
 		const struct readability *r = &stats[i];
@@ -346,7 +434,8 @@ void check_dir(const char *dir, FILE *out, struct check_result *res)
 	for (size_t i = 0; i < guide_count(g); i++)
 		check_article(&c, i, &stats[i]);
 	res->articles = guide_count(g);
-	print_table(out, g, stats);
+	print_table(out, g, stats, c.printed > 0);
 	free(stats);
+	free(c.diags);
 	guide_free(g);
 }

@@ -82,7 +82,11 @@ static bool read_file(const char *path, size_t limit, struct buf *out, bool *eof
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			sg_error_set(err, "%s: cannot read: %s", path, strerror(errno));
+			sg_error_set(err, errno == EISDIR
+				     ? "%s: this is a folder, not an article; rename it so that "
+				       "its name does not end in .md"
+				     : "%s: cannot read: %s; check that it is a readable file",
+				     path, strerror(errno));
 			goto done;
 		}
 		if (n == 0) {

@@ -48,8 +48,9 @@ static const char usage_text[] =
 	"                  else " SKINGUIDE_CONTENT_DIR ")\n"
 	"  --list          print each article's id, title and summary, tab-separated\n"
 	"  --print ID      print article ID as plain text and exit\n"
-	"  --width N       wrap --print output at N columns (10 to 76; default:\n"
-	"                  the terminal's width, else 76)\n"
+	"  --width N       wrap --print text at N columns, at least 10 (default:\n"
+	"                  $COLUMNS, else the terminal's width, else 80); lines are\n"
+	"                  never wider than 76, a comfortable reading width\n"
 	"  --format FMT    text (the default) or man: --print writes the article as\n"
 	"                  a man page, --list the index page skinguide(7)\n"
 	"  --check [DIR]   check the articles in DIR (default: the content directory):\n"
@@ -105,10 +106,19 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_CONTENT: cli->content = optarg; break;
-		case OPT_LIST: cli->mode = MODE_LIST; break;
-		case OPT_PRINT: cli->mode = MODE_PRINT; cli->print_id = optarg; break;
+		case OPT_LIST:
+		case OPT_PRINT:
+		case OPT_CHECK:
+			if (cli->mode != MODE_UI)
+				return usage_error("%s: choose one of --list, --print and --check",
+						   c == OPT_LIST ? "--list" : c == OPT_PRINT
+						   ? "--print" : "--check");
+			cli->mode = c == OPT_LIST ? MODE_LIST : c == OPT_PRINT ? MODE_PRINT
+				  : MODE_CHECK;
+			if (c == OPT_PRINT)
+				cli->print_id = optarg;
+			break;
 		case OPT_FORMAT: cli->format = optarg; break;
-		case OPT_CHECK: cli->mode = MODE_CHECK; break;
 		case OPT_WIDTH:
 			if (!parse_width(optarg, &cli->width))
 				return usage_error("--width needs a number of columns from 10 up, "
@@ -145,13 +155,22 @@ static const char *content_dir(const struct cli *cli)
 	return env && *env ? env : SKINGUIDE_CONTENT_DIR;
 }
 
+/* --width, else $COLUMNS, else the terminal the user sits at (even when
+ * the output goes into a pipe to less), else 80. */
 static size_t print_width(const struct cli *cli)
 {
 	if (cli->width)
 		return (size_t)cli->width;
-	struct winsize ws;
-	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col)
-		return ws.ws_col;
+	const char *env = getenv("COLUMNS");
+	long cols;
+	if (env && parse_width(env, &cols))
+		return (size_t)cols;
+	static const int fds[] = {STDOUT_FILENO, STDERR_FILENO, STDIN_FILENO};
+	for (size_t i = 0; i < sizeof fds / sizeof *fds; i++) {
+		struct winsize ws;
+		if (isatty(fds[i]) && ioctl(fds[i], TIOCGWINSZ, &ws) == 0 && ws.ws_col)
+			return ws.ws_col;
+	}
 	return 80;
 }
 

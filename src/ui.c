@@ -42,8 +42,9 @@ static const struct binding_help help_entries[] = {
 	{"PgUp, PgDn, b, Space", "scroll one page"},
 	{"Home, End, g, G", "go to the top or the end"},
 	{"0 to 9", "type a topic's number to open it"},
-	{"Enter, Right, l", "open the topic or the chosen link"},
+	{"Enter", "open the topic or the chosen link"},
 	{"Tab, Shift-Tab", "choose the next or previous link"},
+	{"Right, l", "open the topic; in a topic, choose the next link"},
 	{"Backspace, Left, h, Esc", "go back to where you were"},
 	{"t", "list the headings of this topic"},
 	{"Mouse or touch", "tap a topic or link; wheel scrolls"},
@@ -103,16 +104,42 @@ int ui_margin(const struct ui *ui)
 	return (ui->cols - ui_text_width(ui)) / 2;
 }
 
+const char *ui_glyph(const struct ui *ui, const char *utf8, const char *ascii)
+{
+	return ui->opts->ascii ? ascii : utf8;
+}
+
+/* Text that does not fit ends in "…", so that nothing is cut silently. */
 void ui_draw_text(struct ui *ui, int y, int x, const char *s, size_t len, int maxw,
 		  int attr)
 {
-	(void)ui;
 	if (maxw <= 0)
 		return;
 	size_t fit = text_fit(s, len, (size_t)maxw);
+	bool cut = fit < len;
+	if (cut)
+		fit = text_fit(s, len, (size_t)maxw - 1);
 	attrset(attr);
 	mvaddnstr(y, x, s, (int)fit);
+	if (cut)
+		addstr(ui_glyph(ui, "…", ">"));
 	attrset(A_NORMAL);
+}
+
+bool ui_draw_more(struct ui *ui, int y, size_t above, size_t below, const char *what)
+{
+	if (!above && !below)
+		return false;
+	char text[128];
+	int n = 0;
+	if (above)
+		n += snprintf(text, sizeof text, "%s %zu more %s above   ",
+			      ui_glyph(ui, "↑", "^"), above, what);
+	if (below)
+		snprintf(text + n, sizeof text - (size_t)n, "%s %zu more %s below",
+			 ui_glyph(ui, "↓", "v"), below, what);
+	ui_draw_text(ui, y, ui_margin(ui), text, strlen(text), ui_text_width(ui), A_DIM);
+	return true;
 }
 
 static int style_attr(const struct ui *ui, unsigned style)
@@ -157,6 +184,43 @@ void ui_draw_line(struct ui *ui, int y, int x, const struct layout_line *ln, lon
 	}
 }
 
+/* The key a status hint stands for, from its first word ("? help"). */
+static int hint_key(const char *hint, size_t len)
+{
+	static const struct { const char *word; int key; } words[] = {
+		{"?", '?'}, {"q", 'q'}, {"t", 't'}, {"Tab", '\t'}, {"Enter", '\r'},
+		{"Esc", 27}, {"Backspace", KEY_BACKSPACE}, {"←", KEY_BACKSPACE},
+		{"<", KEY_BACKSPACE}, {"Space", ' '},
+	};
+	size_t word = strcspn(hint, " ");
+	if (word > len)
+		word = len;
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (strlen(words[i].word) == word && strncmp(hint, words[i].word, word) == 0)
+			return words[i].key;
+	return 0;
+}
+
+/* Draw the key hints (separated by two spaces) and remember where each
+ * is, so that a tap on "? help" works like the key. */
+static void draw_hints(struct ui *ui, int y, int x, const char *right, int width)
+{
+	ui_draw_text(ui, y, x, right, strlen(right), width, A_REVERSE);
+	ui->nbuttons = 0;
+	for (const char *p = right; *p && ui->nbuttons < UI_MAX_BUTTONS;) {
+		const char *end = strstr(p, "  ");
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		int w = (int)text_width(p, len);
+		int key = hint_key(p, len);
+		if (key)
+			ui->buttons[ui->nbuttons++] = (struct button){x, x + w, key};
+		x += w + 2;
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+}
+
 /* The bottom line: where you are on the left, the keys on the right. */
 void ui_draw_status(struct ui *ui, const char *left, const char *right)
 {
@@ -174,9 +238,16 @@ void ui_draw_status(struct ui *ui, const char *left, const char *right)
 		rw = 0;
 	int lw = ui->cols - 2 - (rw ? rw + 2 : 0);
 	ui_draw_text(ui, y, 1, left, strlen(left), lw, A_REVERSE);
+	ui->nbuttons = 0;
 	if (rw)
-		ui_draw_text(ui, y, ui->cols - 1 - rw, right, strlen(right), rw, A_REVERSE);
+		draw_hints(ui, y, ui->cols - 1 - rw, right, rw);
 	attrset(A_NORMAL);
+}
+
+void ui_set_delay(struct ui *ui, int ms)
+{
+	ui->delay_ms = ms;
+	timeout(ms);
 }
 
 void ui_switch(struct ui *ui, enum screen_id to)
@@ -213,6 +284,31 @@ static void setup_colors(struct ui *ui)
 	init_pair(PAIR_MARKER, COLOR_CYAN, -1);
 }
 
+static bool can_address_cursor(void)
+{
+	const char *cup = tigetstr("cup");
+	return cup && cup != (const char *)-1;
+}
+
+/* Keys many terminals send whatever their terminfo entry says (PuTTY,
+ * tmux, a vt100 entry with a modern keyboard): known, they cannot be
+ * misread as Esc followed by letters. */
+static void define_common_keys(void)
+{
+	static const struct { const char *seq; int key; } keys[] = {
+		{"\033[1~", KEY_HOME}, {"\033[7~", KEY_HOME}, {"\033[H", KEY_HOME},
+		{"\033OH", KEY_HOME}, {"\033[4~", KEY_END}, {"\033[8~", KEY_END},
+		{"\033[F", KEY_END}, {"\033OF", KEY_END}, {"\033[5~", KEY_PPAGE},
+		{"\033[6~", KEY_NPAGE}, {"\033[Z", KEY_BTAB}, {"\033[A", KEY_UP},
+		{"\033[B", KEY_DOWN}, {"\033[C", KEY_RIGHT}, {"\033[D", KEY_LEFT},
+		{"\033OA", KEY_UP}, {"\033OB", KEY_DOWN}, {"\033OC", KEY_RIGHT},
+		{"\033OD", KEY_LEFT},
+	};
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+		if (key_defined(keys[i].seq) <= 0)
+			define_key(keys[i].seq, keys[i].key);
+}
+
 static bool setup_terminal(struct ui *ui, struct sg_error *err)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -227,6 +323,15 @@ static bool setup_terminal(struct ui *ui, struct sg_error *err)
 		return false;
 	}
 	sg_oom_hook(restore_terminal);
+	if (!can_address_cursor()) {
+		endwin();
+		sg_error_set(err, "the terminal type '%s' cannot move the cursor, so the "
+			     "guide cannot draw on it; set TERM to your terminal (for "
+			     "example TERM=xterm), or read with 'skinguide --print ID'",
+			     getenv("TERM") ? getenv("TERM") : "(unset)");
+		return false;
+	}
+	define_common_keys();
 	cbreak();
 	noecho();
 	nonl();
@@ -279,8 +384,58 @@ static void on_resize(struct ui *ui)
 			screens[i]->resize(ui);
 }
 
+/* Skip the rest of an escape sequence the terminal description does not
+ * know (or that was pasted): a CSI or SS3 ends at its final byte, a
+ * string (OSC, DCS) at BEL or ESC \.  Anything else after Esc is Alt+key. */
+static void skip_sequence(int first)
+{
+	int c;
+	if (first == '[' || first == 'O') {
+		while ((c = getch()) != ERR && !(c >= 0x40 && c <= 0x7e))
+			;
+	} else if (first == ']' || first == 'P' || first == '_' || first == '^') {
+		int prev = 0;
+		while ((c = getch()) != ERR && c != 7 && !(prev == 27 && c == '\\'))
+			prev = c;
+	}
+}
+
+/* The next key.  A lone Esc is Esc (back); Esc with more bytes right
+ * behind it is a sequence nobody asked for, and is dropped whole rather
+ * than read as Esc, '[', '1', '~' (back, then topic 1). */
+static int read_key(struct ui *ui)
+{
+	int key = getch();
+	if (key != 27)
+		return key;
+	nodelay(stdscr, TRUE);
+	int next = getch();
+	if (next != ERR)
+		skip_sequence(next);
+	nodelay(stdscr, FALSE);
+	timeout(ui->delay_ms);
+	return next == ERR ? 27 : 0;
+}
+
+static int button_at(const struct ui *ui, int x)
+{
+	for (size_t i = 0; i < ui->nbuttons; i++)
+		if (x >= ui->buttons[i].x0 && x < ui->buttons[i].x1)
+			return ui->buttons[i].key;
+	return 0;
+}
+
 static enum outcome handle_key(struct ui *ui, int key)
 {
+	if (key == KEY_MOUSE) {
+		if (getmouse(&ui->mouse) != OK)
+			return OUT_DONE;
+		/* A tap on a key hint of the status line presses that key. */
+		if (ui->mouse.y == ui->rows - 1 && (ui->mouse.bstate & BUTTON1_PRESSED)) {
+			int k = button_at(ui, ui->mouse.x);
+			return k ? handle_key(ui, k) : OUT_DONE;
+		}
+	}
 	if (key == KEY_RESIZE) {
 		on_resize(ui);
 		return OUT_DONE;
@@ -302,14 +457,17 @@ static enum outcome handle_key(struct ui *ui, int key)
 
 int ui_run(struct guide *g, const struct ui_opts *opts, struct sg_error *err)
 {
-	struct ui ui = {.guide = g, .opts = opts, .screen = SCREEN_HOME};
+	struct ui ui = {.guide = g, .opts = opts, .screen = SCREEN_HOME, .delay_ms = -1};
 	ui.reader.link = -1;
+	ui.reader.label_link = -1;
 	if (!setup_terminal(&ui, err))
 		return 1;
 	curs_set(1);
 	for (;;) {
 		draw(&ui);
-		int key = getch();
+		int key = read_key(&ui);
+		if (key == 0)
+			continue;
 		if (key == ERR) {
 			/* A number typed on the home screen times out; otherwise
 			 * ERR means the terminal has gone (a dropped SSH link). */
@@ -325,5 +483,6 @@ int ui_run(struct guide *g, const struct ui_opts *opts, struct sg_error *err)
 	sg_oom_hook(NULL);
 	reader_free(&ui.reader);
 	buf_free(&ui.message);
+	buf_free(&ui.link_label);
 	return 0;
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "skinguide/doc.h"
 #include "ui_private.h"
 
 /* Lines the mouse wheel scrolls at a time. */
@@ -38,6 +39,14 @@ void reader_jump(struct ui *ui, size_t line)
 {
 	ui->reader.link = -1;
 	scroll_to(ui, (long)line);
+}
+
+static void push_history(struct ui *ui);
+
+void reader_goto(struct ui *ui, size_t line)
+{
+	push_history(ui);
+	reader_jump(ui, line);
 }
 
 static struct layout *make_layout(struct ui *ui, size_t article)
@@ -105,6 +114,8 @@ void reader_open(struct ui *ui, size_t article, const char *fragment, bool remem
 	ui->screen = SCREEN_ARTICLE;
 }
 
+static void show_link(struct ui *ui, long i);
+
 void reader_relayout(struct ui *ui)
 {
 	struct reader *r = &ui->reader;
@@ -117,7 +128,11 @@ void reader_relayout(struct ui *ui)
 	layout_free(r->layout);
 	r->layout = l;
 	r->top = layout_find_block(l, here.block, here.pos);
+	long link = r->link;
 	scroll_to(ui, (long)r->top);
+	/* The chosen link stays chosen, and in sight, in the new width. */
+	if (link >= 0)
+		show_link(ui, link);
 }
 
 void reader_free(struct reader *r)
@@ -126,6 +141,7 @@ void reader_free(struct reader *r)
 	free(r->history);
 	memset(r, 0, sizeof *r);
 	r->link = -1;
+	r->label_link = -1;
 }
 
 static void go_back(struct ui *ui)
@@ -153,6 +169,18 @@ static void go_back(struct ui *ui)
 
 /* ---- links ------------------------------------------------------------ */
 
+/* Choose link i, scrolling it to the middle of the screen if it is off. */
+static void show_link(struct ui *ui, long i)
+{
+	struct reader *r = &ui->reader;
+	size_t line = layout_link(r->layout, (size_t)i)->line;
+	if (line < r->top || line >= r->top + view_rows(ui))
+		r->top = line > view_rows(ui) / 2 ? line - view_rows(ui) / 2 : 0;
+	r->link = -1;
+	scroll_to(ui, (long)r->top);
+	r->link = i;
+}
+
 static void choose_link(struct ui *ui, int dir)
 {
 	struct reader *r = &ui->reader;
@@ -161,12 +189,7 @@ static void choose_link(struct ui *ui, int dir)
 		ui_message(ui, "This topic has no links.");
 		return;
 	}
-	size_t line = layout_link(r->layout, (size_t)i)->line;
-	if (line < r->top || line >= r->top + view_rows(ui))
-		r->top = line > view_rows(ui) / 2 ? line - view_rows(ui) / 2 : 0;
-	r->link = -1;
-	scroll_to(ui, (long)r->top);
-	r->link = i;
+	show_link(ui, i);
 }
 
 static void follow_link(struct ui *ui, long i)
@@ -184,10 +207,10 @@ static void follow_link(struct ui *ui, long i)
 		go_to_anchor(ui, fragment);
 		break;
 	case GUIDE_LINK_EXTERNAL:
-		ui_message(ui, "Web address: %s (the guide does not open web pages)", target);
+		ui_message(ui, "Web address: %s. The guide does not open web pages.", target);
 		break;
 	case GUIDE_LINK_BROKEN:
-		ui_message(ui, "This link leads nowhere (%s); please tell the staff.", target);
+		ui_message(ui, "This link is broken: no topic is called %s.", target);
 		break;
 	}
 }
@@ -207,32 +230,68 @@ static void position_text(const struct ui *ui, char *out, size_t size)
 		snprintf(out, size, "%zu%%", (top + v) * 100 / n);
 }
 
+/* The heading that `fragment` names in article `a`, or NULL. */
+static const char *section_title(struct ui *ui, size_t a, const char *fragment,
+				 struct layout **own)
+{
+	const struct layout *l = ui->reader.layout;
+	if (a != ui->reader.article) {
+		*own = make_layout(ui, a);
+		if (!*own)
+			return NULL;
+		l = *own;
+	}
+	long h = layout_find_anchor(l, fragment);
+	return h < 0 ? NULL : layout_heading(l, (size_t)h)->text;
+}
+
+/* Say in words where the chosen link leads.  Kept until another link is
+ * chosen: a section in another topic costs a layout to name. */
+static void describe_link(struct ui *ui, const char *target)
+{
+	size_t a = ui->reader.article;
+	const char *frag;
+	struct layout *other = NULL;
+	struct buf *out = &ui->link_label;
+	buf_clear(out);
+	enum guide_link kind = guide_resolve(ui->guide, target, &a, &frag);
+	const char *section = (kind == GUIDE_LINK_ARTICLE || kind == GUIDE_LINK_ANCHOR) &&
+		frag && *frag ? section_title(ui, a, frag, &other) : NULL;
+	if (kind == GUIDE_LINK_ARTICLE)
+		buf_printf(out, "Link to: %s", guide_article(ui->guide, a)->title);
+	else if (kind == GUIDE_LINK_ANCHOR)
+		buf_puts(out, section ? "Link to the section" : "Link to a section of this topic");
+	else if (kind == GUIDE_LINK_EXTERNAL)
+		buf_printf(out, "Web address: %s (not opened here)", target);
+	else
+		buf_printf(out, "Broken link: %s", target);
+	if (section)
+		buf_printf(out, "%s \"%s\"", kind == GUIDE_LINK_ARTICLE ? ", section" : "", section);
+	layout_free(other);
+}
+
 static void draw_status(struct ui *ui)
 {
 	struct reader *r = &ui->reader;
 	char right[96], pos[32];
 	position_text(ui, pos, sizeof pos);
-	const char *title = guide_article(ui->guide, r->article)->title;
-	struct buf left = BUF_INIT;
+	const char *back = ui_glyph(ui, "← back", "< back");
 	if (r->link >= 0) {
 		const char *target = layout_link(r->layout, (size_t)r->link)->target;
-		size_t a;
-		const char *frag;
-		enum guide_link kind = guide_resolve(ui->guide, target, &a, &frag);
-		if (kind == GUIDE_LINK_ARTICLE)
-			buf_printf(&left, "Link to: %s", guide_article(ui->guide, a)->title);
-		else if (kind == GUIDE_LINK_EXTERNAL)
-			buf_printf(&left, "Web address: %s", target);
-		else
-			buf_printf(&left, "Link: %s", target);
-		snprintf(right, sizeof right, ui->cols >= 60 ? "%s  Enter opens  ? help" : "%s", pos);
-	} else {
-		buf_puts(&left, title);
-		snprintf(right, sizeof right, ui->cols >= 70
-			 ? "%s  Tab links  Backspace back  ? help" : "%s  ? help", pos);
+		if (r->label_link != r->link || r->label_article != r->article) {
+			describe_link(ui, target);
+			r->label_link = r->link;
+			r->label_article = r->article;
+		}
+		bool opens = !doc_url_is_external(target);
+		snprintf(right, sizeof right, ui->cols >= 60 && opens ? "%s  Enter opens  ? help"
+			 : "%s  ? help", pos);
+		ui_draw_status(ui, ui->link_label.data, right);
+		return;
 	}
-	ui_draw_status(ui, left.data, right);
-	buf_free(&left);
+	snprintf(right, sizeof right, ui->cols >= 70
+		 ? "%s  Tab links  Backspace back  ? help" : "%s  %s  ? help", pos, back);
+	ui_draw_status(ui, guide_article(ui->guide, r->article)->title, right);
 }
 
 static void article_draw(struct ui *ui)
@@ -255,22 +314,30 @@ static void article_draw(struct ui *ui)
 static enum outcome article_mouse(struct ui *ui)
 {
 	struct reader *r = &ui->reader;
-	MEVENT ev;
-	if (getmouse(&ev) != OK)
-		return OUT_DONE;
-	if (ev.bstate & BUTTON4_PRESSED) {
+	const MEVENT *ev = &ui->mouse;
+	if (ev->bstate & BUTTON4_PRESSED) {
 		scroll_to(ui, (long)r->top - WHEEL_LINES);
-	} else if (ev.bstate & BUTTON5_PRESSED) {
+	} else if (ev->bstate & BUTTON5_PRESSED) {
 		scroll_to(ui, (long)r->top + WHEEL_LINES);
-	} else if (ev.y < (int)view_rows(ui) && ev.x >= ui_margin(ui)) {
-		long k = layout_link_at(r->layout, r->top + (size_t)ev.y,
-					(size_t)(ev.x - ui_margin(ui)));
+	} else if (ev->y < (int)view_rows(ui) && ev->x >= ui_margin(ui)) {
+		long k = layout_link_at(r->layout, r->top + (size_t)ev->y,
+					(size_t)(ev->x - ui_margin(ui)));
 		if (k >= 0) {
 			r->link = k;
 			follow_link(ui, k);
 		}
 	}
 	return OUT_DONE;
+}
+
+/* The heading of the part being read: the last one at or above the top. */
+static size_t current_section(const struct reader *r)
+{
+	size_t found = 0;
+	for (size_t i = 0; i < layout_heading_count(r->layout); i++)
+		if (layout_heading(r->layout, i)->line <= r->top)
+			found = i;
+	return found;
 }
 
 static enum outcome article_key(struct ui *ui, int key, enum action act)
@@ -289,10 +356,12 @@ static enum outcome article_key(struct ui *ui, int key, enum action act)
 	case ACT_NEXT_LINK: choose_link(ui, 1); break;
 	case ACT_PREV_LINK: choose_link(ui, -1); break;
 	case ACT_OPEN:
-		if (r->link >= 0)
+		/* Right and l choose links, so arrows and Enter alone can follow
+		 * them; Enter with no link chosen chooses the first. */
+		if (key == KEY_RIGHT || key == 'l' || r->link < 0)
+			choose_link(ui, 1);
+		else
 			follow_link(ui, r->link);
-		else if (key != KEY_RIGHT && key != 'l')
-			ui_message(ui, "Press Tab to choose a link, then Enter to open it.");
 		break;
 	case ACT_BACK: go_back(ui); break;
 	case ACT_TOC:
@@ -300,7 +369,7 @@ static enum outcome article_key(struct ui *ui, int key, enum action act)
 			ui_message(ui, "This topic has no headings.");
 			break;
 		}
-		ui->toc = (struct menu){0};
+		ui->toc = (struct menu){.selected = current_section(r)};
 		ui_switch(ui, SCREEN_TOC);
 		break;
 	case ACT_QUIT: return OUT_QUIT;

@@ -11,14 +11,20 @@
 #define ITEM_ROWS 2
 /* A typed number waits this long for a second digit. */
 #define DIGIT_WAIT_MS 1200
+/* The welcome gives way before fewer than this many topics would show. */
+#define MIN_ITEMS 2
 
-static size_t welcome_lines(const struct ui *ui, struct text_line **lines)
+/* The welcome wrapped to the text column; *all is how many lines it needs,
+ * the return value how many fit above MIN_ITEMS topics. */
+static size_t welcome_lines(const struct ui *ui, struct text_line **lines, size_t *all)
 {
 	const char *w = guide_welcome(ui->guide);
 	size_t n = text_wrap(w, strlen(w), (size_t)ui_text_width(ui), lines);
-	size_t max = ui->rows < 20 ? 2 : 4;
 	if (n == 1 && (*lines)[0].end == 0)
 		n = 0;
+	*all = n;
+	int room = ui->rows - 3 - MIN_ITEMS * ITEM_ROWS - 1;
+	size_t max = room > 1 ? (size_t)room : 1;
 	return n < max ? n : max;
 }
 
@@ -26,7 +32,7 @@ static size_t welcome_lines(const struct ui *ui, struct text_line **lines)
 static int list_row(const struct ui *ui)
 {
 	struct text_line *lines;
-	size_t n = welcome_lines(ui, &lines);
+	size_t all, n = welcome_lines(ui, &lines, &all);
 	free(lines);
 	return 1 + (int)n + 1;
 }
@@ -40,28 +46,13 @@ static size_t visible_items(const struct ui *ui)
 	return rows > ITEM_ROWS ? (size_t)(rows / ITEM_ROWS) : 1;
 }
 
-/* "↑ 2 more above   ↓ 5 more below": a patient must see that the list
- * goes on. */
-static void draw_more(struct ui *ui, int x, int width, size_t shown)
-{
-	size_t count = guide_count(ui->guide), top = ui->home.top;
-	if (shown >= count)
-		return;
-	size_t below = count - top - shown < count ? count - top - shown : 0;
-	char text[96];
-	int n = 0;
-	const char *up = ui->opts->ascii ? "^" : "↑", *down = ui->opts->ascii ? "v" : "↓";
-	if (top)
-		n += snprintf(text + n, sizeof text - (size_t)n, "%s %zu more above   ", up, top);
-	if (below)
-		snprintf(text + n, sizeof text - (size_t)n, "%s %zu more below", down, below);
-	ui_draw_text(ui, ui->rows - 2, x, text, strlen(text), width, A_DIM);
-}
-
+/* Keep the choice on screen, and the screen full after a resize. */
 static void keep_selected_visible(struct ui *ui)
 {
 	struct home *h = &ui->home;
-	size_t n = visible_items(ui);
+	size_t n = visible_items(ui), count = guide_count(ui->guide);
+	if (h->top + n > count)
+		h->top = count > n ? count - n : 0;
 	if (h->selected < h->top)
 		h->top = h->selected;
 	else if (h->selected >= h->top + n)
@@ -73,11 +64,20 @@ static void draw_header(struct ui *ui, int x, int width)
 	const char *title = guide_title(ui->guide);
 	ui_draw_text(ui, 0, x, title, strlen(title), width, A_BOLD);
 	struct text_line *lines;
-	size_t n = welcome_lines(ui, &lines);
+	size_t all, n = welcome_lines(ui, &lines, &all);
 	const char *w = guide_welcome(ui->guide);
-	for (size_t i = 0; i < n; i++)
-		ui_draw_text(ui, 1 + (int)i, x, w + lines[i].start,
-			     lines[i].end - lines[i].start, width, A_NORMAL);
+	for (size_t i = 0; i < n; i++) {
+		size_t len = lines[i].end - lines[i].start;
+		/* A welcome cut short says so with "…" rather than stopping dead:
+		 * a full line is shortened (ui_draw_text adds the mark), a
+		 * shorter one gets it after its last word. */
+		bool cut = i + 1 == n && n < all;
+		bool full = (int)lines[i].width >= width;
+		ui_draw_text(ui, 1 + (int)i, x, w + lines[i].start, len,
+			     cut && full ? width - 1 : width, A_NORMAL);
+		if (cut && !full)
+			addstr(ui_glyph(ui, "…", ">"));
+	}
 	free(lines);
 }
 
@@ -97,16 +97,7 @@ static void draw_item(struct ui *ui, size_t i, int y, int x, int width)
 	int attr = selected ? A_REVERSE | A_BOLD : A_BOLD;
 	ui_draw_text(ui, y, x, number, (size_t)nw, width, attr);
 	ui_draw_text(ui, y, x + nw, a->title, strlen(a->title), width - nw, attr);
-	size_t len = strlen(a->summary);
-	int room = width - nw;
-	if (text_width(a->summary, len) > (size_t)room && room > 1) {
-		size_t fit = text_fit(a->summary, len, (size_t)room - 1);
-		ui_draw_text(ui, y + 1, x + nw, a->summary, fit, room, A_DIM);
-		ui_draw_text(ui, y + 1, x + nw + (int)text_width(a->summary, fit),
-			     ui->opts->ascii ? ">" : "…", ui->opts->ascii ? 1 : 3, 1, A_DIM);
-	} else {
-		ui_draw_text(ui, y + 1, x + nw, a->summary, len, room, A_DIM);
-	}
+	ui_draw_text(ui, y + 1, x + nw, a->summary, strlen(a->summary), width - nw, A_DIM);
 }
 
 static void home_draw(struct ui *ui)
@@ -114,11 +105,12 @@ static void home_draw(struct ui *ui)
 	int x = ui_margin(ui), width = ui_text_width(ui);
 	draw_header(ui, x, width);
 	keep_selected_visible(ui);
-	size_t count = guide_count(ui->guide), n = visible_items(ui);
+	size_t count = guide_count(ui->guide), n = visible_items(ui), top = ui->home.top;
 	int y = list_row(ui);
-	for (size_t i = ui->home.top; i < count && i < ui->home.top + n; i++, y += ITEM_ROWS)
+	for (size_t i = top; i < count && i < top + n; i++, y += ITEM_ROWS)
 		draw_item(ui, i, y, x, width);
-	draw_more(ui, x, width, n);
+	size_t below = count > top + n ? count - top - n : 0;
+	ui_draw_more(ui, ui->rows - 2, top, below, "topics");
 	char where[64];
 	snprintf(where, sizeof where, "Topic %zu of %zu", ui->home.selected + 1, count);
 	ui_draw_status(ui, where, ui->cols >= 60
@@ -149,33 +141,38 @@ static void type_digit(struct ui *ui, int digit)
 	h->selected = typed - 1;
 	if ((size_t)typed * 10 > count) {
 		h->typed = 0;
-		timeout(-1);
+		ui_set_delay(ui, -1);
 		reader_open(ui, h->selected, NULL, false);
 		return;
 	}
 	h->typed = typed;
-	timeout(DIGIT_WAIT_MS);
+	ui_set_delay(ui, DIGIT_WAIT_MS);
 }
 
 void home_number_done(struct ui *ui)
 {
 	ui->home.typed = 0;
-	timeout(-1);
+	ui_set_delay(ui, -1);
 	reader_open(ui, ui->home.selected, NULL, false);
 }
 
 static enum outcome home_mouse(struct ui *ui)
 {
-	MEVENT ev;
-	if (getmouse(&ev) != OK)
-		return OUT_DONE;
-	if (ev.bstate & BUTTON4_PRESSED)
+	const MEVENT *ev = &ui->mouse;
+	long page = (long)visible_items(ui);
+	size_t first = ui->home.top;
+	if (ev->bstate & BUTTON4_PRESSED) {
 		move_to(ui, (long)ui->home.selected - 1);
-	else if (ev.bstate & BUTTON5_PRESSED)
+	} else if (ev->bstate & BUTTON5_PRESSED) {
 		move_to(ui, (long)ui->home.selected + 1);
-	else if (ev.y >= list_row(ui) && ev.y < ui->rows - 1) {
-		size_t i = ui->home.top + (size_t)(ev.y - list_row(ui)) / ITEM_ROWS;
-		if (i < guide_count(ui->guide) && i < ui->home.top + visible_items(ui)) {
+	} else if (ev->y == ui->rows - 2 && page < (long)guide_count(ui->guide)) {
+		/* A tap on "↑ more above / ↓ more below" turns the page. */
+		bool up = first > 0 && (first + (size_t)page >= guide_count(ui->guide) ||
+					ev->x < ui_margin(ui) + ui_text_width(ui) / 3);
+		move_to(ui, up ? (long)first - 1 : (long)(first + (size_t)page));
+	} else if (ev->y >= list_row(ui) && ev->y < ui->rows - 1) {
+		size_t i = first + (size_t)(ev->y - list_row(ui)) / ITEM_ROWS;
+		if (i < guide_count(ui->guide) && i < first + (size_t)page) {
 			ui->home.selected = i;
 			reader_open(ui, i, NULL, false);
 		}
@@ -192,7 +189,7 @@ static enum outcome home_key(struct ui *ui, int key, enum action act)
 	}
 	if (ui->home.typed) {
 		ui->home.typed = 0;
-		timeout(-1);
+		ui_set_delay(ui, -1);
 	}
 	if (key == KEY_MOUSE)
 		return home_mouse(ui);

@@ -9,15 +9,23 @@
 /* Rows above the first entry: a title and a blank line. */
 #define MENU_HEAD 2
 
-static size_t menu_rows(const struct ui *ui)
+/* Rows for entries; one row less when they do not all fit, for the line
+ * that says how many more there are. */
+static size_t menu_rows(const struct ui *ui, size_t count)
 {
 	int rows = ui->rows - 1 - MENU_HEAD;
+	if (rows > 2 && (size_t)rows < count)
+		rows--;
 	return rows > 1 ? (size_t)rows : 1;
 }
 
+/* Move the choice, keeping it in sight and the list filling the screen
+ * (also after the window grows). */
 static void menu_move(struct menu *m, long to, size_t count, size_t rows)
 {
-	m->selected = to < 0 ? 0 : (size_t)to >= count ? count - 1 : (size_t)to;
+	m->selected = to < 0 || count == 0 ? 0 : (size_t)to >= count ? count - 1 : (size_t)to;
+	if (m->top + rows > count)
+		m->top = count > rows ? count - rows : 0;
 	if (m->selected < m->top)
 		m->top = m->selected;
 	else if (m->selected >= m->top + rows)
@@ -45,7 +53,7 @@ static void toc_draw(struct ui *ui)
 {
 	const struct layout *l = ui->reader.layout;
 	int x = ui_margin(ui), width = ui_text_width(ui);
-	size_t count = layout_heading_count(l), rows = menu_rows(ui);
+	size_t count = layout_heading_count(l), rows = menu_rows(ui, count);
 	menu_move(&ui->toc, (long)ui->toc.selected, count, rows);
 	const char *head = "Go to a section";
 	ui_draw_text(ui, 0, x, head, strlen(head), width, A_BOLD);
@@ -63,6 +71,9 @@ static void toc_draw(struct ui *ui)
 		}
 		ui_draw_text(ui, y, x + indent, h->text, strlen(h->text), width - indent, attr);
 	}
+	size_t shown = count - ui->toc.top < rows ? count - ui->toc.top : rows;
+	ui_draw_more(ui, MENU_HEAD + (int)rows, ui->toc.top, count - ui->toc.top - shown,
+		     "sections");
 	ui_draw_status(ui, guide_article(ui->guide, ui->reader.article)->title,
 		       ui->cols >= 60 ? "Enter goes there  Esc back" : "Esc back");
 }
@@ -70,22 +81,25 @@ static void toc_draw(struct ui *ui)
 static void toc_go(struct ui *ui, size_t i)
 {
 	ui->screen = SCREEN_ARTICLE;
-	reader_jump(ui, layout_heading(ui->reader.layout, i)->line);
+	reader_goto(ui, layout_heading(ui->reader.layout, i)->line);
 }
 
 static enum outcome toc_key(struct ui *ui, int key, enum action act)
 {
 	size_t count = layout_heading_count(ui->reader.layout);
+	size_t rows = menu_rows(ui, count);
 	if (key == KEY_MOUSE) {
-		MEVENT ev;
-		if (getmouse(&ev) == OK && (ev.bstate & BUTTON1_PRESSED) && ev.y >= MENU_HEAD) {
-			size_t i = ui->toc.top + (size_t)(ev.y - MENU_HEAD);
-			if (i < count)
-				toc_go(ui, i);
-		}
+		const MEVENT *ev = &ui->mouse;
+		size_t i = ui->toc.top + (size_t)(ev->y - MENU_HEAD);
+		if ((ev->bstate & BUTTON1_PRESSED) && ev->y >= MENU_HEAD &&
+		    i < ui->toc.top + rows && i < count)
+			toc_go(ui, i);
+		else if (ev->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED))
+			menu_key(&ui->toc, ev->bstate & BUTTON4_PRESSED ? ACT_UP : ACT_DOWN,
+				 count, rows);
 		return OUT_DONE;
 	}
-	if (menu_key(&ui->toc, act, count, menu_rows(ui)))
+	if (menu_key(&ui->toc, act, count, rows))
 		return OUT_DONE;
 	if (act == ACT_OPEN)
 		toc_go(ui, ui->toc.selected);
@@ -112,7 +126,7 @@ static size_t help_lines(const struct ui *ui)
 static void help_draw(struct ui *ui)
 {
 	int x = ui_margin(ui), width = ui_text_width(ui);
-	size_t rows = menu_rows(ui), count = help_lines(ui);
+	size_t count = help_lines(ui), rows = menu_rows(ui, count);
 	size_t max_top = count > rows ? count - rows : 0;
 	if (ui->help.top > max_top)
 		ui->help.top = max_top;
@@ -131,13 +145,20 @@ static void help_draw(struct ui *ui)
 			ui_draw_text(ui, y, x + 4, e->what, strlen(e->what), width - 4, A_NORMAL);
 		}
 	}
-	ui_draw_status(ui, "Help", count > rows ? "Arrows scroll  Esc back" : "Esc back");
+	size_t shown = count - ui->help.top < rows ? count - ui->help.top : rows;
+	ui_draw_more(ui, MENU_HEAD + (int)rows, ui->help.top, count - ui->help.top - shown,
+		     "lines");
+	ui_draw_status(ui, "Help", "Esc back  q quit");
 }
 
 static enum outcome help_key(struct ui *ui, int key, enum action act)
 {
-	(void)key;
-	size_t rows = menu_rows(ui), count = help_lines(ui);
+	size_t count = help_lines(ui), rows = menu_rows(ui, count);
+	if (key == KEY_MOUSE) {
+		const MEVENT *ev = &ui->mouse;
+		act = ev->bstate & BUTTON4_PRESSED ? ACT_UP
+		    : ev->bstate & BUTTON5_PRESSED ? ACT_DOWN : ACT_NONE;
+	}
 	long top = (long)ui->help.top, max_top = count > rows ? (long)(count - rows) : 0;
 	switch (act) {
 	case ACT_UP: top--; break;
@@ -147,8 +168,9 @@ static enum outcome help_key(struct ui *ui, int key, enum action act)
 	case ACT_TOP: top = 0; break;
 	case ACT_BOTTOM: top = max_top; break;
 	case ACT_NONE: return OUT_DONE;
+	case ACT_QUIT: return OUT_QUIT;
 	default:
-		/* Any other key (Esc, q, Enter, ?) closes help. */
+		/* Any other key (Esc, Enter, ?) closes help. */
 		ui->screen = ui->below;
 		return OUT_DONE;
 	}

@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <curses.h>
+
 #include "skinguide/buf.h"
 #include "skinguide/content.h"
 #include "skinguide/layout.h"
@@ -52,6 +54,8 @@ struct reader {
 	struct layout *layout;
 	size_t top;          /* first line shown */
 	long link;           /* selected link, or -1 */
+	long label_link;     /* the link ui->link_label describes, or -1 */
+	size_t label_article;
 	struct place *history;
 	size_t nhistory, history_cap;
 };
@@ -67,6 +71,14 @@ struct menu {
 	size_t top;
 };
 
+/* A key hint on the status line ("? help"): tapping it presses the key. */
+struct button {
+	int x0, x1;
+	int key;
+};
+
+#define UI_MAX_BUTTONS 8
+
 struct ui {
 	struct guide *guide;
 	const struct ui_opts *opts;
@@ -80,6 +92,11 @@ struct ui {
 	struct menu help;
 	struct buf message;     /* shown on the status line until the next key */
 	int cursor_y, cursor_x; /* where the hardware cursor rests */
+	int delay_ms;           /* getch timeout: -1 waits for a key */
+	MEVENT mouse;           /* the event behind the KEY_MOUSE being handled */
+	struct button buttons[UI_MAX_BUTTONS];
+	size_t nbuttons;
+	struct buf link_label;  /* what the chosen link leads to, for the status */
 };
 
 /* Screens are small interfaces: draw the screen, react to one key. */
@@ -107,6 +124,11 @@ void ui_draw_text(struct ui *ui, int y, int x, const char *s, size_t len, int ma
 void ui_draw_line(struct ui *ui, int y, int x, const struct layout_line *ln, long link);
 void ui_draw_status(struct ui *ui, const char *left, const char *right);
 void ui_switch(struct ui *ui, enum screen_id to);
+void ui_set_delay(struct ui *ui, int ms);
+/* Up and down arrows, in ASCII when the locale needs it. */
+const char *ui_glyph(const struct ui *ui, const char *utf8, const char *ascii);
+/* "↑ 2 more above   ↓ 5 more below" on row y; returns whether drawn. */
+bool ui_draw_more(struct ui *ui, int y, size_t above, size_t below, const char *what);
 
 /* ui_home.c: no second digit came; open the topic typed so far. */
 void home_number_done(struct ui *ui);
@@ -116,5 +138,7 @@ void reader_open(struct ui *ui, size_t article, const char *fragment, bool remem
 void reader_relayout(struct ui *ui);
 void reader_free(struct reader *r);
 void reader_jump(struct ui *ui, size_t line);
+/* Jump to a line as a new step in the history (Back returns). */
+void reader_goto(struct ui *ui, size_t line);
 
 #endif

@@ -14,6 +14,8 @@
 #define CHECK_GRADE_ERROR 8.0
 #define CHECK_SENTENCE_WARN 20
 #define CHECK_SENTENCE_ERROR 30
+/* Below this many words a reading grade means nothing and is not judged. */
+#define CHECK_GRADE_MIN_WORDS 50
 /* About what the home screen shows of a summary at 80 columns. */
 #define CHECK_SUMMARY_COLUMNS 70
 

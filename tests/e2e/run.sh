@@ -76,7 +76,7 @@ test_anchor_link_scrolls_to_heading() {
 	keys Enter
 	wait_for "Opening section"
 	keys Tab Tab
-	wait_for "Link: #later-section"
+	wait_for 'Link to the section "Later section"'
 	keys Enter
 	wait_for "MARKER-LATER"
 	row 0 | grep -qF "Later section" || fail "the heading is not at the top"
@@ -264,11 +264,11 @@ test_long_list_says_there_is_more() {
 	done
 	start 80 24 --content "$d"
 	wait_for "1. Topic 1"
-	wait_for "more below"
+	wait_for "3 more topics below"
 	keys G
 	wait_for "12. Topic 12"
-	wait_for "more above"
-	screen | grep -q "more below" && fail "more below at the end"
+	wait_for "3 more topics above"
+	screen | grep -q "more topics below" && fail "more below at the end"
 	# Typing 1 then 2 opens topic 12; 1 then Enter opens topic 1.
 	keys g 1 2
 	wait_for "Summary 12."

@@ -140,10 +140,12 @@ struct row {
 /* The table's header is there, after every message. */
 static const char *table_start(const char *out)
 {
-	const char *h = strstr(out, "\narticle ");
+	/* At the start when nothing was reported, else after a blank line. */
+	const char *h = strncmp(out, "article ", 8) == 0 ? out : strstr(out, "\n\narticle ");
 	if (!h)
 		fail_msg("no table header in:\n%s", out);
-	h++;
+	if (h != out)
+		h += 2;
 	size_t len = strcspn(h, "\n");
 	char *line = own(xstrndup(h, len));
 	assert_non_null(strstr(line, " words "));
@@ -287,7 +289,7 @@ static void test_no_title_is_error(void **state)
 	struct check_result res;
 	char *out = run_check(FIX "no_title", &res);
 	assert_counts(out, &res, 1, 0, 1);
-	assert_line(out, FIX "no_title/01-note.md:1: error: ", "no title");
+	assert_line(out, FIX "no_title/01-note.md:3: error: ", "the first heading is not a title");
 	assert_row(out, "note");
 }
 
@@ -520,11 +522,20 @@ static void test_unreadable_article_is_error_line(void **state)
 	assert_int_equal(res.warnings, 0);
 	assert_int_equal(res.articles, 2);
 	assert_non_null(strstr(out, folder));
-	assert_line(out, fmt("%s:1: error: ", folder), "read");
+	assert_line(out, fmt("%s:1: error: ", folder), "is a folder, not an article");
 	assert_row(out, "sun");
 }
 
 /* ---- bytes: check_dir on files made at test time ------------------------ */
+
+/* Column (from 1) of `at` in its line: the text before it is ASCII. */
+static size_t column_of(const char *text, const char *at)
+{
+	const char *line = at;
+	while (line > text && line[-1] != '\n')
+		line--;
+	return (size_t)(at - line) + 1;
+}
 
 static void test_check_dir_reports_bad_bytes(void **state)
 {
@@ -533,8 +544,8 @@ static void test_check_dir_reports_bad_bytes(void **state)
 	static const char text[] = SUN_TITLE "\n\n" SUN_SUMMARY "\n\n" SUN_HEADING "\n\n"
 		"Put on sun cream.\x1b[1m Wear a hat.\n\nWear a hat \xff too.\n\n"
 		SUN_SOURCES "\n\n" SUN_SOURCE "\n";
-	size_t esc = (size_t)(strchr(text, '\x1b') - text) + 1;
-	size_t bad = (size_t)(strchr(text, '\xff') - text) + 1;
+	size_t esc = column_of(text, strchr(text, '\x1b'));
+	size_t bad = column_of(text, strchr(text, '\xff'));
 	const char *dir = make_temp_dir();
 	write_bytes(dir, "01-bytes.md", text, sizeof text - 1);
 	struct check_result res;
@@ -542,8 +553,8 @@ static void test_check_dir_reports_bad_bytes(void **state)
 	assert_counts(out, &res, 2, 0, 1);
 	const char *path = fmt("%s/01-bytes.md", dir);
 	assert_line(out, fmt("%s:7: error: ", path),
-		    fmt("byte %zu is a control character", esc));
-	assert_line(out, fmt("%s:9: error: ", path), fmt("byte %zu is invalid UTF-8", bad));
+		    fmt("column %zu is a control character", esc));
+	assert_line(out, fmt("%s:9: error: ", path), fmt("column %zu is invalid UTF-8", bad));
 	assert_row(out, "bytes");
 }
 
@@ -583,7 +594,7 @@ static void test_bytes_invalid_utf8(void **state)
 	size_t problems;
 	char *out = run_bytes("x.md", s, sizeof s - 1, &problems);
 	assert_int_equal(problems, 1);
-	assert_string_equal(out, "x.md:2: error: byte 5 is invalid UTF-8; save the file "
+	assert_string_equal(out, "x.md:2: error: column 2 is invalid UTF-8; save the file "
 			    "as UTF-8\n");
 }
 
@@ -594,22 +605,22 @@ static void test_bytes_escape_is_control(void **state)
 	size_t problems;
 	char *out = run_bytes("x.md", s, sizeof s - 1, &problems);
 	assert_int_equal(problems, 1);
-	assert_string_equal(out, "x.md:3: error: byte 7 is a control character; delete it\n");
+	assert_string_equal(out, "x.md:3: error: column 1 is a control character; delete it\n");
 }
 
 static void test_bytes_lone_cr_del_c1_and_nul_are_control(void **state)
 {
 	(void)state;
-	/* CR not before LF (byte 2), DEL (byte 4), U+0085 (bytes 6-7), NUL
-	 * (byte 9), all on line 1. */
+	/* CR not before LF (column 2), DEL (column 4), U+0085 (column 6), NUL
+	 * (column 8), all on line 1: columns count characters, not bytes. */
 	static const char s[] = "a\rb\x7f" "c\xc2\x85" "d\0e\n";
 	size_t problems;
 	char *out = run_bytes("x.md", s, sizeof s - 1, &problems);
 	assert_int_equal(problems, 4);
-	assert_line(out, "x.md:1: error: ", "byte 2 is a control character");
-	assert_line(out, "x.md:1: error: ", "byte 4 is a control character");
-	assert_line(out, "x.md:1: error: ", "byte 6 is a control character");
-	assert_line(out, "x.md:1: error: ", "byte 9 is a control character");
+	assert_line(out, "x.md:1: error: ", "column 2 is a control character");
+	assert_line(out, "x.md:1: error: ", "column 4 is a control character");
+	assert_line(out, "x.md:1: error: ", "column 6 is a control character");
+	assert_line(out, "x.md:1: error: ", "column 8 is a control character");
 	assert_int_equal(count_lines_with(out, ": error: "), 4);
 }
 
@@ -620,7 +631,7 @@ static void test_bytes_crlf_is_fine_and_counts_lines(void **state)
 	size_t problems;
 	char *out = run_bytes("x.md", s, sizeof s - 1, &problems);
 	assert_int_equal(problems, 1);
-	assert_string_equal(out, "x.md:3: error: byte 8 is invalid UTF-8; save the file "
+	assert_string_equal(out, "x.md:3: error: column 2 is invalid UTF-8; save the file "
 			    "as UTF-8\n");
 }
 
@@ -631,10 +642,44 @@ static void test_bytes_many_problems_are_summed_up(void **state)
 	size_t problems;
 	char *out = run_bytes("x.md", s, sizeof s - 1, &problems);
 	assert_int_equal(problems, 7);
-	assert_int_equal(count_lines_with(out, "x.md:1: error: byte "), 5);
-	assert_line(out, "x.md:1: error: ", "byte 5 is invalid UTF-8");
-	assert_no_substring(out, "byte 6 ");
+	assert_int_equal(count_lines_with(out, "x.md:1: error: column "), 5);
+	assert_line(out, "x.md:1: error: ", "column 5 is invalid UTF-8");
+	assert_no_substring(out, "column 6 ");
 	assert_line(out, "x.md: error: ", "2 more problems");
+}
+
+static void test_findings_come_in_line_order(void **state)
+{
+	(void)state;
+	/* A broken link on line 9 is found after the empty section on line
+	 * 11 (sections are checked first), but is printed before it. */
+	static const char text[] = "# Sun\n\nSummary of the sun.\n\n## Part\n\n"
+		"Some words.\n\nSee [this](nope.md).\n\n## Empty\n\n## Sources\n\n"
+		"- A source.\n";
+	const char *dir = make_temp_dir();
+	write_bytes(dir, "01-order.md", text, sizeof text - 1);
+	struct check_result res;
+	char *out = run_check(dir, &res);
+	assert_counts(out, &res, 2, 0, 1);
+	const char *link = strstr(out, ":9: error: ");
+	const char *empty = strstr(out, ":11: error: ");
+	assert_non_null(link);
+	assert_non_null(empty);
+	assert_true(link < empty);
+}
+
+static void test_short_article_grade_is_not_judged(void **state)
+{
+	(void)state;
+	/* Few long words score a high grade that means nothing. */
+	static const char text[] = "# Administration\n\nDocumentation.\n\n## Consultation\n\n"
+		"Organisational communication.\n\n## Sources\n\n- A source.\n";
+	const char *dir = make_temp_dir();
+	write_bytes(dir, "01-short.md", text, sizeof text - 1);
+	struct check_result res;
+	char *out = run_check(dir, &res);
+	assert_counts(out, &res, 0, 0, 1);
+	assert_no_substring(out, "reading grade");
 }
 
 int main(void)
@@ -660,6 +705,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_directory_without_articles_is_one_error, teardown),
 		cmocka_unit_test_teardown(test_unreadable_article_is_error_line, teardown),
 		cmocka_unit_test_teardown(test_check_dir_reports_bad_bytes, teardown),
+		cmocka_unit_test_teardown(test_findings_come_in_line_order, teardown),
+		cmocka_unit_test_teardown(test_short_article_grade_is_not_judged, teardown),
 		cmocka_unit_test_teardown(test_check_dir_accepts_crlf, teardown),
 		cmocka_unit_test_teardown(test_bytes_clean_text_has_no_problems, teardown),
 		cmocka_unit_test_teardown(test_bytes_invalid_utf8, teardown),
