@@ -324,7 +324,7 @@ test_check_reports_and_fails() {
 	status=0
 	"$BIN" --check tests/fixtures/notitle >"$E2E_TMP/out" || status=$?
 	[ $status = 1 ] || fail "--check on bad content gave $status"
-	grep -qF "tests/fixtures/notitle/01-untitled.md:1: error: no title" "$E2E_TMP/out" ||
+	grep -qF "tests/fixtures/notitle/01-untitled.md:3: error: the first heading is not a title" "$E2E_TMP/out" ||
 		fail "no file:line error: $(cat "$E2E_TMP/out")"
 	status=0
 	"$BIN" --check /nonexistent >"$E2E_TMP/out" || status=$?
