@@ -318,6 +318,122 @@ test_cursor_follows_the_choice() {
 	quit_clean
 }
 
+test_unknown_escape_sequences_are_dropped() {
+	start 80 24 --content "$G"
+	wait_for "1. First topic"
+	keys Enter
+	wait_for "Opening section"
+	keys Space
+	wait_for "%  Tab links"
+	# Keys the terminal description does not know, and pasted escape
+	# codes, must not act as Esc (back) followed by letters and digits.
+	tm send-keys -t t -l "$(printf '\033[99~\033]0;title\007\033[31m\033[1;5D')"
+	tm send-keys -t t -l "$(printf '\033[1~')"
+	wait_for "Top  Tab links"
+	screen | tail -n 1 | grep -qF "First topic" || fail "left the article"
+	quit_clean
+}
+
+test_status_hints_are_buttons() {
+	start 80 24 --content "$G"
+	wait_for "1. First topic"
+	keys Enter
+	wait_for "Opening section"
+	col=$(screen | tail -n 1 | awk '{ print index($0, "? help") }')
+	click $((col - 1)) 23
+	wait_for "Keys"
+	col=$(screen | tail -n 1 | awk '{ print index($0, "Esc back") }')
+	click $((col - 1)) 23
+	wait_for "Opening section"
+	col=$(screen | tail -n 1 | awk '{ print index($0, "Backspace back") }')
+	click $((col - 1)) 23
+	wait_for "1. First topic"
+	quit_clean
+}
+
+test_arrows_and_enter_follow_links() {
+	start 80 24 --content "$G"
+	wait_for "1. First topic"
+	keys Enter
+	wait_for "Opening section"
+	# Enter with no link chosen chooses the first; Right the next.
+	keys Enter
+	wait_for "Link to: Second topic"
+	keys Right
+	wait_for 'Link to the section "Later section"'
+	keys Left
+	wait_for "1. First topic"
+	keys Enter Right Enter
+	wait_for "MARKER-SECOND"
+	quit_clean
+}
+
+test_welcome_is_whole_or_marked() {
+	d="$E2E_TMP/welcome"
+	mkdir -p "$d"
+	cp "$G"/0*.md "$d/"
+	printf '# Welcome guide\n\nFirst welcome line.\n\nSecond welcome line, a longer one that wraps at forty.\n\nMARKER-WELCOME-END.\n' >"$d/index.md"
+	start 80 24 --content "$d"
+	wait_for "MARKER-WELCOME-END."
+	resize 40 12
+	wait_for "1. First topic"
+	screen | grep -q "…" || fail "a cut welcome does not end in an ellipsis"
+	resize 60 40
+	wait_for "MARKER-WELCOME-END."
+	quit_clean
+}
+
+test_headings_list_starts_where_you_read() {
+	start 80 24 --content "$G"
+	wait_for "1. First topic"
+	keys Enter
+	wait_for "Opening section"
+	keys t
+	wait_for "Go to a section"
+	keys Down Down Down Enter
+	wait_for "MARKER-LATER"
+	keys t
+	wait_for "Go to a section"
+	# The list opens on the section being read.
+	screen | grep -q "Later section" || fail "no Later section"
+	[ "$(cursor)" = "4,5" ] || fail "the choice is not on Later section: $(cursor)"
+	keys Escape
+	wait_for "MARKER-LATER"
+	# Back after a jump returns to where the jump started.
+	keys BSpace
+	wait_for "Opening section"
+	row 0 | grep -qF "First topic" || fail "back did not return to the top"
+	quit_clean
+}
+
+test_dumb_terminal_is_refused() {
+	E2E_ENV="TERM=dumb" start 80 24 --content "$G"
+	[ "$(wait_exit)" = 1 ] || fail "a dumb terminal did not give status 1"
+	grep -qF -- "--print" "$E2E_TMP/stderr" || fail "no advice: $(cat "$E2E_TMP/stderr")"
+}
+
+test_print_into_a_pipe_fits_the_terminal() {
+	tm kill-server 2>/dev/null || true
+	E2E_SOCK="skinguide-e2e-$$-pipe"
+	echo "$E2E_SOCK" >>"$E2E_TMP/sockets"
+	rm -f "$E2E_TMP/status" "$E2E_TMP/piped"
+	tm new-session -d -s t -x 50 -y 20 \
+		"env -u COLUMNS LC_ALL=C.UTF-8 '$BIN' --content '$G' --print first | cat >'$E2E_TMP/piped'; echo done >'$E2E_TMP/status'; sleep 600"
+	wait_exit >/dev/null
+	[ -s "$E2E_TMP/piped" ] || fail "nothing printed"
+	[ "$(LC_ALL=C.UTF-8 wc -L <"$E2E_TMP/piped")" -le 50 ] || fail "wider than the terminal"
+}
+
+test_conflicting_modes_are_usage_errors() {
+	for args in "--list --print first" "--check --list" "--print first --check"; do
+		status=0
+		# shellcheck disable=SC2086
+		"$BIN" --content "$G" $args >/dev/null 2>"$E2E_TMP/err" || status=$?
+		[ $status = 2 ] || fail "$args gave $status"
+		grep -q "choose one of" "$E2E_TMP/err" || fail "$args: $(cat "$E2E_TMP/err")"
+	done
+}
+
 test_check_reports_and_fails() {
 	"$BIN" --check content >"$E2E_TMP/out" || fail "--check content failed: $(tail -n 5 "$E2E_TMP/out")"
 	grep -q "^check: 0 errors" "$E2E_TMP/out" || fail "no summary line"
