@@ -127,8 +127,12 @@ install: skinguide man
 		$(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man5 $(DESTDIR)$(MANPREFIX)/man7
 	install -m 755 skinguide $(DESTDIR)$(BINDIR)/skinguide
 	install -m 644 content/*.md $(DESTDIR)$(DATADIR)/content/
-	install -m 644 man/skinguide.1 $(DESTDIR)$(MANPREFIX)/man1/
-	install -m 644 man/skinguide-content.5 $(DESTDIR)$(MANPREFIX)/man5/
+	sed 's|/usr/local/share/skinguide|$(DATADIR)|g; s|/usr/local/bin|$(BINDIR)|g' \
+		man/skinguide.1 > $(DESTDIR)$(MANPREFIX)/man1/skinguide.1
+	sed 's|/usr/local/share/skinguide|$(DATADIR)|g' \
+		man/skinguide-content.5 > $(DESTDIR)$(MANPREFIX)/man5/skinguide-content.5
+	chmod 644 $(DESTDIR)$(MANPREFIX)/man1/skinguide.1 \
+		$(DESTDIR)$(MANPREFIX)/man5/skinguide-content.5
 	install -m 644 $(MAN_PAGES) $(DESTDIR)$(MANPREFIX)/man7/
 
 # Removes what install put down, and nothing else.
