@@ -69,6 +69,8 @@ prefix="$tmp/prefix"
 make -s install PREFIX="$prefix" >/dev/null 2>&1 || bad "make install PREFIX failed"
 env -u SKINGUIDE_CONTENT "$prefix/bin/skinguide" --list | grep -q "^aftercare	" && ok ||
 	bad "the installed guide does not find its content in $prefix/share/skinguide"
+grep -qF "$prefix/share/skinguide/content" "$prefix/share/man/man1/skinguide.1" && ok ||
+	bad "the installed skinguide(1) does not name $prefix/share/skinguide/content"
 make -s uninstall PREFIX="$prefix" >/dev/null 2>&1
 [ -z "$(find "$prefix" -type f)" ] && ok || bad "uninstall under PREFIX left files"
 # Put the build back as it was for the default PREFIX.
