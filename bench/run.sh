@@ -27,24 +27,55 @@ rss() { # peak memory of one run, in MB, when GNU time is there
 	fi
 }
 
-printf '%-12s %8s %10s %10s %10s %12s %10s\n' guide articles "list(ms)" "print(ms)" "open(ms)" "cmark-all(ms)" "list(MB)"
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+# until TEXT: poll a tmux screen every 5 ms (10 s at most).
+until_shows() {
+	end=$(($(now_ms) + 10000))
+	while [ "$(now_ms)" -lt "$end" ]; do
+		tmux -L skinguide-bench capture-pane -p -t b | grep -qF -- "$1" && return 0
+		sleep 0.005
+	done
+	return 1
+}
+
+# What a reader feels, in a real terminal: the first frame of the home
+# screen, then opening the first topic, then going back home.
+tui() { # tui DIR: prints "first open back" in ms
+	tmux -L skinguide-bench kill-server 2>/dev/null
+	sleep 0.2
+	t0=$(now_ms)
+	tmux -L skinguide-bench -f /dev/null new-session -d -s b -x 80 -y 24 \
+		"env LC_ALL=C.UTF-8 '$BIN' --content '$1'"
+	until_shows "Topic 1 of"; t1=$(now_ms)
+	tmux -L skinguide-bench send-keys -t b Enter
+	until_shows "Tab links"; t2=$(now_ms)
+	tmux -L skinguide-bench send-keys -t b BSpace
+	until_shows "Topic 1 of"; t3=$(now_ms)
+	tmux -L skinguide-bench kill-server 2>/dev/null
+	echo "$((t1 - t0)) $((t2 - t1)) $((t3 - t2))"
+}
+
+printf '%-10s %8s %9s %9s %13s %10s %10s %9s %9s\n' guide articles "list ms" "print ms" "cmark-all ms" "list MB" "frame1 ms" "open ms" "back ms"
 bench_dir() {
 	name=$1 dir=$2
 	count=$(ls "$dir"/[0-9]*.md | wc -l)
 	first=$("$BIN" --content "$dir" --list | head -n 1 | cut -f1)
 	list=$(ms "$BIN" --content "$dir" --list)
 	print=$(ms "$BIN" --content "$dir" --print "$first" --width 76)
-	# Opening one article in a big guide costs what it costs in a small one:
-	# the difference between print and list is the article's own work.
-	open=$((print - list))
-	[ $open -lt 0 ] && open=0
 	if command -v cmark >/dev/null 2>&1; then
 		cm=$(ms sh -c "cat '$dir'/[0-9]*.md | cmark >/dev/null")
 	else
 		cm="-"
 	fi
 	mem=$(rss "$BIN" --content "$dir" --list)
-	printf '%-12s %8s %10s %10s %10s %12s %10s\n' "$name" "$count" "$list" "$print" "$open" "$cm" "$mem"
+	if command -v tmux >/dev/null 2>&1; then
+		set -- $(tui "$dir")
+	else
+		set -- - - -
+	fi
+	printf '%-10s %8s %9s %9s %13s %10s %10s %9s %9s\n' "$name" "$count" "$list" "$print" \
+		"$cm" "$mem" "$1" "$2" "$3"
 }
 
 bench_dir shipped content
