@@ -43,6 +43,15 @@ static void header(FILE *out, const char *name, const char *date, const char *ve
 	fprintf(out, "\" 7 \"%s\" \"skinguide %s\" \"Patient guide\"\n", date, version);
 }
 
+static void push_node(cmark_node ***arr, size_t *n, size_t *cap, cmark_node *node)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		*arr = xreallocarray(*arr, *cap, sizeof **arr);
+	}
+	(*arr)[(*n)++] = node;
+}
+
 /* Replace a node by its children: the words of an in-page link stay, the
  * link goes (a man page cannot jump). */
 static void unwrap(cmark_node *node)
@@ -53,13 +62,41 @@ static void unwrap(cmark_node *node)
 	cmark_node_free(node);
 }
 
+/* cmark defuses a leading '.' or '\'' only on a code block's first line,
+ * so a later line could be a roff request (".so /etc/passwd").  The block
+ * becomes raw roff of our own, every line escaped. */
+static void replace_code_block(cmark_node *code)
+{
+	struct buf roff = BUF_INIT;
+	const char *lit = cmark_node_get_literal(code);
+	buf_puts(&roff, ".IP\n.nf\n\\fB\n");
+	for (const char *p = lit ? lit : ""; *p;) {
+		size_t len = strcspn(p, "\n");
+		char *line = xstrndup(p, len);
+		man_escape(&roff, line);
+		buf_putc(&roff, '\n');
+		free(line);
+		p += len + (p[len] == '\n');
+	}
+	buf_puts(&roff, "\\fP\n.fi");
+	cmark_node *raw = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+	if (!raw)
+		sg_oom();
+	cmark_node_set_on_enter(raw, roff.data);
+	cmark_node_set_on_exit(raw, "");
+	cmark_node_insert_before(code, raw);
+	cmark_node_free(code);
+	buf_free(&roff);
+}
+
 /* Make the tree safe and fit for a man page: control characters out of
- * every literal, links to articles turned into page names. */
+ * every literal, code blocks escaped line by line, links to articles
+ * turned into page names. */
 static void clean_tree(cmark_node *doc, struct guide *g)
 {
 	cmark_iter *it = cmark_iter_new(doc);
-	cmark_node **drop = NULL;
-	size_t ndrop = 0, cap = 0;
+	cmark_node **drop = NULL, **codes = NULL;
+	size_t ndrop = 0, cap = 0, ncodes = 0, codes_cap = 0;
 	struct buf b = BUF_INIT;
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -73,6 +110,10 @@ static void clean_tree(cmark_node *doc, struct guide *g)
 				      cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK;
 			text_sanitize(&b, lit, strlen(lit), layout);
 			cmark_node_set_literal(n, b.data ? b.data : "");
+		}
+		if (cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK) {
+			push_node(&codes, &ncodes, &codes_cap, n);
+			continue;
 		}
 		if (cmark_node_get_type(n) != CMARK_NODE_LINK)
 			continue;
@@ -88,11 +129,7 @@ static void clean_tree(cmark_node *doc, struct guide *g)
 			text_sanitize(&b, url, strlen(url), false);
 			break;
 		default:
-			if (ndrop == cap) {
-				cap = cap ? cap * 2 : 8;
-				drop = xreallocarray(drop, cap, sizeof *drop);
-			}
-			drop[ndrop++] = n;
+			push_node(&drop, &ndrop, &cap, n);
 			continue;
 		}
 		cmark_node_set_url(n, b.data ? b.data : "");
@@ -100,7 +137,10 @@ static void clean_tree(cmark_node *doc, struct guide *g)
 	cmark_iter_free(it);
 	for (size_t i = 0; i < ndrop; i++)
 		unwrap(drop[i]);
+	for (size_t i = 0; i < ncodes; i++)
+		replace_code_block(codes[i]);
 	free(drop);
+	free(codes);
 	buf_free(&b);
 }
 

@@ -39,6 +39,12 @@ for want in '.SH summary starting with a dot \fB and a backslash' \
 	grep -qF -- "$want" "$tmp/roff.txt" && ok || bad "roff text not literal: $want"
 done
 LC_ALL=C grep -q "$(printf '\033')" "$tmp/roff.7" && bad "an escape byte reached the page" || ok
+# A request on a later line of a code block stays text too.
+"$BIN" --content tests/fixtures/roff --print inject --format man >"$tmp/inject.7"
+render "$tmp/inject.7" >"$tmp/inject.txt"
+for want in '.so /etc/hostname' "'so /etc/hostname" '\fB back\slash'; do
+	grep -qF -- "$want" "$tmp/inject.txt" && ok || bad "code line not literal: $want"
+done
 
 # An install into DESTDIR puts down exactly these files; uninstall takes
 # them all away again.
