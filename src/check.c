@@ -393,10 +393,14 @@ static void check_strays(struct checker *c, const char *dir)
 		    strcmp(e->d_name, "index.md") == 0 || strcmp(e->d_name, "quiz.md") == 0 ||
 		    guide_parse_filename(e->d_name, &number, id, sizeof id))
 			continue;
+		/* A file name is content too: it may hold escape codes. */
+		struct buf name = BUF_INIT;
+		text_sanitize(&name, e->d_name, len, false);
 		size_t dlen = strlen(dir);
 		fprintf(c->out, "%s%s%s:1: warning: not shown: an article's name must look "
 			"like 01-some-id.md (a number, '-', then a-z, 0-9, '-')\n", dir,
-			dlen && dir[dlen - 1] == '/' ? "" : "/", e->d_name);
+			dlen && dir[dlen - 1] == '/' ? "" : "/", name.data);
+		buf_free(&name);
 		c->res->warnings++;
 		c->printed++;
 	}

@@ -64,6 +64,10 @@ static char *join_path(const char *dir, const char *name)
 
 /* Read up to `limit` bytes of `path` into `out`; *eof tells whether that
  * was all of it.  Returns false with `err` set when it cannot be read. */
+/* Read up to `limit` bytes of `path` into `out`; *eof tells whether that
+ * was all of it.  The buffer grows with what is read, never to the limit
+ * up front.  Returns false with `err` set when it cannot be read, or when
+ * a whole-file read (limit MAX_FILE_BYTES) finds more than that. */
 static bool read_file(const char *path, size_t limit, struct buf *out, bool *eof,
 		      struct sg_error *err)
 {
@@ -74,11 +78,21 @@ static bool read_file(const char *path, size_t limit, struct buf *out, bool *eof
 		return false;
 	}
 	bool ok = false;
+	bool whole = limit >= MAX_FILE_BYTES;
+	/* One byte past the limit tells a file of exactly the limit from a
+	 * longer one. */
+	size_t want = whole ? (size_t)MAX_FILE_BYTES + 1 : limit;
+	struct stat st;
+	size_t hint = fstat(fd, &st) == 0 && st.st_size > 0 ? (size_t)st.st_size + 1 : 4096;
 	buf_clear(out);
+	buf_grow(out, hint < want ? hint : want);
 	*eof = false;
-	while (out->len < limit) {
-		buf_grow(out, limit - out->len);
-		ssize_t n = read(fd, out->data + out->len, limit - out->len);
+	while (out->len < want) {
+		if (out->cap - out->len <= 1)
+			buf_grow(out, out->len < want - out->len ? out->len : want - out->len);
+		size_t room = out->cap - out->len - 1;
+		ssize_t n = read(fd, out->data + out->len, room < want - out->len ? room
+				 : want - out->len);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
@@ -96,7 +110,7 @@ static bool read_file(const char *path, size_t limit, struct buf *out, bool *eof
 		out->len += (size_t)n;
 		out->data[out->len] = '\0';
 	}
-	if (!*eof && limit >= MAX_FILE_BYTES) {
+	if (whole && out->len > MAX_FILE_BYTES) {
 		sg_error_set(err, "%s: file is larger than %u MiB; split it into "
 			     "smaller articles", path, MAX_FILE_BYTES >> 20);
 		goto done;

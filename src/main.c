@@ -199,6 +199,17 @@ static int run_print(struct guide *g, const struct cli *cli)
 	return 0;
 }
 
+/* Output that could not be written (a full disk, a closed pipe) is a
+ * failure, whatever else went well. */
+static int finish_output(int status)
+{
+	if ((fflush(stdout) != 0 || ferror(stdout)) && status == 0) {
+		fprintf(stderr, "skinguide: cannot write the output: %s\n", strerror(errno));
+		status = EXIT_RUNTIME;
+	}
+	return status;
+}
+
 static int run_check(const struct cli *cli)
 {
 	const char *dir = cli->check_dir ? cli->check_dir : content_dir(cli);
@@ -218,7 +229,7 @@ int main(int argc, char **argv)
 	if (status >= 0)
 		return status;
 	if (cli.mode == MODE_CHECK)
-		return run_check(&cli);
+		return finish_output(run_check(&cli));
 	struct sg_error err;
 	struct guide *g = guide_open(content_dir(&cli), &err);
 	if (!g) {
@@ -247,9 +258,5 @@ int main(int argc, char **argv)
 	}
 	}
 	guide_free(g);
-	if (fflush(stdout) != 0 && status == 0) {
-		fprintf(stderr, "skinguide: cannot write the output: %s\n", strerror(errno));
-		status = EXIT_RUNTIME;
-	}
-	return status;
+	return finish_output(status);
 }

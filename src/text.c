@@ -38,6 +38,18 @@ static void put_char(struct buf *out, uint32_t cp)
 		buf_append(out, (const char *)tmp, (size_t)len);
 }
 
+/* Characters a terminal has no width for (unassigned, private use,
+ * surrogates, line and paragraph separators) would shift everything after
+ * them; they are shown as U+FFFD instead. */
+static bool printable(uint32_t cp)
+{
+	return !uc_is_general_category(cp, UC_CATEGORY_Cn) &&
+	       !uc_is_general_category(cp, UC_CATEGORY_Co) &&
+	       !uc_is_general_category(cp, UC_CATEGORY_Cs) &&
+	       !uc_is_general_category(cp, UC_CATEGORY_Zl) &&
+	       !uc_is_general_category(cp, UC_CATEGORY_Zp);
+}
+
 void text_sanitize(struct buf *out, const char *s, size_t n, bool keep_layout)
 {
 	size_t i = 0;
@@ -57,6 +69,10 @@ void text_sanitize(struct buf *out, const char *s, size_t n, bool keep_layout)
 		i += text_decode(s + i, n - i, &cp);
 		if (cp == '\t' || cp == '\n')
 			buf_putc(out, keep_layout ? (char)cp : ' ');
+		else if (cp == 0xAD)
+			; /* a soft hyphen: terminals disagree on its width */
+		else if (!printable(cp))
+			put_char(out, TEXT_REPLACEMENT);
 		else if (!text_is_control(cp))
 			put_char(out, cp);
 	}

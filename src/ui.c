@@ -177,10 +177,13 @@ void ui_draw_line(struct ui *ui, int y, int x, const struct layout_line *ln, lon
 		int attr = style_attr(ui, sp->style);
 		if (link >= 0 && sp->link == link)
 			attr = (attr & ~A_UNDERLINE) | A_REVERSE;
-		size_t w = text_width(ln->text + sp->start, sp->len);
 		ui_draw_text(ui, y, x, ln->text + sp->start, sp->len, room, attr);
-		x += (int)w;
-		room -= (int)w;
+		/* Go on from where the terminal's cursor is, not from where our
+		 * width tables think it is: a disagreement then cannot make one
+		 * span overwrite another. */
+		int now = getcurx(stdscr);
+		room -= now - x;
+		x = now;
 	}
 }
 

@@ -204,6 +204,17 @@ static void test_sanitize_drops_c1_given_as_utf8(void **state)
 	free(out);
 }
 
+static void test_sanitize_drops_soft_hyphen_and_marks_widthless(void **state)
+{
+	(void)state;
+	/* U+00AD has no agreed width; U+2028, U+FFFF, U+E000 (private use)
+	 * have none at all: they would shift the rest of the line. */
+	const char in[] = "a\xc2\xad" "b\xe2\x80\xa8" "c\xef\xbf\xbf" "d\xee\x80\x80" "e";
+	char *out = sanitize(in, sizeof in - 1, false);
+	assert_string_equal(out, "ab\xef\xbf\xbd" "c\xef\xbf\xbd" "d\xef\xbf\xbd" "e");
+	free(out);
+}
+
 static void test_sanitize_keeps_nbsp_and_unicode(void **state)
 {
 	(void)state;
@@ -529,6 +540,7 @@ int main(void)
 		cmocka_unit_test(test_sanitize_drops_esc_bel_del),
 		cmocka_unit_test(test_sanitize_drops_c1_given_as_utf8),
 		cmocka_unit_test(test_sanitize_keeps_nbsp_and_unicode),
+		cmocka_unit_test(test_sanitize_drops_soft_hyphen_and_marks_widthless),
 		cmocka_unit_test(test_sanitize_invalid_bytes_become_replacement),
 		cmocka_unit_test(test_sanitize_keep_layout_keeps_tab_newline),
 		cmocka_unit_test(test_sanitize_no_layout_turns_tab_newline_into_space),
