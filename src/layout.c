@@ -868,3 +868,11 @@ long layout_link_next(const struct layout *l, long current, int dir, size_t top,
 	}
 	return -1;
 }
+
+long layout_heading_at(const struct layout *l, size_t line)
+{
+	long found = -1;
+	for (size_t i = 0; i < l->nheads && l->heads[i].line <= line; i++)
+		found = (long)i;
+	return found;
+}

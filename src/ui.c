@@ -19,56 +19,63 @@ struct binding {
 	enum action action;
 };
 
-static const struct binding bindings[] = {
-	{KEY_UP, ACT_UP}, {'k', ACT_UP},
-	{KEY_DOWN, ACT_DOWN}, {'j', ACT_DOWN},
-	{KEY_PPAGE, ACT_PAGE_UP}, {'b', ACT_PAGE_UP},
-	{KEY_NPAGE, ACT_PAGE_DOWN}, {' ', ACT_PAGE_DOWN},
-	{KEY_HOME, ACT_TOP}, {'g', ACT_TOP},
-	{KEY_END, ACT_BOTTOM}, {'G', ACT_BOTTOM},
-	{'\n', ACT_OPEN}, {'\r', ACT_OPEN}, {KEY_ENTER, ACT_OPEN},
-	{KEY_RIGHT, ACT_OPEN}, {'l', ACT_OPEN},
-	{KEY_BACKSPACE, ACT_BACK}, {127, ACT_BACK}, {8, ACT_BACK},
-	{KEY_LEFT, ACT_BACK}, {'h', ACT_BACK}, {27, ACT_BACK},
-	{'\t', ACT_NEXT_LINK}, {KEY_BTAB, ACT_PREV_LINK},
-	{'t', ACT_TOC},
-	{'?', ACT_HELP}, {KEY_F(1), ACT_HELP},
-	{12, ACT_REDRAW},
-	{'q', ACT_QUIT},
+/* One row of the help screen and the keys behind it.  Rows without
+ * bindings (digits, the mouse) are handled by the screens themselves. */
+struct command {
+	const char *keys;
+	const char *what;
+	struct binding bind[8];
 };
 
-static const struct binding_help help_entries[] = {
-	{"Up, Down, j, k", "move or scroll one line"},
-	{"PgUp, PgDn, b, Space", "scroll one page"},
-	{"Home, End, g, G", "go to the top or the end"},
-	{"0 to 9", "type a topic's number to open it"},
-	{"Enter", "open the topic or the chosen link"},
-	{"Tab, Shift-Tab", "choose the next or previous link"},
-	{"Right, l", "open the topic; in a topic, choose the next link"},
-	{"Backspace, Left, h, Esc", "go back to where you were"},
-	{"t", "list the headings of this topic"},
-	{"Mouse or touch", "tap a topic or link; wheel scrolls"},
-	{"?", "show this help"},
-	{"Ctrl-L", "redraw the screen"},
-	{"q", "quit the guide"},
+static const struct command commands[] = {
+	{"Up, Down, j, k", "move or scroll one line",
+	 {{KEY_UP, ACT_UP}, {'k', ACT_UP}, {KEY_DOWN, ACT_DOWN}, {'j', ACT_DOWN}}},
+	{"PgUp, PgDn, b, Space", "scroll one page",
+	 {{KEY_PPAGE, ACT_PAGE_UP}, {'b', ACT_PAGE_UP}, {KEY_NPAGE, ACT_PAGE_DOWN},
+	  {' ', ACT_PAGE_DOWN}}},
+	{"Home, End, g, G", "go to the top or the end",
+	 {{KEY_HOME, ACT_TOP}, {'g', ACT_TOP}, {KEY_END, ACT_BOTTOM}, {'G', ACT_BOTTOM}}},
+	{"0 to 9", "type a topic's number to open it", {{0, ACT_NONE}}},
+	{"Enter", "open the topic or the chosen link",
+	 {{'\n', ACT_OPEN}, {'\r', ACT_OPEN}, {KEY_ENTER, ACT_OPEN}}},
+	{"Tab, Shift-Tab", "choose the next or previous link",
+	 {{'\t', ACT_NEXT_LINK}, {KEY_BTAB, ACT_PREV_LINK}}},
+	{"Right, l", "open the topic; in a topic, choose the next link",
+	 {{KEY_RIGHT, ACT_OPEN}, {'l', ACT_OPEN}}},
+	{"Backspace, Left, h, Esc", "go back to where you were",
+	 {{KEY_BACKSPACE, ACT_BACK}, {127, ACT_BACK}, {8, ACT_BACK}, {KEY_LEFT, ACT_BACK},
+	  {'h', ACT_BACK}, {27, ACT_BACK}}},
+	{"t", "list the headings of this topic", {{'t', ACT_TOC}}},
+	{"Mouse or touch", "tap a topic, a link or a key hint; the wheel scrolls",
+	 {{0, ACT_NONE}}},
+	{"?, F1", "show this help", {{'?', ACT_HELP}, {KEY_F(1), ACT_HELP}}},
+	{"Ctrl-L", "redraw the screen", {{12, ACT_REDRAW}}},
+	{"q", "quit the guide", {{'q', ACT_QUIT}}},
 };
+
+#define NCOMMANDS (sizeof commands / sizeof *commands)
 
 enum action ui_action(int key)
 {
-	for (size_t i = 0; i < sizeof bindings / sizeof *bindings; i++)
-		if (bindings[i].key == key)
-			return bindings[i].action;
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		for (size_t k = 0; k < 8 && commands[i].bind[k].key; k++)
+			if (commands[i].bind[k].key == key)
+				return commands[i].bind[k].action;
 	return ACT_NONE;
 }
 
 size_t ui_help_count(void)
 {
-	return sizeof help_entries / sizeof *help_entries;
+	return NCOMMANDS;
 }
 
-const struct binding_help *ui_help_entry(size_t i)
+const struct help_row *ui_help_row(size_t i)
 {
-	return i < ui_help_count() ? &help_entries[i] : NULL;
+	static struct help_row row;
+	if (i >= NCOMMANDS)
+		return NULL;
+	row = (struct help_row){commands[i].keys, commands[i].what};
+	return &row;
 }
 
 /* ---- drawing helpers ------------------------------------------------- */
@@ -126,10 +133,10 @@ void ui_draw_text(struct ui *ui, int y, int x, const char *s, size_t len, int ma
 	attrset(A_NORMAL);
 }
 
-bool ui_draw_more(struct ui *ui, int y, size_t above, size_t below, const char *what)
+void ui_draw_more(struct ui *ui, int y, size_t above, size_t below, const char *what)
 {
 	if (!above && !below)
-		return false;
+		return;
 	char text[128];
 	int n = 0;
 	if (above)
@@ -139,7 +146,6 @@ bool ui_draw_more(struct ui *ui, int y, size_t above, size_t below, const char *
 		snprintf(text + n, sizeof text - (size_t)n, "%s %zu more %s below",
 			 ui_glyph(ui, "↓", "v"), below, what);
 	ui_draw_text(ui, y, ui_margin(ui), text, strlen(text), ui_text_width(ui), A_DIM);
-	return true;
 }
 
 static int style_attr(const struct ui *ui, unsigned style)
@@ -187,63 +193,47 @@ void ui_draw_line(struct ui *ui, int y, int x, const struct layout_line *ln, lon
 	}
 }
 
-/* The key a status hint stands for, from its first word ("? help"). */
-static int hint_key(const char *hint, size_t len)
+static int hints_width(const struct hint *hints, size_t n)
 {
-	static const struct { const char *word; int key; } words[] = {
-		{"?", '?'}, {"q", 'q'}, {"t", 't'}, {"Tab", '\t'}, {"Enter", '\r'},
-		{"Esc", 27}, {"Backspace", KEY_BACKSPACE}, {"←", KEY_BACKSPACE},
-		{"<", KEY_BACKSPACE}, {"Space", ' '},
-	};
-	size_t word = strcspn(hint, " ");
-	if (word > len)
-		word = len;
-	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-		if (strlen(words[i].word) == word && strncmp(hint, words[i].word, word) == 0)
-			return words[i].key;
-	return 0;
+	int w = 0;
+	for (size_t i = 0; i < n; i++)
+		w += (int)text_width(hints[i].label, strlen(hints[i].label)) + 2;
+	return w;
 }
 
-/* Draw the key hints (separated by two spaces) and remember where each
- * is, so that a tap on "? help" works like the key. */
-static void draw_hints(struct ui *ui, int y, int x, const char *right, int width)
-{
-	ui_draw_text(ui, y, x, right, strlen(right), width, A_REVERSE);
-	ui->nbuttons = 0;
-	for (const char *p = right; *p && ui->nbuttons < UI_MAX_BUTTONS;) {
-		const char *end = strstr(p, "  ");
-		size_t len = end ? (size_t)(end - p) : strlen(p);
-		int w = (int)text_width(p, len);
-		int key = hint_key(p, len);
-		if (key)
-			ui->buttons[ui->nbuttons++] = (struct button){x, x + w, key};
-		x += w + 2;
-		p += len;
-		while (*p == ' ')
-			p++;
-	}
-}
-
-/* The bottom line: where you are on the left, the keys on the right. */
-void ui_draw_status(struct ui *ui, const char *left, const char *right)
+void ui_draw_status(struct ui *ui, const char *left, const char *position,
+		    const struct hint *hints, size_t nhints)
 {
 	int y = ui->rows - 1;
 	attrset(A_REVERSE);
 	mvhline(y, 0, ' ', ui->cols);
-	if (ui->message.len) {
-		left = ui->message.data;
-		right = "";
-	}
-	int rw = (int)text_width(right, strlen(right));
-	int need = (int)text_width(left, strlen(left));
-	/* Where you are matters most: the keys give way when space is short. */
-	if (rw && (need < 16 ? need : 16) + rw + 4 > ui->cols)
-		rw = 0;
-	int lw = ui->cols - 2 - (rw ? rw + 2 : 0);
-	ui_draw_text(ui, y, 1, left, strlen(left), lw, A_REVERSE);
 	ui->nbuttons = 0;
-	if (rw)
-		draw_hints(ui, y, ui->cols - 1 - rw, right, rw);
+	if (ui->message.len) {
+		ui_draw_text(ui, y, 1, ui->message.data, ui->message.len, ui->cols - 2, A_REVERSE);
+		attrset(A_NORMAL);
+		return;
+	}
+	int need = (int)text_width(left, strlen(left));
+	int keep = need < 16 ? need : 16; /* where you are matters most */
+	int pw = position ? (int)text_width(position, strlen(position)) : 0;
+	while (nhints && keep + pw + hints_width(hints, nhints) + 4 > ui->cols) {
+		hints++; /* the first hints are the least needed */
+		nhints--;
+	}
+	if (keep + pw + 4 > ui->cols)
+		pw = 0;
+	int right = pw + hints_width(hints, nhints);
+	int x = ui->cols - 1 - right;
+	ui_draw_text(ui, y, 1, left, strlen(left), x - 3, A_REVERSE);
+	if (pw)
+		ui_draw_text(ui, y, x, position, strlen(position), pw, A_REVERSE);
+	x += pw + 2;
+	for (size_t i = 0; i < nhints && ui->nbuttons < UI_MAX_BUTTONS; i++) {
+		int w = (int)text_width(hints[i].label, strlen(hints[i].label));
+		ui_draw_text(ui, y, x, hints[i].label, strlen(hints[i].label), w, A_REVERSE);
+		ui->buttons[ui->nbuttons++] = (struct button){x, x + w, hints[i].key};
+		x += w + 2;
+	}
 	attrset(A_NORMAL);
 }
 
@@ -253,15 +243,22 @@ void ui_set_delay(struct ui *ui, int ms)
 	timeout(ms);
 }
 
-void ui_switch(struct ui *ui, enum screen_id to)
+void ui_show(struct ui *ui, enum screen_id to)
 {
 	if (to == SCREEN_TOC || to == SCREEN_HELP) {
-		if (ui->screen != SCREEN_TOC && ui->screen != SCREEN_HELP)
-			ui->below = ui->screen;
+		if (ui->modals < UI_MAX_MODALS)
+			ui->under[ui->modals++] = ui->screen;
 		if (to == SCREEN_HELP)
 			ui->help = (struct menu){0};
+	} else {
+		ui->modals = 0;
 	}
 	ui->screen = to;
+}
+
+void ui_close(struct ui *ui)
+{
+	ui->screen = ui->modals ? ui->under[--ui->modals] : SCREEN_HOME;
 }
 
 /* ---- terminal set-up ------------------------------------------------- */
@@ -443,6 +440,11 @@ static enum outcome handle_key(struct ui *ui, int key)
 		on_resize(ui);
 		return OUT_DONE;
 	}
+	/* A number being typed on the home screen ends with any other key. */
+	if (ui->home.typed && !(ui->screen == SCREEN_HOME && key >= '0' && key <= '9')) {
+		ui->home.typed = 0;
+		ui_set_delay(ui, -1);
+	}
 	enum action act = ui_action(key);
 	buf_clear(&ui->message);
 	if (act == ACT_REDRAW) {
@@ -452,7 +454,7 @@ static enum outcome handle_key(struct ui *ui, int key)
 	if (too_small(ui))
 		return act == ACT_QUIT ? OUT_QUIT : OUT_DONE;
 	if (act == ACT_HELP && ui->screen != SCREEN_HELP) {
-		ui_switch(ui, SCREEN_HELP);
+		ui_show(ui, SCREEN_HELP);
 		return OUT_DONE;
 	}
 	return screens[ui->screen]->key(ui, key, act);
@@ -462,7 +464,6 @@ int ui_run(struct guide *g, const struct ui_opts *opts, struct sg_error *err)
 {
 	struct ui ui = {.guide = g, .opts = opts, .screen = SCREEN_HOME, .delay_ms = -1};
 	ui.reader.link = -1;
-	ui.reader.label_link = -1;
 	if (!setup_terminal(&ui, err))
 		return 1;
 	curs_set(1);
@@ -476,7 +477,8 @@ int ui_run(struct guide *g, const struct ui_opts *opts, struct sg_error *err)
 			 * ERR means the terminal has gone (a dropped SSH link). */
 			if (!ui.home.typed)
 				break;
-			home_number_done(&ui);
+			if (ui.screen == SCREEN_HOME)
+				home_number_done(&ui);
 			continue;
 		}
 		if (handle_key(&ui, key) == OUT_QUIT)
@@ -486,6 +488,5 @@ int ui_run(struct guide *g, const struct ui_opts *opts, struct sg_error *err)
 	sg_oom_hook(NULL);
 	reader_free(&ui.reader);
 	buf_free(&ui.message);
-	buf_free(&ui.link_label);
 	return 0;
 }

@@ -21,6 +21,13 @@ static size_t max_top(const struct ui *ui)
 	return n > v ? n - v : 0;
 }
 
+static bool link_in_sight(const struct ui *ui, long link)
+{
+	const struct reader *r = &ui->reader;
+	size_t line = layout_link(r->layout, (size_t)link)->line;
+	return line >= r->top && line < r->top + view_rows(ui);
+}
+
 static void scroll_to(struct ui *ui, long top)
 {
 	struct reader *r = &ui->reader;
@@ -28,25 +35,8 @@ static void scroll_to(struct ui *ui, long top)
 	r->top = top < 0 ? 0 : (size_t)top > max ? max : (size_t)top;
 	/* A chosen link that scrolls out of sight is let go: Enter must never
 	 * open something the reader cannot see. */
-	if (r->link >= 0) {
-		size_t line = layout_link(r->layout, (size_t)r->link)->line;
-		if (line < r->top || line >= r->top + view_rows(ui))
-			r->link = -1;
-	}
-}
-
-void reader_jump(struct ui *ui, size_t line)
-{
-	ui->reader.link = -1;
-	scroll_to(ui, (long)line);
-}
-
-static void push_history(struct ui *ui);
-
-void reader_goto(struct ui *ui, size_t line)
-{
-	push_history(ui);
-	reader_jump(ui, line);
+	if (r->link >= 0 && !link_in_sight(ui, r->link))
+		r->link = -1;
 }
 
 static struct layout *make_layout(struct ui *ui, size_t article)
@@ -61,113 +51,53 @@ static struct layout *make_layout(struct ui *ui, size_t article)
 	return layout_new(doc, &opts);
 }
 
-static struct place current_place(const struct ui *ui)
+/* ---- the chosen link, and saying where it leads ------------------------- */
+
+/* The heading that `fragment` names in article `a`, copied into `out`. */
+static bool section_title(struct ui *ui, size_t a, const char *fragment, struct buf *out)
 {
-	const struct reader *r = &ui->reader;
-	const struct layout_line *ln = layout_line(r->layout, r->top);
-	return (struct place){r->article, ln ? ln->block : 0, ln ? ln->block_pos : 0,
-			      r->link, r->top, layout_width(r->layout)};
+	struct layout *other = a == ui->reader.article ? NULL : make_layout(ui, a);
+	const struct layout *l = other ? other : ui->reader.layout;
+	long h = other || a == ui->reader.article ? layout_find_anchor(l, fragment) : -1;
+	if (h >= 0)
+		buf_puts(out, layout_heading(l, (size_t)h)->text);
+	layout_free(other);
+	return h >= 0;
 }
 
-static void push_history(struct ui *ui)
+/* Put into words where link `i` leads, once, when it is chosen: naming a
+ * section of another topic costs a layout of that topic. */
+static void describe_link(struct ui *ui, long i)
 {
 	struct reader *r = &ui->reader;
-	if (!r->layout)
-		return;
-	if (r->nhistory == r->history_cap) {
-		r->history_cap = r->history_cap ? r->history_cap * 2 : 16;
-		r->history = xreallocarray(r->history, r->history_cap, sizeof *r->history);
-	}
-	r->history[r->nhistory++] = current_place(ui);
-}
-
-static void go_to_anchor(struct ui *ui, const char *fragment)
-{
-	long h = layout_find_anchor(ui->reader.layout, fragment);
-	if (h < 0) {
-		ui_message(ui, "This topic has no section called '#%s'.", fragment);
-		return;
-	}
-	reader_jump(ui, layout_heading(ui->reader.layout, (size_t)h)->line);
-}
-
-void reader_open(struct ui *ui, size_t article, const char *fragment, bool remember)
-{
-	struct reader *r = &ui->reader;
-	struct layout *l = make_layout(ui, article);
-	if (!l)
-		return;
-	if (remember)
-		push_history(ui);
+	const char *target = layout_link(r->layout, (size_t)i)->target;
+	size_t a = r->article;
+	const char *frag;
+	struct buf section = BUF_INIT, *out = &r->link_label;
+	buf_clear(out);
+	enum guide_link kind = guide_resolve(ui->guide, target, &a, &frag);
+	bool named = (kind == GUIDE_LINK_ARTICLE || kind == GUIDE_LINK_ANCHOR) && frag &&
+		     *frag && section_title(ui, a, frag, &section);
+	if (kind == GUIDE_LINK_ARTICLE)
+		buf_printf(out, "Link to: %s", guide_article(ui->guide, a)->title);
+	else if (kind == GUIDE_LINK_ANCHOR)
+		buf_puts(out, named ? "Link to the section" : "Link to a section of this topic");
+	else if (kind == GUIDE_LINK_EXTERNAL)
+		buf_printf(out, "Web address: %s (not opened here)", target);
 	else
-		r->nhistory = 0;
-	/* The fragment may live in the layout about to be freed. */
-	char *anchor = fragment && *fragment ? xstrdup(fragment) : NULL;
-	layout_free(r->layout);
-	r->layout = l;
-	r->article = article;
-	r->top = 0;
-	r->link = -1;
-	if (anchor)
-		go_to_anchor(ui, anchor);
-	free(anchor);
-	ui->screen = SCREEN_ARTICLE;
+		buf_printf(out, "Broken link: %s", target);
+	if (named)
+		buf_printf(out, "%s \"%s\"", kind == GUIDE_LINK_ARTICLE ? ", section" : "",
+			   section.data);
+	buf_free(&section);
 }
 
-static void show_link(struct ui *ui, long i);
-
-void reader_relayout(struct ui *ui)
+static void set_link(struct ui *ui, long i)
 {
-	struct reader *r = &ui->reader;
-	if (!r->layout)
-		return;
-	struct place here = current_place(ui);
-	struct layout *l = make_layout(ui, r->article);
-	if (!l)
-		return;
-	layout_free(r->layout);
-	r->layout = l;
-	r->top = layout_find_block(l, here.block, here.pos);
-	long link = r->link;
-	scroll_to(ui, (long)r->top);
-	/* The chosen link stays chosen, and in sight, in the new width. */
-	if (link >= 0)
-		show_link(ui, link);
+	ui->reader.link = i;
+	if (i >= 0)
+		describe_link(ui, i);
 }
-
-void reader_free(struct reader *r)
-{
-	layout_free(r->layout);
-	free(r->history);
-	memset(r, 0, sizeof *r);
-	r->link = -1;
-	r->label_link = -1;
-}
-
-static void go_back(struct ui *ui)
-{
-	struct reader *r = &ui->reader;
-	if (r->nhistory == 0) {
-		ui->screen = SCREEN_HOME;
-		return;
-	}
-	struct place p = r->history[--r->nhistory];
-	if (p.article != r->article) {
-		struct layout *l = make_layout(ui, p.article);
-		if (!l)
-			return;
-		layout_free(r->layout);
-		r->layout = l;
-		r->article = p.article;
-	}
-	r->link = -1;
-	scroll_to(ui, p.width == layout_width(r->layout) ? (long)p.top
-		  : (long)layout_find_block(r->layout, p.block, p.pos));
-	r->link = p.link;
-	scroll_to(ui, (long)r->top);
-}
-
-/* ---- links ------------------------------------------------------------ */
 
 /* Choose link i, scrolling it to the middle of the screen if it is off. */
 static void show_link(struct ui *ui, long i)
@@ -178,18 +108,125 @@ static void show_link(struct ui *ui, long i)
 		r->top = line > view_rows(ui) / 2 ? line - view_rows(ui) / 2 : 0;
 	r->link = -1;
 	scroll_to(ui, (long)r->top);
-	r->link = i;
+	set_link(ui, i);
 }
 
 static void choose_link(struct ui *ui, int dir)
 {
 	struct reader *r = &ui->reader;
 	long i = layout_link_next(r->layout, r->link, dir, r->top, r->top + view_rows(ui));
-	if (i < 0) {
+	if (i < 0)
 		ui_message(ui, "This topic has no links.");
+	else
+		show_link(ui, i);
+}
+
+/* ---- places and history -------------------------------------------------- */
+
+/* Show `l` (ours from now on) as article `article` at place `p`. */
+static void show_place(struct ui *ui, struct layout *l, size_t article, const struct place *p)
+{
+	struct reader *r = &ui->reader;
+	if (l != r->layout) {
+		layout_free(r->layout);
+		r->layout = l;
+	}
+	r->article = article;
+	size_t top;
+	long link;
+	history_find(l, p, &top, &link);
+	r->link = -1;
+	scroll_to(ui, (long)top);
+	if (link >= 0)
+		show_link(ui, link);
+}
+
+static struct place here(const struct ui *ui)
+{
+	const struct reader *r = &ui->reader;
+	return history_place(r->layout, r->article, r->top, r->link);
+}
+
+static void remember(struct ui *ui)
+{
+	if (ui->reader.layout) {
+		struct place p = here(ui);
+		history_push(&ui->reader.history, &p);
+	}
+}
+
+static void go_to_anchor(struct ui *ui, const char *fragment)
+{
+	long h = layout_find_anchor(ui->reader.layout, fragment);
+	if (h < 0) {
+		ui_message(ui, "This topic has no section called '#%s'.", fragment);
 		return;
 	}
-	show_link(ui, i);
+	ui->reader.link = -1;
+	scroll_to(ui, (long)layout_heading(ui->reader.layout, (size_t)h)->line);
+}
+
+void reader_goto(struct ui *ui, size_t line)
+{
+	remember(ui);
+	ui->reader.link = -1;
+	scroll_to(ui, (long)line);
+}
+
+void reader_open(struct ui *ui, size_t article, const char *fragment, bool keep_history)
+{
+	struct reader *r = &ui->reader;
+	struct layout *l = make_layout(ui, article);
+	if (!l)
+		return;
+	if (keep_history)
+		remember(ui);
+	else
+		history_clear(&r->history);
+	/* The fragment may live in the layout about to be freed. */
+	char *anchor = fragment && *fragment ? xstrdup(fragment) : NULL;
+	struct place top = {.article = article, .link = -1};
+	show_place(ui, l, article, &top);
+	if (anchor)
+		go_to_anchor(ui, anchor);
+	free(anchor);
+	ui_show(ui, SCREEN_ARTICLE);
+}
+
+static void reader_relayout(struct ui *ui)
+{
+	struct reader *r = &ui->reader;
+	if (!r->layout)
+		return;
+	struct place p = here(ui);
+	struct layout *l = make_layout(ui, r->article);
+	if (l)
+		show_place(ui, l, r->article, &p);
+}
+
+void reader_free(struct reader *r)
+{
+	layout_free(r->layout);
+	history_free(&r->history);
+	buf_free(&r->link_label);
+	memset(r, 0, sizeof *r);
+	r->link = -1;
+}
+
+static void go_back(struct ui *ui)
+{
+	struct reader *r = &ui->reader;
+	struct place p;
+	if (!history_pop(&r->history, &p)) {
+		ui_show(ui, SCREEN_HOME);
+		return;
+	}
+	struct layout *l = p.article == r->article ? r->layout : make_layout(ui, p.article);
+	if (!l) {
+		history_push(&r->history, &p); /* the file is gone; keep the step */
+		return;
+	}
+	show_place(ui, l, p.article, &p);
 }
 
 static void follow_link(struct ui *ui, long i)
@@ -203,7 +240,7 @@ static void follow_link(struct ui *ui, long i)
 		reader_open(ui, article, fragment, true);
 		break;
 	case GUIDE_LINK_ANCHOR:
-		push_history(ui);
+		remember(ui);
 		go_to_anchor(ui, fragment);
 		break;
 	case GUIDE_LINK_EXTERNAL:
@@ -230,68 +267,22 @@ static void position_text(const struct ui *ui, char *out, size_t size)
 		snprintf(out, size, "%zu%%", (top + v) * 100 / n);
 }
 
-/* The heading that `fragment` names in article `a`, or NULL. */
-static const char *section_title(struct ui *ui, size_t a, const char *fragment,
-				 struct layout **own)
-{
-	const struct layout *l = ui->reader.layout;
-	if (a != ui->reader.article) {
-		*own = make_layout(ui, a);
-		if (!*own)
-			return NULL;
-		l = *own;
-	}
-	long h = layout_find_anchor(l, fragment);
-	return h < 0 ? NULL : layout_heading(l, (size_t)h)->text;
-}
-
-/* Say in words where the chosen link leads.  Kept until another link is
- * chosen: a section in another topic costs a layout to name. */
-static void describe_link(struct ui *ui, const char *target)
-{
-	size_t a = ui->reader.article;
-	const char *frag;
-	struct layout *other = NULL;
-	struct buf *out = &ui->link_label;
-	buf_clear(out);
-	enum guide_link kind = guide_resolve(ui->guide, target, &a, &frag);
-	const char *section = (kind == GUIDE_LINK_ARTICLE || kind == GUIDE_LINK_ANCHOR) &&
-		frag && *frag ? section_title(ui, a, frag, &other) : NULL;
-	if (kind == GUIDE_LINK_ARTICLE)
-		buf_printf(out, "Link to: %s", guide_article(ui->guide, a)->title);
-	else if (kind == GUIDE_LINK_ANCHOR)
-		buf_puts(out, section ? "Link to the section" : "Link to a section of this topic");
-	else if (kind == GUIDE_LINK_EXTERNAL)
-		buf_printf(out, "Web address: %s (not opened here)", target);
-	else
-		buf_printf(out, "Broken link: %s", target);
-	if (section)
-		buf_printf(out, "%s \"%s\"", kind == GUIDE_LINK_ARTICLE ? ", section" : "", section);
-	layout_free(other);
-}
-
 static void draw_status(struct ui *ui)
 {
 	struct reader *r = &ui->reader;
-	char right[96], pos[32];
+	char pos[32];
 	position_text(ui, pos, sizeof pos);
-	const char *back = ui_glyph(ui, "← back", "< back");
+	const struct hint back = {ui_glyph(ui, "← back", "< back"), KEY_BACKSPACE};
+	const struct hint help = {"? help", '?'};
 	if (r->link >= 0) {
-		const char *target = layout_link(r->layout, (size_t)r->link)->target;
-		if (r->label_link != r->link || r->label_article != r->article) {
-			describe_link(ui, target);
-			r->label_link = r->link;
-			r->label_article = r->article;
-		}
-		bool opens = !doc_url_is_external(target);
-		snprintf(right, sizeof right, ui->cols >= 60 && opens ? "%s  Enter opens  ? help"
-			 : "%s  ? help", pos);
-		ui_draw_status(ui, ui->link_label.data, right);
+		bool opens = !doc_url_is_external(layout_link(r->layout, (size_t)r->link)->target);
+		const struct hint hints[] = {{"Enter opens", '\r'}, back, help};
+		ui_draw_status(ui, r->link_label.data, pos, opens ? hints : hints + 1,
+			       opens ? 3 : 2);
 		return;
 	}
-	snprintf(right, sizeof right, ui->cols >= 70
-		 ? "%s  Tab links  Backspace back  ? help" : "%s  %s  ? help", pos, back);
-	ui_draw_status(ui, guide_article(ui->guide, r->article)->title, right);
+	const struct hint hints[] = {{"t sections", 't'}, {"Tab links", '\t'}, back, help};
+	ui_draw_status(ui, guide_article(ui->guide, r->article)->title, pos, hints, 4);
 }
 
 static void article_draw(struct ui *ui)
@@ -323,21 +314,23 @@ static enum outcome article_mouse(struct ui *ui)
 		long k = layout_link_at(r->layout, r->top + (size_t)ev->y,
 					(size_t)(ev->x - ui_margin(ui)));
 		if (k >= 0) {
-			r->link = k;
+			set_link(ui, k);
 			follow_link(ui, k);
 		}
 	}
 	return OUT_DONE;
 }
 
-/* The heading of the part being read: the last one at or above the top. */
-static size_t current_section(const struct reader *r)
+static void open_headings(struct ui *ui)
 {
-	size_t found = 0;
-	for (size_t i = 0; i < layout_heading_count(r->layout); i++)
-		if (layout_heading(r->layout, i)->line <= r->top)
-			found = i;
-	return found;
+	struct reader *r = &ui->reader;
+	if (layout_heading_count(r->layout) == 0) {
+		ui_message(ui, "This topic has no headings.");
+		return;
+	}
+	long at = layout_heading_at(r->layout, r->top);
+	ui->toc = (struct menu){.selected = at < 0 ? 0 : (size_t)at};
+	ui_show(ui, SCREEN_TOC);
 }
 
 static enum outcome article_key(struct ui *ui, int key, enum action act)
@@ -364,14 +357,7 @@ static enum outcome article_key(struct ui *ui, int key, enum action act)
 			follow_link(ui, r->link);
 		break;
 	case ACT_BACK: go_back(ui); break;
-	case ACT_TOC:
-		if (layout_heading_count(r->layout) == 0) {
-			ui_message(ui, "This topic has no headings.");
-			break;
-		}
-		ui->toc = (struct menu){.selected = current_section(r)};
-		ui_switch(ui, SCREEN_TOC);
-		break;
+	case ACT_TOC: open_headings(ui); break;
 	case ACT_QUIT: return OUT_QUIT;
 	default: break;
 	}

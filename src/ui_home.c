@@ -113,9 +113,10 @@ static void home_draw(struct ui *ui)
 	ui_draw_more(ui, ui->rows - 2, top, below, "topics");
 	char where[64];
 	snprintf(where, sizeof where, "Topic %zu of %zu", ui->home.selected + 1, count);
-	ui_draw_status(ui, where, ui->cols >= 60
-		       ? "Arrows choose  Enter opens  ? help  q quit"
-		       : "Enter opens  ? help");
+	static const struct hint hints[] = {
+		{"q quit", 'q'}, {"Arrows choose", 0}, {"Enter opens", '\r'}, {"? help", '?'},
+	};
+	ui_draw_status(ui, where, NULL, hints, sizeof hints / sizeof *hints);
 }
 
 static void move_to(struct ui *ui, long to)

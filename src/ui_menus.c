@@ -74,14 +74,16 @@ static void toc_draw(struct ui *ui)
 	size_t shown = count - ui->toc.top < rows ? count - ui->toc.top : rows;
 	ui_draw_more(ui, MENU_HEAD + (int)rows, ui->toc.top, count - ui->toc.top - shown,
 		     "sections");
-	ui_draw_status(ui, guide_article(ui->guide, ui->reader.article)->title,
-		       ui->cols >= 60 ? "Enter goes there  Esc back" : "Esc back");
+	static const struct hint hints[] = {{"Enter goes there", '\r'}, {"Esc back", 27}};
+	ui_draw_status(ui, guide_article(ui->guide, ui->reader.article)->title, NULL, hints, 2);
 }
 
 static void toc_go(struct ui *ui, size_t i)
 {
-	ui->screen = SCREEN_ARTICLE;
-	reader_goto(ui, layout_heading(ui->reader.layout, i)->line);
+	const struct layout_heading *h = layout_heading(ui->reader.layout, i);
+	ui_close(ui);
+	if (h) /* the article may have been laid out anew since the list opened */
+		reader_goto(ui, h->line);
 }
 
 static enum outcome toc_key(struct ui *ui, int key, enum action act)
@@ -104,7 +106,7 @@ static enum outcome toc_key(struct ui *ui, int key, enum action act)
 	if (act == ACT_OPEN)
 		toc_go(ui, ui->toc.selected);
 	else if (act == ACT_BACK || act == ACT_TOC)
-		ui->screen = SCREEN_ARTICLE;
+		ui_close(ui);
 	else if (act == ACT_QUIT)
 		return OUT_QUIT;
 	return OUT_DONE;
@@ -134,7 +136,7 @@ static void help_draw(struct ui *ui)
 	ui_draw_text(ui, 0, x, head, strlen(head), width, A_BOLD);
 	bool stacked = help_stacked(ui);
 	for (size_t line = ui->help.top; line < count && line < ui->help.top + rows; line++) {
-		const struct binding_help *e = ui_help_entry(stacked ? line / 2 : line);
+		const struct help_row *e = ui_help_row(stacked ? line / 2 : line);
 		int y = MENU_HEAD + (int)(line - ui->help.top);
 		if (!stacked) {
 			ui_draw_text(ui, y, x, e->keys, strlen(e->keys), 26, A_BOLD);
@@ -148,7 +150,8 @@ static void help_draw(struct ui *ui)
 	size_t shown = count - ui->help.top < rows ? count - ui->help.top : rows;
 	ui_draw_more(ui, MENU_HEAD + (int)rows, ui->help.top, count - ui->help.top - shown,
 		     "lines");
-	ui_draw_status(ui, "Help", "Esc back  q quit");
+	static const struct hint hints[] = {{"q quit", 'q'}, {"Esc back", 27}};
+	ui_draw_status(ui, "Help", NULL, hints, 2);
 }
 
 static enum outcome help_key(struct ui *ui, int key, enum action act)
@@ -171,7 +174,7 @@ static enum outcome help_key(struct ui *ui, int key, enum action act)
 	case ACT_QUIT: return OUT_QUIT;
 	default:
 		/* Any other key (Esc, Enter, ?) closes help. */
-		ui->screen = ui->below;
+		ui_close(ui);
 		return OUT_DONE;
 	}
 	ui->help.top = (size_t)(top < 0 ? 0 : top > max_top ? max_top : top);

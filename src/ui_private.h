@@ -2,13 +2,13 @@
 #ifndef SKINGUIDE_UI_PRIVATE_H
 #define SKINGUIDE_UI_PRIVATE_H
 
+#include <curses.h>
 #include <stdbool.h>
 #include <stddef.h>
 
-#include <curses.h>
-
 #include "skinguide/buf.h"
 #include "skinguide/content.h"
+#include "skinguide/history.h"
 #include "skinguide/layout.h"
 #include "skinguide/ui.h"
 
@@ -39,31 +39,19 @@ enum outcome { OUT_DONE, OUT_QUIT };
 
 enum screen_id { SCREEN_HOME, SCREEN_ARTICLE, SCREEN_TOC, SCREEN_HELP, SCREEN_COUNT };
 
-/* A place in an article that survives a relayout. */
-struct place {
-	size_t article;
-	size_t block;
-	size_t pos;
-	long link;
-	size_t top;   /* exact line, valid while the width is unchanged */
-	size_t width;
-};
-
 struct reader {
 	size_t article;
 	struct layout *layout;
-	size_t top;          /* first line shown */
-	long link;           /* selected link, or -1 */
-	long label_link;     /* the link ui->link_label describes, or -1 */
-	size_t label_article;
-	struct place *history;
-	size_t nhistory, history_cap;
+	size_t top;            /* first line shown */
+	long link;             /* chosen link, or -1 */
+	struct buf link_label; /* where the chosen link leads, in words */
+	struct history history;
 };
 
 struct home {
 	size_t selected;
-	size_t top;          /* first item shown */
-	unsigned typed;      /* number typed so far, 0 for none */
+	size_t top;            /* first topic shown */
+	unsigned typed;        /* number typed so far, 0 for none */
 };
 
 struct menu {
@@ -71,13 +59,19 @@ struct menu {
 	size_t top;
 };
 
-/* A key hint on the status line ("? help"): tapping it presses the key. */
+/* A key hint on the status line ("? help"): a tap on it presses the key. */
+struct hint {
+	const char *label;
+	int key;
+};
+
 struct button {
 	int x0, x1;
 	int key;
 };
 
 #define UI_MAX_BUTTONS 8
+#define UI_MAX_MODALS 4
 
 struct ui {
 	struct guide *guide;
@@ -85,7 +79,8 @@ struct ui {
 	int rows, cols;
 	bool color;
 	enum screen_id screen;
-	enum screen_id below;   /* the screen a modal one returns to */
+	enum screen_id under[UI_MAX_MODALS]; /* what each open modal screen covers */
+	size_t modals;
 	struct home home;
 	struct reader reader;
 	struct menu toc;
@@ -96,10 +91,10 @@ struct ui {
 	MEVENT mouse;           /* the event behind the KEY_MOUSE being handled */
 	struct button buttons[UI_MAX_BUTTONS];
 	size_t nbuttons;
-	struct buf link_label;  /* what the chosen link leads to, for the status */
 };
 
-/* Screens are small interfaces: draw the screen, react to one key. */
+/* Screens are small interfaces: draw the screen, react to one key, and
+ * fit a new window size. */
 struct screen {
 	void (*draw)(struct ui *ui);
 	enum outcome (*key)(struct ui *ui, int key, enum action act);
@@ -109,35 +104,38 @@ struct screen {
 extern const struct screen home_screen, article_screen, toc_screen, help_screen;
 
 /* ui.c */
-struct binding_help {
+struct help_row {
 	const char *keys;
 	const char *what;
 };
 enum action ui_action(int key);
 size_t ui_help_count(void);
-const struct binding_help *ui_help_entry(size_t i);
+const struct help_row *ui_help_row(size_t i);
 void ui_message(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int ui_text_width(const struct ui *ui);
 int ui_margin(const struct ui *ui);
+const char *ui_glyph(const struct ui *ui, const char *utf8, const char *ascii);
 void ui_draw_text(struct ui *ui, int y, int x, const char *s, size_t len, int maxw,
 		  int attr);
 void ui_draw_line(struct ui *ui, int y, int x, const struct layout_line *ln, long link);
-void ui_draw_status(struct ui *ui, const char *left, const char *right);
-void ui_switch(struct ui *ui, enum screen_id to);
+/* The bottom line: where you are, then key hints that double as buttons;
+ * hints that do not fit give way, the first ones first. */
+void ui_draw_status(struct ui *ui, const char *left, const char *position,
+		    const struct hint *hints, size_t nhints);
+/* "↑ 2 more above   ↓ 5 more below" on row y. */
+void ui_draw_more(struct ui *ui, int y, size_t above, size_t below, const char *what);
+/* Show a screen: home or article replace everything, help and the
+ * heading list open over the current screen, ui_close goes back. */
+void ui_show(struct ui *ui, enum screen_id to);
+void ui_close(struct ui *ui);
 void ui_set_delay(struct ui *ui, int ms);
-/* Up and down arrows, in ASCII when the locale needs it. */
-const char *ui_glyph(const struct ui *ui, const char *utf8, const char *ascii);
-/* "↑ 2 more above   ↓ 5 more below" on row y; returns whether drawn. */
-bool ui_draw_more(struct ui *ui, int y, size_t above, size_t below, const char *what);
 
 /* ui_home.c: no second digit came; open the topic typed so far. */
 void home_number_done(struct ui *ui);
 
 /* ui_article.c */
 void reader_open(struct ui *ui, size_t article, const char *fragment, bool remember);
-void reader_relayout(struct ui *ui);
 void reader_free(struct reader *r);
-void reader_jump(struct ui *ui, size_t line);
 /* Jump to a line as a new step in the history (Back returns). */
 void reader_goto(struct ui *ui, size_t line);
 

@@ -35,7 +35,8 @@ struct guide *guide_open(const char *dir, struct sg_error *err);
 
 /** Open `dir` reading file names only, as the checker does: articles get
  *  no title or summary (NULL), and two articles may share an id.  Fails
- *  only when the directory cannot be read or holds no article. */
+ *  only when the directory cannot be read or holds no article.  Caller
+ *  frees with guide_free(). */
 struct guide *guide_scan(const char *dir, struct sg_error *err);
 
 /** Free the guide and every cached tree; NULL is fine. */

@@ -90,11 +90,17 @@ size_t layout_line_count(const struct layout *l);
 /** Line `i` (borrowed, valid until layout_free). */
 const struct layout_line *layout_line(const struct layout *l, size_t i);
 
+/** Link `i` and heading `i`, or NULL past the end.  Borrowed, like every
+ *  string in them: valid until layout_free(). */
 size_t layout_link_count(const struct layout *l);
 const struct layout_link *layout_link(const struct layout *l, size_t i);
 
 size_t layout_heading_count(const struct layout *l);
 const struct layout_heading *layout_heading(const struct layout *l, size_t i);
+
+/** Index of the last heading on or above line `line` (the section being
+ *  read), or -1 when the first heading is below it. */
+long layout_heading_at(const struct layout *l, size_t line);
 
 /** Index of the heading whose anchor is `anchor`, or -1. */
 long layout_find_anchor(const struct layout *l, const char *anchor);

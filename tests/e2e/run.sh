@@ -58,7 +58,7 @@ test_follow_link_and_come_back() {
 	keys Enter
 	wait_for "Opening section"
 	keys j
-	wait_for "%  Tab links"
+	wait_for "%  t sections"
 	before=$(row 0)
 	keys Tab
 	wait_for "Link to: Second topic"
@@ -276,7 +276,7 @@ test_long_list_says_there_is_more() {
 	wait_for "Topic 12 of 12"
 	# A lone 1 opens topic 1 once no second digit follows.
 	keys 1
-	wait_for "All  Tab links"
+	wait_for "All  t sections"
 	row 0 | grep -qx "  Topic 1" || fail "topic 1 did not open: $(row 0)"
 	quit_clean
 }
@@ -292,9 +292,9 @@ test_mouse_and_touch() {
 	click 10 3
 	wait_for "Opening section"
 	wheel down 10 5
-	wait_for "%  Tab links"
+	wait_for "%  t sections"
 	wheel up 10 5
-	wait_for "Top  Tab links"
+	wait_for "Top  t sections"
 	# Tap the words of the link to the second topic.
 	line=$(screen | grep -n "You can read the second topic" | cut -d: -f1)
 	click 20 $((line - 1))
@@ -324,12 +324,12 @@ test_unknown_escape_sequences_are_dropped() {
 	keys Enter
 	wait_for "Opening section"
 	keys Space
-	wait_for "%  Tab links"
+	wait_for "%  t sections"
 	# Keys the terminal description does not know, and pasted escape
 	# codes, must not act as Esc (back) followed by letters and digits.
 	tm send-keys -t t -l "$(printf '\033[99~\033]0;title\007\033[31m\033[1;5D')"
 	tm send-keys -t t -l "$(printf '\033[1~')"
-	wait_for "Top  Tab links"
+	wait_for "Top  t sections"
 	screen | tail -n 1 | grep -qF "First topic" || fail "left the article"
 	quit_clean
 }
@@ -345,7 +345,7 @@ test_status_hints_are_buttons() {
 	col=$(screen | tail -n 1 | awk '{ print index($0, "Esc back") }')
 	click $((col - 1)) 23
 	wait_for "Opening section"
-	col=$(screen | tail -n 1 | awk '{ print index($0, "Backspace back") }')
+	col=$(screen | tail -n 1 | awk '{ print index($0, "← back") }')
 	click $((col - 1)) 23
 	wait_for "1. First topic"
 	quit_clean
