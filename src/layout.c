@@ -328,10 +328,24 @@ static void para_span(struct builder *b, size_t start, unsigned style)
 	b->pspans[b->npspans++] = (struct layout_span){start, len, style, b->link};
 }
 
+/* Clean text into the paragraph; plain ASCII for a terminal that needs it. */
+static void put_clean(struct builder *b, struct buf *to, const char *s, size_t n,
+		      bool keep_layout)
+{
+	if (!b->opts->ascii) {
+		text_sanitize(to, s, n, keep_layout);
+		return;
+	}
+	struct buf clean = BUF_INIT;
+	text_sanitize(&clean, s, n, keep_layout);
+	text_to_ascii(to, clean.data ? clean.data : "", clean.len);
+	buf_free(&clean);
+}
+
 static void para_text(struct builder *b, const char *s, size_t n, unsigned style)
 {
 	size_t start = b->para.len;
-	text_sanitize(&b->para, s, n, false);
+	put_clean(b, &b->para, s, n, false);
 	para_span(b, start, inline_style(b, style));
 }
 
@@ -352,7 +366,7 @@ static void para_reset(struct builder *b)
 static void para_code(struct builder *b, const char *s, unsigned style)
 {
 	buf_clear(&b->scratch);
-	text_sanitize(&b->scratch, s, strlen(s), true);
+	put_clean(b, &b->scratch, s, strlen(s), true);
 	size_t start = b->para.len, col = 0;
 	for (size_t i = 0; i < b->scratch.len; i++) {
 		char c = b->scratch.data[i];
@@ -593,7 +607,10 @@ static void heading_done(struct builder *b, cmark_node *node)
 	flush_block(b, heading_style(level) | (inside_quote(b) ? LAYOUT_CALLOUT : 0));
 	add_heading(b, &plain, level, first_line);
 	if (level <= 2) {
-		size_t width = text_width(plain.data ? plain.data : "", plain.len);
+		struct buf shown = BUF_INIT;
+		put_clean(b, &shown, plain.data ? plain.data : "", plain.len, false);
+		size_t width = text_width(shown.data ? shown.data : "", shown.len);
+		buf_free(&shown);
 		size_t room = inner_width(b);
 		const char *rule = level == 1 ? glyph(b, "═", "=") : glyph(b, "─", "-");
 		emit_decor(b, LAYOUT_LINE_DECOR, "", rule, "", width < room ? width : room);

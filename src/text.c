@@ -8,6 +8,7 @@
 #include <unictype.h>
 #include <unigbrk.h>
 #include <unilbrk.h>
+#include <uninorm.h>
 #include <unistr.h>
 #include <uniwidth.h>
 
@@ -214,4 +215,55 @@ void text_slug(struct buf *out, const char *s, size_t n)
 		i += k;
 	}
 	free(lower);
+}
+
+/* Plain stand-ins for the punctuation that patient text is full of. */
+static const char *ascii_for(uint32_t cp)
+{
+	switch (cp) {
+	case 0x00A0: case 0x2002: case 0x2003: case 0x2009: case 0x202F: return " ";
+	case 0x2018: case 0x2019: case 0x201A: case 0x2032: return "'";
+	case 0x201C: case 0x201D: case 0x201E: case 0x2033: return "\"";
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2212: return "-";
+	case 0x2014: case 0x2015: return "--";
+	case 0x2026: return "...";
+	case 0x2022: case 0x25E6: case 0x25AA: return "*";
+	case 0x00D7: return "x";
+	case 0x00B0: return " degrees";
+	case 0x00BD: return "1/2";
+	case 0x2264: return "<=";
+	case 0x2265: return ">=";
+	case 0x2192: return "->";
+	case 0x2190: return "<-";
+	case 0x00DF: return "ss";
+	case 0x00E6: return "ae";
+	case 0x00C6: return "AE";
+	case 0x0153: return "oe";
+	case 0x00F8: return "o";
+	case 0x00D8: return "O";
+	case 0x200B: case 0x200C: case 0x200D: case 0xFE0F: return "";
+	default: return NULL;
+	}
+}
+
+void text_to_ascii(struct buf *out, const char *s, size_t n)
+{
+	size_t len = 0;
+	/* Decomposed, an accented letter is its base letter and a mark. */
+	uint8_t *nfd = u8_normalize(UNINORM_NFD, (const uint8_t *)s, n, NULL, &len);
+	const char *t = nfd ? (const char *)nfd : s;
+	if (!nfd)
+		len = n;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		i += text_decode(t + i, len - i, &cp);
+		const char *sub = ascii_for(cp);
+		if (cp < 0x80)
+			buf_putc(out, (char)cp);
+		else if (sub)
+			buf_puts(out, sub);
+		else if (!uc_is_general_category(cp, UC_CATEGORY_M))
+			buf_putc(out, '?');
+	}
+	free(nfd);
 }

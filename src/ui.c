@@ -122,6 +122,13 @@ void ui_draw_text(struct ui *ui, int y, int x, const char *s, size_t len, int ma
 {
 	if (maxw <= 0)
 		return;
+	struct buf plain = BUF_INIT;
+	if (ui->opts->ascii) {
+		/* UTF-8 would arrive as mojibake in this locale. */
+		text_to_ascii(&plain, s, len);
+		s = plain.data ? plain.data : "";
+		len = plain.len;
+	}
 	size_t fit = text_fit(s, len, (size_t)maxw);
 	bool cut = fit < len;
 	if (cut)
@@ -131,6 +138,7 @@ void ui_draw_text(struct ui *ui, int y, int x, const char *s, size_t len, int ma
 	if (cut)
 		addstr(ui_glyph(ui, "…", ">"));
 	attrset(A_NORMAL);
+	buf_free(&plain);
 }
 
 void ui_draw_more(struct ui *ui, int y, size_t above, size_t below, const char *what)

@@ -56,6 +56,12 @@ struct text_line {
  *  frees with free(). */
 size_t text_wrap(const char *s, size_t n, size_t width, struct text_line **lines);
 
+/** Append `s` (valid UTF-8) in plain ASCII, for a terminal whose locale
+ *  cannot show UTF-8: accents dropped ("é" becomes "e"), typographic
+ *  punctuation made plain (curly quotes, dashes, "…", bullets, no-break
+ *  spaces), any other character '?'. */
+void text_to_ascii(struct buf *out, const char *s, size_t n);
+
 /** Append the anchor slug of a heading to `out`, as GitHub makes them:
  *  lower case, punctuation dropped, each space turned into '-'. */
 void text_slug(struct buf *out, const char *s, size_t n);

@@ -434,6 +434,41 @@ test_conflicting_modes_are_usage_errors() {
 	done
 }
 
+test_help_over_headings_returns_there() {
+	start 80 24 --content "$G"
+	wait_for "1. First topic"
+	keys Enter
+	wait_for "Opening section"
+	keys t
+	wait_for "Go to a section"
+	keys '?'
+	wait_for "quit the guide"
+	keys Escape
+	wait_for "Go to a section"
+	keys Escape
+	wait_for "Opening section"
+	quit_clean
+}
+
+test_typed_number_ends_on_another_key() {
+	d="$E2E_TMP/many2"
+	mkdir -p "$d"
+	i=1
+	while [ $i -le 12 ]; do
+		printf '# Topic %d\n\nSummary %d.\n' $i $i >"$d/$(printf %02d $i)-t$i.md"
+		i=$((i + 1))
+	done
+	start 80 24 --content "$d"
+	wait_for "1. Topic 1"
+	# 1 waits for a second digit; ? opens help and ends the number, so
+	# help must stay up past the wait.
+	keys 1 '?'
+	wait_for "quit the guide"
+	sleep 1.5 # longer than the digit wait: checks that nothing happens
+	screen | grep -qF "quit the guide" || fail "the typed number left help"
+	quit_clean
+}
+
 test_check_reports_and_fails() {
 	"$BIN" --check content >"$E2E_TMP/out" || fail "--check content failed: $(tail -n 5 "$E2E_TMP/out")"
 	grep -q "^check: 0 errors" "$E2E_TMP/out" || fail "no summary line"
@@ -467,10 +502,19 @@ test_colour_and_no_color() {
 	quit_clean
 }
 
-test_ascii_boxes_in_a_c_locale() {
+test_ascii_in_a_c_locale() {
 	LC_ALL=C "$BIN" --content "$G" --print first --width 60 >"$E2E_TMP/out"
 	grep -q '^+---' "$E2E_TMP/out" || fail "no ASCII box"
 	grep -q '^| ' "$E2E_TMP/out" || fail "no ASCII box side"
+	# The reader in a C locale: accents dropped, never UTF-8 bytes.
+	E2E_ENV="LANG=C LC_ALL=C" start 80 24 --content "$G"
+	wait_for "1. First topic"
+	keys 3
+	wait_for "Cafe, naive"
+	if screen | LC_ALL=C grep -q "$(printf '[\200-\377]')"; then
+		fail "UTF-8 bytes on a C-locale screen"
+	fi
+	quit_clean
 }
 
 for t in ${E2E_ONLY:-$(grep -o "^test_[a-z0-9_]*" "$0")}; do

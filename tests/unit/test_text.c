@@ -215,6 +215,19 @@ static void test_sanitize_drops_soft_hyphen_and_marks_widthless(void **state)
 	free(out);
 }
 
+static void test_to_ascii_keeps_the_words_readable(void **state)
+{
+	(void)state;
+	const char in[] = "Caf\xc3\xa9 \xe2\x80\x94 \xe2\x80\x9cquotes\xe2\x80\x9d, na"
+		"\xc3\xafve\xe2\x80\xa6 \xe2\x80\xa2 \xe4\xb8\xad e\xcc\x81";
+	struct buf b = BUF_INIT;
+	text_to_ascii(&b, in, sizeof in - 1);
+	assert_string_equal(b.data, "Cafe -- \"quotes\", naive... * ? e");
+	for (size_t i = 0; i < b.len; i++)
+		assert_true((unsigned char)b.data[i] < 0x80);
+	buf_free(&b);
+}
+
 static void test_sanitize_keeps_nbsp_and_unicode(void **state)
 {
 	(void)state;
@@ -540,6 +553,7 @@ int main(void)
 		cmocka_unit_test(test_sanitize_drops_esc_bel_del),
 		cmocka_unit_test(test_sanitize_drops_c1_given_as_utf8),
 		cmocka_unit_test(test_sanitize_keeps_nbsp_and_unicode),
+		cmocka_unit_test(test_to_ascii_keeps_the_words_readable),
 		cmocka_unit_test(test_sanitize_drops_soft_hyphen_and_marks_widthless),
 		cmocka_unit_test(test_sanitize_invalid_bytes_become_replacement),
 		cmocka_unit_test(test_sanitize_keep_layout_keeps_tab_newline),
