@@ -149,14 +149,21 @@ static bool find_head(cmark_node *doc, bool whole, struct head *h)
 	bool final = whole || (summary && cmark_node_next(summary));
 	if (!final)
 		return false;
-	struct buf b = BUF_INIT;
-	if (title) {
-		doc_plain_text(title, &b);
-		h->title = buf_detach(&b);
-		h->title_line = cmark_node_get_start_line(title);
-	}
+	struct buf t = BUF_INIT, b = BUF_INIT;
+	if (title)
+		doc_plain_text(title, &t);
 	if (summary)
 		doc_plain_text(summary, &b);
+	/* "[words][ref]" may be a link whose definition comes further down:
+	 * only the whole file can tell. */
+	if (!whole && ((t.data && strchr(t.data, '[')) || (b.data && strchr(b.data, '[')))) {
+		buf_free(&t);
+		buf_free(&b);
+		return false;
+	}
+	h->title = title ? buf_detach(&t) : NULL;
+	h->title_line = title ? cmark_node_get_start_line(title) : 0;
+	buf_free(&t);
 	h->summary = buf_detach(&b);
 	return true;
 }

@@ -149,6 +149,26 @@ static void test_summary_is_first_paragraph_after_title(void **state)
 	guide_free(g);
 }
 
+static void test_summary_reference_link_defined_far_below(void **state)
+{
+	(void)state;
+	/* The definition is beyond the first read of the file's head. */
+	char *dir = make_temp_dir();
+	struct buf text = BUF_INIT;
+	buf_puts(&text, "# Ref\n\nRead the [aftercare guide][care] first.\n\n");
+	for (int i = 0; i < 300; i++)
+		buf_puts(&text, "A filler line of the article.\n");
+	buf_puts(&text, "\n[care]: 01-ref.md\n");
+	write_file(dir, "01-ref.md", text.data);
+	struct sg_error err;
+	struct guide *g = guide_open(dir, &err);
+	assert_non_null(g);
+	assert_string_equal(guide_article(g, 0)->summary, "Read the aftercare guide first.");
+	guide_free(g);
+	buf_free(&text);
+	remove_temp_dir(dir);
+}
+
 static void test_title_and_welcome_from_index(void **state)
 {
 	(void)state;
@@ -481,6 +501,7 @@ int main(void)
 		cmocka_unit_test(test_summary_joins_lines_and_drops_markup),
 		cmocka_unit_test(test_summary_is_first_paragraph_after_title),
 		cmocka_unit_test(test_title_and_welcome_from_index),
+		cmocka_unit_test(test_summary_reference_link_defined_far_below),
 		cmocka_unit_test(test_find_by_id),
 		cmocka_unit_test(test_open_missing_dir_fails),
 		cmocka_unit_test(test_open_empty_dir_fails),
