@@ -114,7 +114,7 @@ static void home_draw(struct ui *ui)
 	char where[64];
 	snprintf(where, sizeof where, "Topic %zu of %zu", ui->home.selected + 1, count);
 	static const struct hint hints[] = {
-		{"q quit", 'q'}, {"Arrows choose", 0}, {"Enter opens", '\r'}, {"? help", '?'},
+		{"Arrows choose", 0}, {"Enter opens", '\r'}, {"? help", '?'}, {"q quit", 'q'},
 	};
 	ui_draw_status(ui, where, NULL, hints, sizeof hints / sizeof *hints);
 }
