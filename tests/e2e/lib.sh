@@ -134,6 +134,16 @@ max_width() { screen | LC_ALL=C.UTF-8 wc -L; }
 # row N: line N (0-based) of the screen.
 row() { screen | sed -n "$(($1 + 1))p"; }
 
+# make_topics DIR N: a guide of N small topics, "Topic 1" to "Topic N".
+make_topics() {
+	mkdir -p "$1"
+	i=1
+	while [ $i -le "$2" ]; do
+		printf '# Topic %d\n\nSummary %d.\n' $i $i >"$1/$(printf %02d $i)-t$i.md"
+		i=$((i + 1))
+	done
+}
+
 fail() {
 	echo "    $*" >&2
 	return 1

@@ -256,12 +256,7 @@ test_command_line() {
 
 test_long_list_says_there_is_more() {
 	d="$E2E_TMP/many"
-	mkdir -p "$d"
-	i=1
-	while [ $i -le 12 ]; do
-		printf '# Topic %d\n\nSummary %d.\n' $i $i >"$d/$(printf %02d $i)-t$i.md"
-		i=$((i + 1))
-	done
+	make_topics "$d" 12
 	start 80 24 --content "$d"
 	wait_for "1. Topic 1"
 	wait_for "3 more topics below"
@@ -452,12 +447,7 @@ test_help_over_headings_returns_there() {
 
 test_typed_number_ends_on_another_key() {
 	d="$E2E_TMP/many2"
-	mkdir -p "$d"
-	i=1
-	while [ $i -le 12 ]; do
-		printf '# Topic %d\n\nSummary %d.\n' $i $i >"$d/$(printf %02d $i)-t$i.md"
-		i=$((i + 1))
-	done
+	make_topics "$d" 12
 	start 80 24 --content "$d"
 	wait_for "1. Topic 1"
 	# 1 waits for a second digit; ? opens help and ends the number, so
