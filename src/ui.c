@@ -36,17 +36,17 @@ static const struct command commands[] = {
 	{"Home, End, g, G", "go to the top or the end",
 	 {{KEY_HOME, ACT_TOP}, {'g', ACT_TOP}, {KEY_END, ACT_BOTTOM}, {'G', ACT_BOTTOM}}},
 	{"0 to 9", "type a topic's number to open it", {{0, ACT_NONE}}},
-	{"Enter", "open the topic or the chosen link",
+	{"Enter", "open the topic or the chosen link; with none chosen, as Right",
 	 {{'\n', ACT_OPEN}, {'\r', ACT_OPEN}, {KEY_ENTER, ACT_OPEN}}},
 	{"Tab, Shift-Tab", "choose the next or previous link",
 	 {{'\t', ACT_NEXT_LINK}, {KEY_BTAB, ACT_PREV_LINK}}},
-	{"Right, l", "open the topic; in a topic, choose the next link",
+	{"Right, l", "open the topic; in a topic, choose the next link on the screen, or read on a page",
 	 {{KEY_RIGHT, ACT_OPEN}, {'l', ACT_OPEN}}},
 	{"Backspace, Left, h, Esc", "go back to where you were",
 	 {{KEY_BACKSPACE, ACT_BACK}, {127, ACT_BACK}, {8, ACT_BACK}, {KEY_LEFT, ACT_BACK},
 	  {'h', ACT_BACK}, {27, ACT_BACK}}},
 	{"t", "list the headings of this topic", {{'t', ACT_TOC}}},
-	{"Mouse or touch", "tap a topic, a link or a key hint; the wheel scrolls",
+	{"Mouse or touch", "tap a topic, a link or a key on the bottom line; tap low on the text to read on, high to go back a page; the wheel scrolls",
 	 {{0, ACT_NONE}}},
 	{"?, F1", "show this help", {{'?', ACT_HELP}, {KEY_F(1), ACT_HELP}}},
 	{"Ctrl-L", "redraw the screen", {{12, ACT_REDRAW}}},
@@ -145,14 +145,23 @@ void ui_draw_more(struct ui *ui, int y, size_t above, size_t below, const char *
 {
 	if (!above && !below)
 		return;
+	const char *up = ui_glyph(ui, "↑", "^"), *down = ui_glyph(ui, "↓", "v");
 	char text[128];
 	int n = 0;
 	if (above)
-		n += snprintf(text, sizeof text, "%s %zu more %s above   ",
-			      ui_glyph(ui, "↑", "^"), above, what);
+		n += snprintf(text, sizeof text, "%s %zu more %s%s above   ", up, above, what,
+			      above == 1 ? "" : "s");
 	if (below)
-		snprintf(text + n, sizeof text - (size_t)n, "%s %zu more %s below",
-			 ui_glyph(ui, "↓", "v"), below, what);
+		snprintf(text + n, sizeof text - (size_t)n, "%s %zu more %s%s below", down, below,
+			 what, below == 1 ? "" : "s");
+	/* Too long for a narrow window: the short form still says it all. */
+	if ((int)text_width(text, strlen(text)) > ui_text_width(ui)) {
+		n = 0;
+		if (above)
+			n += snprintf(text, sizeof text, "%s %zu above  ", up, above);
+		if (below)
+			snprintf(text + n, sizeof text - (size_t)n, "%s %zu below", down, below);
+	}
 	ui_draw_text(ui, y, ui_margin(ui), text, strlen(text), ui_text_width(ui), A_DIM);
 }
 

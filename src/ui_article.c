@@ -121,7 +121,23 @@ static void choose_link(struct ui *ui, int dir)
 		show_link(ui, i);
 }
 
+/* The next link on screen, or the next page when there is none: reading
+ * on never jumps past text nobody has seen. */
+static void next_link_or_page(struct ui *ui)
+{
+	struct reader *r = &ui->reader;
+	long i = layout_link_next(r->layout, r->link, 1, r->top, r->top + view_rows(ui));
+	if (i >= 0 && link_in_sight(ui, i) && (r->link < 0 || i > r->link))
+		show_link(ui, i);
+	else if (r->top < max_top(ui))
+		scroll_to(ui, (long)(r->top + view_rows(ui) - 1));
+	else
+		ui_message(ui, "This is the end of the topic. Backspace goes back.");
+}
+
 /* ---- places and history -------------------------------------------------- */
+
+static struct place here(const struct ui *ui);
 
 /* Show `l` (ours from now on) as article `article` at place `p`. */
 static void show_place(struct ui *ui, struct layout *l, size_t article, const struct place *p)
@@ -139,6 +155,7 @@ static void show_place(struct ui *ui, struct layout *l, size_t article, const st
 	scroll_to(ui, (long)top);
 	if (link >= 0)
 		show_link(ui, link);
+	r->anchor = here(ui);
 }
 
 static struct place here(const struct ui *ui)
@@ -171,6 +188,7 @@ void reader_goto(struct ui *ui, size_t line)
 	remember(ui);
 	ui->reader.link = -1;
 	scroll_to(ui, (long)line);
+	ui->reader.anchor = here(ui);
 }
 
 void reader_open(struct ui *ui, size_t article, const char *fragment, bool keep_history)
@@ -198,10 +216,12 @@ static void reader_relayout(struct ui *ui)
 	struct reader *r = &ui->reader;
 	if (!r->layout)
 		return;
-	struct place p = here(ui);
+	struct place want = r->anchor;
+	want.link = r->link;
 	struct layout *l = make_layout(ui, r->article);
 	if (l)
-		show_place(ui, l, r->article, &p);
+		show_place(ui, l, r->article, &want);
+	r->anchor = want; /* a resize is not the reader moving */
 }
 
 void reader_free(struct reader *r)
@@ -275,7 +295,11 @@ static void draw_status(struct ui *ui)
 	const struct hint back = {ui_glyph(ui, "← back", "< back"), KEY_BACKSPACE};
 	const struct hint help = {"? help", '?'};
 	if (r->link >= 0) {
-		bool opens = !doc_url_is_external(layout_link(r->layout, (size_t)r->link)->target);
+		const char *target = layout_link(r->layout, (size_t)r->link)->target;
+		size_t a;
+		const char *frag;
+		enum guide_link kind = guide_resolve(ui->guide, target, &a, &frag);
+		bool opens = kind == GUIDE_LINK_ARTICLE || kind == GUIDE_LINK_ANCHOR;
 		const struct hint hints[] = {{"Enter opens", '\r'}, back, help};
 		ui_draw_status(ui, r->link_label.data, pos, opens ? hints : hints + 1,
 			       opens ? 3 : 2);
@@ -316,8 +340,14 @@ static enum outcome article_mouse(struct ui *ui)
 		if (k >= 0) {
 			set_link(ui, k);
 			follow_link(ui, k);
+			return OUT_DONE;
 		}
+		/* Like a page of a book: a tap low on the text reads on, a
+		 * tap high goes back a page. */
+		long page = (long)view_rows(ui) - 1;
+		scroll_to(ui, (long)r->top + ((size_t)ev->y >= view_rows(ui) / 2 ? page : -page));
 	}
+	r->anchor = here(ui);
 	return OUT_DONE;
 }
 
@@ -349,18 +379,20 @@ static enum outcome article_key(struct ui *ui, int key, enum action act)
 	case ACT_NEXT_LINK: choose_link(ui, 1); break;
 	case ACT_PREV_LINK: choose_link(ui, -1); break;
 	case ACT_OPEN:
-		/* Right and l choose links, so arrows and Enter alone can follow
-		 * them; Enter with no link chosen chooses the first. */
-		if (key == KEY_RIGHT || key == 'l' || r->link < 0)
-			choose_link(ui, 1);
-		else
+		/* With arrows and Enter alone: Right (or Enter with no link
+		 * chosen) takes the next link on screen, else reads on a page. */
+		if (r->link >= 0 && key != KEY_RIGHT && key != 'l')
 			follow_link(ui, r->link);
+		else
+			next_link_or_page(ui);
 		break;
 	case ACT_BACK: go_back(ui); break;
 	case ACT_TOC: open_headings(ui); break;
 	case ACT_QUIT: return OUT_QUIT;
 	default: break;
 	}
+	if (ui->screen == SCREEN_ARTICLE)
+		r->anchor = here(ui);
 	return OUT_DONE;
 }
 

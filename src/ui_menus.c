@@ -1,6 +1,7 @@
 /* ui_menus: the two modal screens, the heading list (t) and help (?). */
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "skinguide/text.h"
@@ -47,6 +48,8 @@ static bool menu_key(struct menu *m, enum action act, size_t count, size_t rows)
 	}
 }
 
+static enum action more_line_tap(const struct ui *ui, size_t rows);
+
 /* ---- headings (t) ------------------------------------------------------ */
 
 static void toc_draw(struct ui *ui)
@@ -73,7 +76,7 @@ static void toc_draw(struct ui *ui)
 	}
 	size_t shown = count - ui->toc.top < rows ? count - ui->toc.top : rows;
 	ui_draw_more(ui, MENU_HEAD + (int)rows, ui->toc.top, count - ui->toc.top - shown,
-		     "sections");
+		     "section");
 	static const struct hint hints[] = {{"Enter goes there", '\r'}, {"Esc back", 27}};
 	ui_draw_status(ui, guide_article(ui->guide, ui->reader.article)->title, NULL, hints, 2);
 }
@@ -96,9 +99,8 @@ static enum outcome toc_key(struct ui *ui, int key, enum action act)
 		if ((ev->bstate & BUTTON1_PRESSED) && ev->y >= MENU_HEAD &&
 		    i < ui->toc.top + rows && i < count)
 			toc_go(ui, i);
-		else if (ev->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED))
-			menu_key(&ui->toc, ev->bstate & BUTTON4_PRESSED ? ACT_UP : ACT_DOWN,
-				 count, rows);
+		else
+			menu_key(&ui->toc, more_line_tap(ui, rows), count, rows);
 		return OUT_DONE;
 	}
 	if (menu_key(&ui->toc, act, count, rows))
@@ -114,54 +116,93 @@ static enum outcome toc_key(struct ui *ui, int key, enum action act)
 
 /* ---- help (?) ---------------------------------------------------------- */
 
-/* In a narrow window each key takes two rows: the keys, then what they do. */
-static bool help_stacked(const struct ui *ui)
-{
-	return ui_text_width(ui) < 60;
-}
+/* Column of the explanations beside the keys, in a wide window; a narrow
+ * one puts them under the keys, indented. */
+#define HELP_KEYS_WIDTH 26
+#define HELP_INDENT 4
 
-static size_t help_lines(const struct ui *ui)
+struct help_line {
+	const char *keys; /* on the first line of an entry, else NULL */
+	const char *text; /* part of the explanation, or NULL */
+	size_t len;
+	int x;            /* column of the text, from the margin */
+};
+
+/* The help entries as screen lines, explanations wrapped to fit.  Caller
+ * frees *out. */
+static size_t help_lines(const struct ui *ui, struct help_line **out)
 {
-	return ui_help_count() * (help_stacked(ui) ? 2 : 1);
+	int width = ui_text_width(ui);
+	bool stacked = width < 60;
+	int x = stacked ? HELP_INDENT : HELP_KEYS_WIDTH;
+	size_t n = 0, cap = 0;
+	*out = NULL;
+	for (size_t i = 0; i < ui_help_count(); i++) {
+		const struct help_row *e = ui_help_row(i);
+		struct text_line *wrapped;
+		size_t k = text_wrap(e->what, strlen(e->what), (size_t)(width - x), &wrapped);
+		size_t need = k + (stacked ? 1 : 0);
+		if (n + need > cap) {
+			cap = (n + need) * 2;
+			*out = xreallocarray(*out, cap, sizeof **out);
+		}
+		if (stacked)
+			(*out)[n++] = (struct help_line){e->keys, NULL, 0, 0};
+		for (size_t j = 0; j < k; j++)
+			(*out)[n++] = (struct help_line){!stacked && j == 0 ? e->keys : NULL,
+				e->what + wrapped[j].start, wrapped[j].end - wrapped[j].start, x};
+		free(wrapped);
+	}
+	return n;
 }
 
 static void help_draw(struct ui *ui)
 {
 	int x = ui_margin(ui), width = ui_text_width(ui);
-	size_t count = help_lines(ui), rows = menu_rows(ui, count);
+	struct help_line *lines;
+	size_t count = help_lines(ui, &lines), rows = menu_rows(ui, count);
 	size_t max_top = count > rows ? count - rows : 0;
 	if (ui->help.top > max_top)
 		ui->help.top = max_top;
 	const char *head = "Keys";
 	ui_draw_text(ui, 0, x, head, strlen(head), width, A_BOLD);
-	bool stacked = help_stacked(ui);
-	for (size_t line = ui->help.top; line < count && line < ui->help.top + rows; line++) {
-		const struct help_row *e = ui_help_row(stacked ? line / 2 : line);
-		int y = MENU_HEAD + (int)(line - ui->help.top);
-		if (!stacked) {
-			ui_draw_text(ui, y, x, e->keys, strlen(e->keys), 26, A_BOLD);
-			ui_draw_text(ui, y, x + 26, e->what, strlen(e->what), width - 26, A_NORMAL);
-		} else if (line % 2 == 0) {
-			ui_draw_text(ui, y, x, e->keys, strlen(e->keys), width, A_BOLD);
-		} else {
-			ui_draw_text(ui, y, x + 4, e->what, strlen(e->what), width - 4, A_NORMAL);
-		}
+	for (size_t i = ui->help.top; i < count && i < ui->help.top + rows; i++) {
+		int y = MENU_HEAD + (int)(i - ui->help.top);
+		const struct help_line *l = &lines[i];
+		if (l->keys)
+			ui_draw_text(ui, y, x, l->keys, strlen(l->keys), width, A_BOLD);
+		if (l->text)
+			ui_draw_text(ui, y, x + l->x, l->text, l->len, width - l->x, A_NORMAL);
 	}
+	free(lines);
 	size_t shown = count - ui->help.top < rows ? count - ui->help.top : rows;
 	ui_draw_more(ui, MENU_HEAD + (int)rows, ui->help.top, count - ui->help.top - shown,
-		     "lines");
+		     "line");
 	static const struct hint hints[] = {{"q quit", 'q'}, {"Esc back", 27}};
 	ui_draw_status(ui, "Help", NULL, hints, 2);
 }
 
+/* A tap on the "more above / below" line turns the page. */
+static enum action more_line_tap(const struct ui *ui, size_t rows)
+{
+	const MEVENT *ev = &ui->mouse;
+	if (ev->bstate & BUTTON4_PRESSED)
+		return ACT_UP;
+	if (ev->bstate & BUTTON5_PRESSED)
+		return ACT_DOWN;
+	if ((ev->bstate & BUTTON1_PRESSED) && ev->y == MENU_HEAD + (int)rows)
+		return ev->x < ui_margin(ui) + ui_text_width(ui) / 3 ? ACT_PAGE_UP
+								   : ACT_PAGE_DOWN;
+	return ACT_NONE;
+}
+
 static enum outcome help_key(struct ui *ui, int key, enum action act)
 {
-	size_t count = help_lines(ui), rows = menu_rows(ui, count);
-	if (key == KEY_MOUSE) {
-		const MEVENT *ev = &ui->mouse;
-		act = ev->bstate & BUTTON4_PRESSED ? ACT_UP
-		    : ev->bstate & BUTTON5_PRESSED ? ACT_DOWN : ACT_NONE;
-	}
+	struct help_line *lines;
+	size_t count = help_lines(ui, &lines), rows = menu_rows(ui, count);
+	free(lines);
+	if (key == KEY_MOUSE)
+		act = more_line_tap(ui, rows);
 	long top = (long)ui->help.top, max_top = count > rows ? (long)(count - rows) : 0;
 	switch (act) {
 	case ACT_UP: top--; break;

@@ -43,6 +43,9 @@ struct reader {
 	size_t article;
 	struct layout *layout;
 	size_t top;            /* first line shown */
+	struct place anchor;   /* where the reader chose to be: a resize that
+				* had to scroll (a taller window near the end)
+				* comes back here when the window shrinks */
 	long link;             /* chosen link, or -1 */
 	struct buf link_label; /* where the chosen link leads, in words */
 	struct history history;

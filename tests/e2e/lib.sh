@@ -89,6 +89,18 @@ wait_for() {
 	return 1
 }
 
+# wait_row N TEXT: until row N (0-based) is exactly TEXT.
+wait_row() {
+	end=$(($(date +%s) + TIMEOUT))
+	while [ "$(date +%s)" -le "$end" ]; do
+		[ "$(row "$1")" = "$2" ] && return 0
+		crashed && return 1
+		sleep 0.05
+	done
+	echo "    row $1 is '$(row "$1")', not '$2'" >&2
+	return 1
+}
+
 # wait_gone TEXT: until TEXT has left the screen.
 wait_gone() {
 	end=$(($(date +%s) + TIMEOUT))
