@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "skinguide/buf.h"
 #include "skinguide/content.h"
@@ -47,7 +48,12 @@ static void report(struct checker *c, int line, bool error, const char *fmt, ...
 	va_end(ap);
 	if (line < 1)
 		line = 1;
-	buf_printf(&b, "%s:%d: %s: %s", c->path, line, error ? "error" : "warning", msg);
+	struct buf raw = BUF_INIT;
+	buf_printf(&raw, "%s:%d: %s: %s", c->path, line, error ? "error" : "warning", msg);
+	/* The path came from the command line or a directory listing: no
+	 * escape code in it may reach the terminal. */
+	text_sanitize(&b, raw.data, raw.len, false);
+	buf_free(&raw);
 	if (c->ndiags == c->diags_cap) {
 		c->diags_cap = c->diags_cap ? c->diags_cap * 2 : 16;
 		c->diags = xreallocarray(c->diags, c->diags_cap, sizeof *c->diags);
@@ -88,10 +94,11 @@ typedef void (*byte_fn)(void *ctx, int line, size_t col, const char *what);
 
 /* Call `fn` for each invalid or control character, with its line and
  * column (in characters, from 1). */
-static size_t scan_bytes(const char *s, size_t n, byte_fn fn, void *ctx)
+static size_t scan_bytes(const char *s, size_t n, byte_fn fn, void *ctx, int *last_line)
 {
 	size_t problems = 0, col = 1;
 	int line = 1;
+	*last_line = 1;
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
 		size_t len = text_decode(s + i, n - i, &cp);
@@ -104,6 +111,8 @@ static size_t scan_bytes(const char *s, size_t n, byte_fn fn, void *ctx)
 			what = "a control character; delete it";
 		if (what && ++problems <= MAX_BYTE_PROBLEMS)
 			fn(ctx, line, col, what);
+		if (what)
+			*last_line = line;
 		col++;
 		if (cp == '\n') {
 			line++;
@@ -128,7 +137,8 @@ static void print_byte_problem(void *ctx, int line, size_t col, const char *what
 size_t check_bytes(const char *path, const char *s, size_t n, FILE *out)
 {
 	struct print_ctx p = {out, path};
-	size_t problems = scan_bytes(s, n, print_byte_problem, &p);
+	int last;
+	size_t problems = scan_bytes(s, n, print_byte_problem, &p, &last);
 	if (problems > MAX_BYTE_PROBLEMS)
 		fprintf(out, "%s: error: %zu more problems of the same kind\n", path,
 			problems - MAX_BYTE_PROBLEMS);
@@ -307,8 +317,9 @@ static void on_sentence(void *ctx, const struct rd_sentence *s)
 	       : CHECK_SENTENCE_WARN, (int)show, s->start, show < s->len ? "..." : "");
 }
 
-/* Count the text of every paragraph and heading before Sources. */
-static void check_reading(struct checker *c, cmark_node *doc)
+/* Count the text of every paragraph and heading before Sources, and
+ * judge each sentence's length. */
+static void check_sentences(struct checker *c, cmark_node *doc)
 {
 	struct buf t = BUF_INIT;
 	for (cmark_node *top = cmark_node_first_child(doc); top && !is_sources(top);
@@ -329,6 +340,11 @@ static void check_reading(struct checker *c, cmark_node *doc)
 		cmark_iter_free(it);
 	}
 	buf_free(&t);
+}
+
+static void check_reading(struct checker *c, cmark_node *doc)
+{
+	check_sentences(c, doc);
 	double grade = readability_grade(&c->stats);
 	/* A grade from a few words says nothing: "Summary." alone scores 14. */
 	if (c->stats.words < CHECK_GRADE_MIN_WORDS)
@@ -342,6 +358,16 @@ static void check_reading(struct checker *c, cmark_node *doc)
 }
 
 /* ---- the directory ----------------------------------------------------- */
+
+static void check_file_bytes(struct checker *c, const struct buf *src)
+{
+	int last;
+	size_t bad = scan_bytes(src->data ? src->data : "", src->len, report_byte_problem, c,
+				&last);
+	if (bad > MAX_BYTE_PROBLEMS)
+		report(c, last, true, "%zu more bad characters up to this line; save the "
+		       "file as plain UTF-8 text", bad - MAX_BYTE_PROBLEMS);
+}
 
 static void check_article(struct checker *c, size_t i, struct readability *stats)
 {
@@ -358,10 +384,7 @@ static void check_article(struct checker *c, size_t i, struct readability *stats
 		report(c, 1, true, "%s", why);
 		goto done;
 	}
-	size_t bad = scan_bytes(src.data ? src.data : "", src.len, report_byte_problem, c);
-	if (bad > MAX_BYTE_PROBLEMS)
-		report(c, 1, true, "%zu more bad characters like the ones above; save the "
-		       "file as plain UTF-8 text", bad - MAX_BYTE_PROBLEMS);
+	check_file_bytes(c, &src);
 	long first = guide_find(c->guide, a->id);
 	if (first >= 0 && (size_t)first != i)
 		report(c, 1, true, "the id '%s' is also used by %s; rename one of the files",
@@ -385,6 +408,7 @@ static void check_strays(struct checker *c, const char *dir)
 	if (!d)
 		return;
 	struct dirent *e;
+	size_t dlen = strlen(dir);
 	while ((e = readdir(d)) != NULL) {
 		size_t len = strlen(e->d_name);
 		char id[256];
@@ -393,18 +417,52 @@ static void check_strays(struct checker *c, const char *dir)
 		    strcmp(e->d_name, "index.md") == 0 || strcmp(e->d_name, "quiz.md") == 0 ||
 		    guide_parse_filename(e->d_name, &number, id, sizeof id))
 			continue;
-		/* A file name is content too: it may hold escape codes. */
-		struct buf name = BUF_INIT;
-		text_sanitize(&name, e->d_name, len, false);
-		size_t dlen = strlen(dir);
-		fprintf(c->out, "%s%s%s:1: warning: not shown: an article's name must look "
-			"like 01-some-id.md (a number, '-', then a-z, 0-9, '-')\n", dir,
-			dlen && dir[dlen - 1] == '/' ? "" : "/", name.data);
-		buf_free(&name);
-		c->res->warnings++;
-		c->printed++;
+		/* A file name may hold escape codes: show them as '?'. */
+		struct buf path = BUF_INIT;
+		buf_printf(&path, "%s%s", dir, dlen && dir[dlen - 1] == '/' ? "" : "/");
+		for (size_t i = 0; i < len; i++)
+			buf_putc(&path, (unsigned char)e->d_name[i] < 0x20 ||
+				 e->d_name[i] == 0x7f ? '?' : e->d_name[i]);
+		c->path = path.data;
+		report(c, 1, false, "not shown: an article's name must look like "
+		       "01-some-id.md (a number, '-', then a-z, 0-9, '-' or '_')");
+		flush_diags(c);
+		buf_free(&path);
 	}
 	closedir(d);
+}
+
+/* index.md is the first thing every patient reads: clean bytes, a title,
+ * links that work and short sentences. */
+static void check_index(struct checker *c, const char *dir)
+{
+	struct buf path = BUF_INIT, src = BUF_INIT;
+	size_t dlen = strlen(dir);
+	buf_printf(&path, "%s%sindex.md", dir, dlen && dir[dlen - 1] == '/' ? "" : "/");
+	struct sg_error err;
+	c->path = path.data;
+	if (access(path.data, F_OK) != 0)
+		goto done;
+	if (!guide_read_file(path.data, &src, &err)) {
+		report(c, 1, true, "cannot be read; check that it is a readable file");
+		goto done;
+	}
+	check_file_bytes(c, &src);
+	cmark_node *doc = doc_parse(src.data ? src.data : "", src.len);
+	int level;
+	cmark_node *first = cmark_node_first_child(doc);
+	if (!is_heading(first, &level) || level != 1)
+		report(c, 1, true, "no title; start index.md with a level-1 heading, the "
+		       "guide's name, such as '# Your microneedling guide'");
+	check_links(c, doc);
+	struct readability ignored = {0};
+	c->stats = ignored;
+	check_sentences(c, doc);
+	cmark_node_free(doc);
+done:
+	flush_diags(c);
+	buf_free(&src);
+	buf_free(&path);
 }
 
 static void print_table(FILE *out, const struct guide *g, const struct readability *stats,
@@ -434,9 +492,10 @@ void check_dir(const char *dir, FILE *out, struct check_result *res)
 	}
 	struct checker c = {.out = out, .guide = g, .res = res};
 	struct readability *stats = xcalloc(guide_count(g), sizeof *stats);
-	check_strays(&c, dir);
+	check_index(&c, dir);
 	for (size_t i = 0; i < guide_count(g); i++)
 		check_article(&c, i, &stats[i]);
+	check_strays(&c, dir);
 	res->articles = guide_count(g);
 	print_table(out, g, stats, c.printed > 0);
 	free(stats);

@@ -232,9 +232,9 @@ static bool scan_dir(struct guide *g, struct sg_error *err)
 {
 	DIR *d = opendir(g->dir);
 	if (!d) {
-		sg_error_set(err, "%s: cannot open the content directory: %s; give the "
-			     "folder that holds the NN-id.md articles with --content DIR "
-			     "or SKINGUIDE_CONTENT", g->dir, strerror(errno));
+		sg_error_set(err, "%s: cannot open the content folder: %s; name the "
+			     "folder that holds the NN-id.md articles", g->dir,
+			     strerror(errno));
 		return false;
 	}
 	size_t cap = 0;

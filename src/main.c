@@ -1,6 +1,7 @@
 /* skinguide: command line.  Parses options, opens the content and hands
  * over to the reader, the printer or (later) the checker. */
 #include <errno.h>
+#include <stdarg.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -16,6 +17,7 @@
 #include "skinguide/content.h"
 #include "skinguide/man.h"
 #include "skinguide/print.h"
+#include "skinguide/text.h"
 #include "skinguide/ui.h"
 
 enum { EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
@@ -33,7 +35,7 @@ struct cli {
 
 static const char usage_text[] =
 	"Usage: skinguide [--content DIR]            read the guide\n"
-	"       skinguide --list                     list the articles\n"
+	"       skinguide --list [--format text|man] list the articles\n"
 	"       skinguide --print ID [--width N] [--format text|man]\n"
 	"                                            print one article\n"
 	"       skinguide --check [DIR]              check the content for editors\n"
@@ -66,11 +68,28 @@ static const char usage_text[] =
 	"Content: one Markdown file per article, named NN-id.md; see\n"
 	"skinguide-content(5).\n";
 
+/* Every message goes through here: it may quote a path, an id or an
+ * option someone typed, and none of those may carry escape codes to the
+ * terminal. */
+__attribute__((format(printf, 1, 2)))
+static void complain(const char *fmt, ...)
+{
+	char raw[2048];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(raw, sizeof raw, fmt, ap);
+	va_end(ap);
+	struct buf clean = BUF_INIT;
+	text_sanitize(&clean, raw, strlen(raw), true);
+	fprintf(stderr, "skinguide: %s\n", clean.data ? clean.data : "");
+	buf_free(&clean);
+}
+
 static int usage_error(const char *fmt, const char *arg)
 {
-	fputs("skinguide: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\nTry 'skinguide --help' for the options.\n", stderr);
+	char msg[1024];
+	snprintf(msg, sizeof msg, fmt, arg);
+	complain("%s\nTry 'skinguide --help' for the options.", msg);
 	return EXIT_USAGE;
 }
 
@@ -184,8 +203,8 @@ static int run_print(struct guide *g, const struct cli *cli)
 {
 	long i = guide_find(g, cli->print_id);
 	if (i < 0) {
-		fprintf(stderr, "skinguide: no article with the id '%s' in %s; "
-			"'skinguide --list' shows the ids\n", cli->print_id, guide_dir(g));
+		complain("no article with the id '%s' in %s; 'skinguide --list' shows "
+			 "the ids", cli->print_id, guide_dir(g));
 		return EXIT_RUNTIME;
 	}
 	struct sg_error err;
@@ -193,7 +212,7 @@ static int run_print(struct guide *g, const struct cli *cli)
 		? man_article(stdout, g, (size_t)i, SKINGUIDE_DATE, SKINGUIDE_VERSION, &err)
 		: print_article(stdout, g, (size_t)i, print_width(cli), !locale_is_utf8(), &err);
 	if (!ok) {
-		fprintf(stderr, "skinguide: %s\n", err.msg);
+		complain("%s", err.msg);
 		return EXIT_RUNTIME;
 	}
 	return 0;
@@ -204,7 +223,7 @@ static int run_print(struct guide *g, const struct cli *cli)
 static int finish_output(int status)
 {
 	if ((fflush(stdout) != 0 || ferror(stdout)) && status == 0) {
-		fprintf(stderr, "skinguide: cannot write the output: %s\n", strerror(errno));
+		complain("cannot write the output: %s", strerror(errno));
 		status = EXIT_RUNTIME;
 	}
 	return status;
@@ -215,9 +234,12 @@ static int run_check(const struct cli *cli)
 	const char *dir = cli->check_dir ? cli->check_dir : content_dir(cli);
 	struct check_result res;
 	check_dir(dir, stdout, &res);
+	struct buf shown = BUF_INIT;
+	text_sanitize(&shown, dir, strlen(dir), false);
 	printf("\ncheck: %zu error%s, %zu warning%s in %zu article%s of %s\n", res.errors,
 	       res.errors == 1 ? "" : "s", res.warnings, res.warnings == 1 ? "" : "s",
-	       res.articles, res.articles == 1 ? "" : "s", dir);
+	       res.articles, res.articles == 1 ? "" : "s", shown.data ? shown.data : "");
+	buf_free(&shown);
 	return res.errors ? EXIT_RUNTIME : 0;
 }
 
@@ -233,7 +255,7 @@ int main(int argc, char **argv)
 	struct sg_error err;
 	struct guide *g = guide_open(content_dir(&cli), &err);
 	if (!g) {
-		fprintf(stderr, "skinguide: %s\n", err.msg);
+		complain("%s", err.msg);
 		return EXIT_RUNTIME;
 	}
 	switch (cli.mode) {
@@ -241,7 +263,7 @@ int main(int argc, char **argv)
 		if (cli.format && strcmp(cli.format, "man") == 0)
 			man_index(stdout, g, SKINGUIDE_DATE, SKINGUIDE_VERSION);
 		else
-			print_list(stdout, g);
+			print_list(stdout, g, !locale_is_utf8());
 		status = 0;
 		break;
 	case MODE_CHECK:
@@ -253,7 +275,7 @@ int main(int argc, char **argv)
 		struct ui_opts opts = {.ascii = !locale_is_utf8()};
 		status = ui_run(g, &opts, &err);
 		if (status)
-			fprintf(stderr, "skinguide: %s\n", err.msg);
+			complain("%s", err.msg);
 		break;
 	}
 	}

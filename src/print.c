@@ -1,6 +1,8 @@
 /* print: plain-text output of layouts and the article list. */
 #include "skinguide/print.h"
 
+#include "skinguide/text.h"
+
 void print_layout(FILE *out, const struct layout *l)
 {
 	for (size_t i = 0; i < layout_line_count(l); i++) {
@@ -27,10 +29,19 @@ bool print_article(FILE *out, struct guide *g, size_t i, size_t width, bool asci
 	return true;
 }
 
-void print_list(FILE *out, const struct guide *g)
+void print_list(FILE *out, const struct guide *g, bool ascii)
 {
+	struct buf line = BUF_INIT, plain = BUF_INIT;
 	for (size_t i = 0; i < guide_count(g); i++) {
 		const struct article *a = guide_article(g, i);
-		fprintf(out, "%s\t%s\t%s\n", a->id, a->title, a->summary);
+		buf_clear(&line);
+		buf_printf(&line, "%s\t%s\t%s\n", a->id, a->title, a->summary);
+		if (ascii) {
+			buf_clear(&plain);
+			text_to_ascii(&plain, line.data, line.len);
+		}
+		fputs(ascii ? plain.data : line.data, out);
 	}
+	buf_free(&line);
+	buf_free(&plain);
 }

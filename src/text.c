@@ -240,6 +240,10 @@ static const char *ascii_for(uint32_t cp)
 	case 0x00C6: return "AE";
 	case 0x0153: return "oe";
 	case 0x00F8: return "o";
+	case 0x0152: return "OE";
+	case 0x00A9: return "(C)";
+	case 0x00AE: return "(R)";
+	case 0x2044: return "/";
 	case 0x00D8: return "O";
 	case 0x200B: case 0x200C: case 0x200D: case 0xFE0F: return "";
 	default: return NULL;
@@ -249,8 +253,9 @@ static const char *ascii_for(uint32_t cp)
 void text_to_ascii(struct buf *out, const char *s, size_t n)
 {
 	size_t len = 0;
-	/* Decomposed, an accented letter is its base letter and a mark. */
-	uint8_t *nfd = u8_normalize(UNINORM_NFD, (const uint8_t *)s, n, NULL, &len);
+	/* Decomposed, an accented letter is its base letter and a mark, and
+	 * compatibility forms ("ﬁ", "™", "²") are their plain letters. */
+	uint8_t *nfd = u8_normalize(UNINORM_NFKD, (const uint8_t *)s, n, NULL, &len);
 	const char *t = nfd ? (const char *)nfd : s;
 	if (!nfd)
 		len = n;

@@ -10,6 +10,10 @@
 #include "skinguide/text.h"
 #include "ui_private.h"
 
+/* How long the rest of an escape sequence may lag behind its Esc on a
+ * slow SSH link; a lone Esc (Back) waits this long, plus ESCDELAY. */
+#define SEQUENCE_WAIT_MS 100
+
 enum { PAIR_HEADING = 1, PAIR_LINK, PAIR_CALLOUT, PAIR_CODE, PAIR_MARKER };
 
 /* ---- the key table: every key, its action and its help, in one place -- */
@@ -131,12 +135,18 @@ void ui_draw_text(struct ui *ui, int y, int x, const char *s, size_t len, int ma
 	}
 	size_t fit = text_fit(s, len, (size_t)maxw);
 	bool cut = fit < len;
+	const char *mark = ui_glyph(ui, "…", "...");
+	size_t mark_width = text_width(mark, strlen(mark));
+	if (cut && (size_t)maxw <= mark_width) {
+		mark = "";
+		mark_width = 0;
+	}
 	if (cut)
-		fit = text_fit(s, len, (size_t)maxw - 1);
+		fit = text_fit(s, len, (size_t)maxw - mark_width);
 	attrset(attr);
 	mvaddnstr(y, x, s, (int)fit);
 	if (cut)
-		addstr(ui_glyph(ui, "…", ">"));
+		addstr(mark);
 	attrset(A_NORMAL);
 	buf_free(&plain);
 }
@@ -403,14 +413,17 @@ static void on_resize(struct ui *ui)
 
 /* Skip the rest of an escape sequence the terminal description does not
  * know (or that was pasted): a CSI or SS3 ends at its final byte, a
- * string (OSC, DCS) at BEL or ESC \.  Anything else after Esc is Alt+key. */
+ * string (OSC, DCS) at BEL or ESC \. */
 static void skip_sequence(int first)
 {
 	int c;
+	/* Over a slow link the rest of a sequence can lag behind its start:
+	 * wait a little for each byte rather than stopping at the first gap. */
+	timeout(SEQUENCE_WAIT_MS);
 	if (first == '[' || first == 'O') {
 		while ((c = getch()) != ERR && !(c >= 0x40 && c <= 0x7e))
 			;
-	} else if (first == ']' || first == 'P' || first == '_' || first == '^') {
+	} else {
 		int prev = 0;
 		while ((c = getch()) != ERR && c != 7 && !(prev == 27 && c == '\\'))
 			prev = c;
@@ -425,13 +438,15 @@ static int read_key(struct ui *ui)
 	int key = getch();
 	if (key != 27)
 		return key;
-	nodelay(stdscr, TRUE);
+	timeout(SEQUENCE_WAIT_MS);
 	int next = getch();
-	if (next != ERR)
+	bool sequence = next != ERR && strchr("[O]P_^", next);
+	if (sequence)
 		skip_sequence(next);
-	nodelay(stdscr, FALSE);
+	else if (next != ERR)
+		ungetch(next); /* Esc, then a key typed quickly: both count */
 	timeout(ui->delay_ms);
-	return next == ERR ? 27 : 0;
+	return sequence ? 0 : 27;
 }
 
 static int button_at(const struct ui *ui, int x)

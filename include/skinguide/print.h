@@ -17,7 +17,8 @@ void print_layout(FILE *out, const struct layout *l);
 bool print_article(FILE *out, struct guide *g, size_t i, size_t width, bool ascii,
 		   struct sg_error *err);
 
-/** Write one line per article: id, tab, title, tab, summary. */
-void print_list(FILE *out, const struct guide *g);
+/** Write one line per article: id, tab, title, tab, summary; in plain
+ *  ASCII when `ascii` (a locale that cannot show UTF-8). */
+void print_list(FILE *out, const struct guide *g, bool ascii);
 
 #endif

@@ -441,8 +441,32 @@ test_help_over_headings_returns_there() {
 	keys Escape
 	wait_for "Go to a section"
 	keys Escape
-	wait_for "Opening section"
+	wait_for "t sections"
 	quit_clean
+}
+
+test_sequence_split_by_a_slow_link_is_dropped() {
+	start 80 24 --content "$G"
+	wait_for "1. First topic"
+	# The tail of a key's sequence lags 50 ms behind its start, as on a
+	# slow SSH link; "3~" must not open topic 3.
+	tm send-keys -t t -l "$(printf '\033[')"
+	sleep 0.05 # the lag being tested
+	tm send-keys -t t -l "3~"
+	keys j
+	wait_for "Topic 2 of 3"
+	screen | grep -qF "Part one" && fail "the sequence opened topic 3"
+	quit_clean
+}
+
+test_esc_then_a_quick_key_counts_both() {
+	start 80 24 --content "$G"
+	wait_for "1. First topic"
+	keys Enter
+	wait_for "Opening section"
+	# Esc (back home) then q at once: a fast typist, not an Alt key.
+	tm send-keys -t t -l "$(printf '\033q')"
+	[ "$(wait_exit)" = 0 ] || fail "Esc then q did not quit"
 }
 
 test_typed_number_ends_on_another_key() {

@@ -682,6 +682,39 @@ static void test_short_article_grade_is_not_judged(void **state)
 	assert_no_substring(out, "reading grade");
 }
 
+static void test_index_is_checked_too(void **state)
+{
+	(void)state;
+	static const char index_md[] = "Welcome \x07 to [the guide](nope.md).\n";
+	static const char article[] = SUN_TITLE "\n\n" SUN_SUMMARY "\n\n" SUN_HEADING "\n\n"
+		SUN_BODY "\n\n" SUN_SOURCES "\n\n" SUN_SOURCE "\n";
+	const char *dir = make_temp_dir();
+	write_bytes(dir, "index.md", index_md, sizeof index_md - 1);
+	write_bytes(dir, "01-sun.md", article, sizeof article - 1);
+	struct check_result res;
+	char *out = run_check(dir, &res);
+	assert_counts(out, &res, 3, 0, 1);
+	const char *path = fmt("%s/index.md:1: error: ", dir);
+	assert_line(out, path, "control character");
+	assert_line(out, path, "no title");
+	assert_line(out, path, "leads to no article");
+}
+
+static void test_stray_names_are_shown_safely_after_articles(void **state)
+{
+	(void)state;
+	static const char article[] = SUN_TITLE "\n\n" SUN_SUMMARY "\n\n" SUN_HEADING "\n\n"
+		SUN_BODY "\n\n" SUN_SOURCES "\n\n" SUN_SOURCE "\n";
+	const char *dir = make_temp_dir();
+	write_bytes(dir, "01-sun.md", article, sizeof article - 1);
+	write_bytes(dir, "0\x1b[2J-x.md", "# X\n", 4);
+	struct check_result res;
+	char *out = run_check(dir, &res);
+	assert_counts(out, &res, 0, 1, 1);
+	assert_no_substring(out, "\x1b");
+	assert_line(out, fmt("%s/0?[2J-x.md:1: warning: ", dir), "not shown");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -706,6 +739,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_unreadable_article_is_error_line, teardown),
 		cmocka_unit_test_teardown(test_check_dir_reports_bad_bytes, teardown),
 		cmocka_unit_test_teardown(test_findings_come_in_line_order, teardown),
+		cmocka_unit_test_teardown(test_index_is_checked_too, teardown),
+		cmocka_unit_test_teardown(test_stray_names_are_shown_safely_after_articles, teardown),
 		cmocka_unit_test_teardown(test_short_article_grade_is_not_judged, teardown),
 		cmocka_unit_test_teardown(test_check_dir_accepts_crlf, teardown),
 		cmocka_unit_test_teardown(test_bytes_clean_text_has_no_problems, teardown),
