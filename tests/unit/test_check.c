@@ -9,6 +9,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "tmpdir.h"
+
 #include <dirent.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -209,20 +211,14 @@ static char *fmt(const char *format, ...)
 /* A new directory under /tmp, removed by teardown(). */
 static const char *make_temp_dir(void)
 {
-	char tmpl[] = "/tmp/skinguide-check-XXXXXX";
 	assert_null(temp_dir);
-	assert_non_null(mkdtemp(tmpl));
-	temp_dir = xstrdup(tmpl);
+	temp_dir = tmpdir_make("skinguide-check");
 	return temp_dir;
 }
 
 static void write_bytes(const char *dir, const char *name, const char *s, size_t n)
 {
-	FILE *f = fopen(fmt("%s/%s", dir, name), "wb");
-	assert_non_null(f);
-	size_t written = fwrite(s, 1, n, f);
-	assert_int_equal(fclose(f), 0);
-	assert_int_equal(written, n);
+	assert_true(tmpdir_write(dir, name, s, n));
 }
 
 /* Remove the directory made by make_temp_dir (its files and empty
@@ -231,21 +227,7 @@ static void remove_temp_dir(void)
 {
 	if (!temp_dir)
 		return;
-	DIR *d = opendir(temp_dir);
-	if (d) {
-		struct dirent *e;
-		while ((e = readdir(d)) != NULL) {
-			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-				continue;
-			struct buf path = BUF_INIT;
-			buf_printf(&path, "%s/%s", temp_dir, e->d_name);
-			if (unlink(path.data) != 0)
-				rmdir(path.data);
-			buf_free(&path);
-		}
-		closedir(d);
-	}
-	rmdir(temp_dir);
+	tmpdir_remove(temp_dir);
 	free(temp_dir);
 	temp_dir = NULL;
 }

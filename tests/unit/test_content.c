@@ -8,6 +8,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "tmpdir.h"
+
 #include <dirent.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -36,38 +38,18 @@ static struct guide *open_good(void)
 
 static char *make_temp_dir(void)
 {
-	char tmpl[] = "/tmp/skinguide-unit-XXXXXX";
-	assert_non_null(mkdtemp(tmpl));
-	return xstrdup(tmpl);
+	return tmpdir_make("skinguide-unit");
 }
 
 static void write_file(const char *dir, const char *name, const char *text)
 {
-	struct buf path = BUF_INIT;
-	buf_printf(&path, "%s/%s", dir, name);
-	FILE *f = fopen(path.data, "w");
-	assert_non_null(f);
-	assert_int_equal(fputs(text, f) >= 0, 1);
-	assert_int_equal(fclose(f), 0);
-	buf_free(&path);
+	assert_true(tmpdir_write(dir, name, text, strlen(text)));
 }
 
 /* Remove a flat directory made by make_temp_dir, and free its name. */
 static void remove_temp_dir(char *dir)
 {
-	DIR *d = opendir(dir);
-	assert_non_null(d);
-	struct dirent *e;
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		struct buf path = BUF_INIT;
-		buf_printf(&path, "%s/%s", dir, e->d_name);
-		unlink(path.data);
-		buf_free(&path);
-	}
-	closedir(d);
-	assert_int_equal(rmdir(dir), 0);
+	tmpdir_remove(dir);
 	free(dir);
 }
 

@@ -7,6 +7,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "tmpdir.h"
+
 #include <dirent.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -43,20 +45,7 @@ static void remove_temp_dir(void)
 {
 	if (!temp_dir)
 		return;
-	DIR *d = opendir(temp_dir);
-	if (d) {
-		struct dirent *e;
-		while ((e = readdir(d)) != NULL) {
-			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-				continue;
-			struct buf path = BUF_INIT;
-			buf_printf(&path, "%s/%s", temp_dir, e->d_name);
-			unlink(path.data);
-			buf_free(&path);
-		}
-		closedir(d);
-	}
-	rmdir(temp_dir);
+	tmpdir_remove(temp_dir);
 	free(temp_dir);
 	temp_dir = NULL;
 }
