@@ -6,6 +6,14 @@ BIN=$1
 G=tests/fixtures/guide
 . tests/e2e/lib.sh
 
+# The fixture guide at 80x24, opened on its first topic, as most tests begin.
+open_first_topic() {
+	start 80 24 --content "$G"
+	wait_for "1. First topic"
+	keys Enter
+	wait_for "Opening section"
+}
+
 test_home_at_80x24() {
 	start 80 24 --content "$G"
 	wait_for "Test Guide"
@@ -36,10 +44,7 @@ test_number_key_opens_topic() {
 }
 
 test_scroll_to_end_and_top() {
-	start 80 24 --content "$G"
-	wait_for "1. First topic"
-	keys Enter
-	wait_for "Opening section"
+	open_first_topic
 	keys G
 	wait_for "MARKER-END"
 	screen | tail -n 1 | grep -qF "End" || fail "status does not say End"
@@ -53,10 +58,7 @@ test_scroll_to_end_and_top() {
 }
 
 test_follow_link_and_come_back() {
-	start 80 24 --content "$G"
-	wait_for "1. First topic"
-	keys Enter
-	wait_for "Opening section"
+	open_first_topic
 	keys j
 	wait_for "%  t sections"
 	before=$(row 0)
@@ -71,10 +73,7 @@ test_follow_link_and_come_back() {
 }
 
 test_anchor_link_scrolls_to_heading() {
-	start 80 24 --content "$G"
-	wait_for "1. First topic"
-	keys Enter
-	wait_for "Opening section"
+	open_first_topic
 	keys Tab Tab
 	wait_for 'Link to the section "Later section"'
 	keys Enter
@@ -86,10 +85,7 @@ test_anchor_link_scrolls_to_heading() {
 }
 
 test_link_with_fragment_opens_section() {
-	start 80 24 --content "$G"
-	wait_for "1. First topic"
-	keys Enter
-	wait_for "Opening section"
+	open_first_topic
 	keys G
 	wait_for "MARKER-END"
 	keys BTab
@@ -100,10 +96,7 @@ test_link_with_fragment_opens_section() {
 }
 
 test_external_link_opens_nothing() {
-	start 80 24 --content "$G"
-	wait_for "1. First topic"
-	keys Enter
-	wait_for "Opening section"
+	open_first_topic
 	keys Tab Tab Tab
 	wait_for "Web address: https://example.org/page"
 	keys Enter
@@ -113,10 +106,7 @@ test_external_link_opens_nothing() {
 }
 
 test_headings_list_jumps() {
-	start 80 24 --content "$G"
-	wait_for "1. First topic"
-	keys Enter
-	wait_for "Opening section"
+	open_first_topic
 	keys t
 	wait_for "Go to a section"
 	keys Down Down Down Enter
@@ -137,10 +127,7 @@ test_help_and_back() {
 }
 
 test_resize_keeps_paragraph() {
-	start 80 24 --content "$G"
-	wait_for "1. First topic"
-	keys Enter
-	wait_for "Opening section"
+	open_first_topic
 	keys t
 	wait_for "Go to a section"
 	keys Down Down Enter
@@ -314,10 +301,7 @@ test_cursor_follows_the_choice() {
 }
 
 test_unknown_escape_sequences_are_dropped() {
-	start 80 24 --content "$G"
-	wait_for "1. First topic"
-	keys Enter
-	wait_for "Opening section"
+	open_first_topic
 	keys Space
 	wait_for "%  t sections"
 	# Keys the terminal description does not know, and pasted escape
@@ -330,10 +314,7 @@ test_unknown_escape_sequences_are_dropped() {
 }
 
 test_status_hints_are_buttons() {
-	start 80 24 --content "$G"
-	wait_for "1. First topic"
-	keys Enter
-	wait_for "Opening section"
+	open_first_topic
 	col=$(screen | tail -n 1 | awk '{ print index($0, "? help") }')
 	click $((col - 1)) 23
 	wait_for "Keys"
@@ -347,10 +328,7 @@ test_status_hints_are_buttons() {
 }
 
 test_arrows_and_enter_follow_links() {
-	start 80 24 --content "$G"
-	wait_for "1. First topic"
-	keys Enter
-	wait_for "Opening section"
+	open_first_topic
 	# Enter with no link chosen chooses the first; Right the next.
 	keys Enter
 	wait_for "Link to: Second topic"
@@ -379,10 +357,7 @@ test_welcome_is_whole_or_marked() {
 }
 
 test_headings_list_starts_where_you_read() {
-	start 80 24 --content "$G"
-	wait_for "1. First topic"
-	keys Enter
-	wait_for "Opening section"
+	open_first_topic
 	keys t
 	wait_for "Go to a section"
 	keys Down Down Down Enter
@@ -430,10 +405,7 @@ test_conflicting_modes_are_usage_errors() {
 }
 
 test_help_over_headings_returns_there() {
-	start 80 24 --content "$G"
-	wait_for "1. First topic"
-	keys Enter
-	wait_for "Opening section"
+	open_first_topic
 	keys t
 	wait_for "Go to a section"
 	keys '?'
@@ -460,10 +432,7 @@ test_sequence_split_by_a_slow_link_is_dropped() {
 }
 
 test_esc_then_a_quick_key_counts_both() {
-	start 80 24 --content "$G"
-	wait_for "1. First topic"
-	keys Enter
-	wait_for "Opening section"
+	open_first_topic
 	# Esc (back home) then q at once: a fast typist, not an Alt key.
 	tm send-keys -t t -l "$(printf '\033q')"
 	[ "$(wait_exit)" = 0 ] || fail "Esc then q did not quit"
@@ -484,10 +453,7 @@ test_typed_number_ends_on_another_key() {
 }
 
 test_touch_pages_and_tall_resize() {
-	start 80 24 --content "$G"
-	wait_for "1. First topic"
-	keys Enter
-	wait_for "Opening section"
+	open_first_topic
 	# A tap low on plain text reads on; high goes back.
 	click 40 20
 	wait_for "%  t sections"
@@ -521,10 +487,7 @@ test_check_reports_and_fails() {
 }
 
 test_colour_and_no_color() {
-	start 80 24 --content "$G"
-	wait_for "1. First topic"
-	keys Enter
-	wait_for "Opening section"
+	open_first_topic
 	# Headings are drawn in colour (cyan, SGR 36) when NO_COLOR is unset...
 	screen_styled | grep -q "$(printf '\033')\\[[0-9;]*36[;m]" || fail "no colour"
 	quit_clean

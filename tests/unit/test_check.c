@@ -225,11 +225,7 @@ static void write_bytes(const char *dir, const char *name, const char *s, size_t
  * directories); no assertions, as teardown() calls it. */
 static void remove_temp_dir(void)
 {
-	if (!temp_dir)
-		return;
-	tmpdir_remove(temp_dir);
-	free(temp_dir);
-	temp_dir = NULL;
+	tmpdir_forget(&temp_dir);
 }
 
 static int teardown(void **state)

@@ -43,11 +43,7 @@ static void *own(void *p)
 
 static void remove_temp_dir(void)
 {
-	if (!temp_dir)
-		return;
-	tmpdir_remove(temp_dir);
-	free(temp_dir);
-	temp_dir = NULL;
+	tmpdir_forget(&temp_dir);
 }
 
 static int teardown(void **state)

@@ -54,4 +54,15 @@ static inline void tmpdir_remove(const char *dir)
 	rmdir(dir);
 }
 
+/** Remove *dir as tmpdir_remove does, free the name and set *dir to NULL;
+ *  a NULL *dir is fine (for teardowns). */
+static inline void tmpdir_forget(char **dir)
+{
+	if (!*dir)
+		return;
+	tmpdir_remove(*dir);
+	free(*dir);
+	*dir = NULL;
+}
+
 #endif
