@@ -12,7 +12,7 @@
 #include "skinguide/buf.h"
 #include "skinguide/content.h"
 #include "skinguide/doc.h"
-#include "skinguide/layout.h"
+#include "skinguide/outline.h"
 #include "skinguide/readability.h"
 #include "skinguide/text.h"
 
@@ -248,21 +248,17 @@ static void check_sections(struct checker *c, cmark_node *doc)
 
 /* ---- links ------------------------------------------------------------- */
 
+/* `own` is the outline of the file being checked; another article's comes
+ * from the guide's cache, so each is made once however many links. */
 static bool article_has_anchor(struct checker *c, size_t article, const char *fragment,
-			       cmark_node *own_doc)
+			       const struct outline *own)
 {
 	struct sg_error err;
-	cmark_node *doc = own_doc ? own_doc : guide_document(c->guide, article, &err);
-	if (!doc)
-		return false;
-	struct layout_opts opts = {.width = LAYOUT_MAX_WIDTH};
-	struct layout *l = layout_new(doc, &opts);
-	bool found = layout_find_anchor(l, fragment) >= 0;
-	layout_free(l);
-	return found;
+	const struct outline *o = own ? own : guide_outline(c->guide, article, &err);
+	return o && outline_find_anchor(o, fragment) >= 0;
 }
 
-static void check_link(struct checker *c, cmark_node *link, cmark_node *doc)
+static void check_link(struct checker *c, cmark_node *link, const struct outline *own)
 {
 	const char *url = cmark_node_get_url(link);
 	size_t article;
@@ -276,7 +272,7 @@ static void check_link(struct checker *c, cmark_node *link, cmark_node *doc)
 		       "an article as 'id.md' (see --list)", shown);
 		break;
 	case GUIDE_LINK_ANCHOR:
-		if (!article_has_anchor(c, 0, fragment, doc))
+		if (!article_has_anchor(c, 0, fragment, own))
 			report(c, line_of(link), true, "the link '%s' names no heading of this "
 			       "article", shown);
 		break;
@@ -293,14 +289,16 @@ static void check_link(struct checker *c, cmark_node *link, cmark_node *doc)
 
 static void check_links(struct checker *c, cmark_node *doc)
 {
+	struct outline *own = outline_new(doc);
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_LINK)
-			check_link(c, n, doc);
+			check_link(c, n, own);
 	}
 	cmark_iter_free(it);
+	outline_free(own);
 }
 
 /* ---- reading level ----------------------------------------------------- */

@@ -13,10 +13,13 @@
 
 #include "skinguide/buf.h"
 #include "skinguide/doc.h"
+#include "skinguide/outline.h"
 
 /* Larger files are refused rather than parsed: no article is this long. */
 #define MAX_FILE_BYTES (8u << 20)
 #define HEAD_FIRST_READ 1024u
+/* The home page of a guide without index.md. */
+#define DEFAULT_INDEX "# Guide\n\nChoose a topic to read.\n"
 
 struct guide {
 	char *dir;
@@ -25,7 +28,9 @@ struct guide {
 	struct article *articles;
 	size_t count;
 	size_t *by_id;            /* article indexes sorted by id */
+	cmark_node *index_doc;    /* index.md, or a default welcome */
 	cmark_node **docs;        /* parsed trees, NULL when not cached */
+	struct outline **outlines;/* beside each cached tree, made when asked */
 	size_t cache[GUIDE_CACHE_SIZE]; /* most recently used first */
 	size_t cached;
 	size_t parses;
@@ -292,11 +297,13 @@ static bool read_index(struct guide *g, struct sg_error *err)
 	if (access(path, F_OK) != 0) {
 		g->title = xstrdup("Guide");
 		g->welcome = xstrdup("Choose a topic to read.");
+		g->index_doc = doc_parse(DEFAULT_INDEX, strlen(DEFAULT_INDEX));
 		goto done;
 	}
 	if (!(ok = read_file(path, 64 * 1024, &src, &eof, err)))
 		goto done;
 	cmark_node *doc = doc_parse(src.data ? src.data : "", src.len);
+	g->index_doc = doc;
 	for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
 		if (!g->title && cmark_node_get_type(n) == CMARK_NODE_HEADING) {
 			struct buf title = BUF_INIT;
@@ -308,7 +315,6 @@ static bool read_index(struct guide *g, struct sg_error *err)
 			doc_plain_text(n, &text);
 		}
 	}
-	cmark_node_free(doc);
 	if (!g->title)
 		g->title = xstrdup("Guide");
 	g->welcome = buf_detach(&text);
@@ -336,6 +342,7 @@ struct guide *guide_scan(const char *dir, struct sg_error *err)
 	g->title = xstrdup("");
 	g->welcome = xstrdup("");
 	g->docs = xcalloc(g->count, sizeof *g->docs);
+	g->outlines = xcalloc(g->count, sizeof *g->outlines);
 	return g;
 }
 
@@ -355,6 +362,7 @@ struct guide *guide_open(const char *dir, struct sg_error *err)
 		a->title_line = h.title_line;
 	}
 	g->docs = xcalloc(g->count, sizeof *g->docs);
+	g->outlines = xcalloc(g->count, sizeof *g->outlines);
 	return g;
 fail:
 	guide_free(g);
@@ -372,10 +380,15 @@ void guide_free(struct guide *g)
 		free(g->articles[i].summary);
 		if (g->docs && g->docs[i])
 			cmark_node_free(g->docs[i]);
+		if (g->outlines)
+			outline_free(g->outlines[i]);
 	}
+	if (g->index_doc)
+		cmark_node_free(g->index_doc);
 	free(g->articles);
 	free(g->by_id);
 	free(g->docs);
+	free(g->outlines);
 	free(g->dir);
 	free(g->title);
 	free(g->welcome);
@@ -420,6 +433,8 @@ static void cache_touch(struct guide *g, size_t i)
 			size_t old = g->cache[--g->cached];
 			cmark_node_free(g->docs[old]);
 			g->docs[old] = NULL;
+			outline_free(g->outlines[old]);
+			g->outlines[old] = NULL;
 		}
 		pos = g->cached++;
 	}
@@ -444,6 +459,21 @@ cmark_node *guide_document(struct guide *g, size_t i, struct sg_error *err)
 	}
 	cache_touch(g, i);
 	return g->docs[i];
+}
+
+const struct outline *guide_outline(struct guide *g, size_t i, struct sg_error *err)
+{
+	cmark_node *doc = guide_document(g, i, err);
+	if (!doc)
+		return NULL;
+	if (!g->outlines[i])
+		g->outlines[i] = outline_new(doc);
+	return g->outlines[i];
+}
+
+cmark_node *guide_index(const struct guide *g)
+{
+	return g->index_doc;
 }
 
 enum guide_link guide_resolve(const struct guide *g, const char *target,

@@ -2,14 +2,16 @@
 #include "skinguide/history.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "skinguide/buf.h"
 
 struct place history_place(const struct layout *l, size_t article, size_t top, long link)
 {
 	const struct layout_line *ln = layout_line(l, top);
-	return (struct place){article, ln ? ln->block : 0, ln ? ln->block_pos : 0, top,
-			      layout_width(l), link};
+	return (struct place){.article = article, .block = ln ? ln->block : 0,
+			      .pos = ln ? ln->block_pos : 0, .top = top,
+			      .width = layout_width(l), .link = link};
 }
 
 void history_find(const struct layout *l, const struct place *p, size_t *top, long *link)
@@ -29,6 +31,10 @@ void history_find(const struct layout *l, const struct place *p, size_t *top, lo
 
 void history_push(struct history *h, const struct place *p)
 {
+	if (h->len == HISTORY_MAX) {
+		memmove(h->places, h->places + 1, (h->len - 1) * sizeof *h->places);
+		h->len--;
+	}
 	if (h->len == h->cap) {
 		h->cap = h->cap ? h->cap * 2 : 16;
 		h->places = xreallocarray(h->places, h->cap, sizeof *h->places);

@@ -3,12 +3,12 @@
 #include "skinguide/layout.h"
 
 #include <stdlib.h>
-#include <string.h>
-
 #include <stdio.h>
+#include <string.h>
 
 #include "skinguide/buf.h"
 #include "skinguide/doc.h"
+#include "skinguide/outline.h"
 #include "skinguide/text.h"
 
 /* Containers deeper than this are laid out without their decoration. */
@@ -29,11 +29,6 @@ struct stored_link {
 	bool placed;
 };
 
-struct stored_heading {
-	size_t text_off, anchor_off;
-	int level;
-	size_t line;
-};
 
 struct layout {
 	size_t width;
@@ -44,12 +39,11 @@ struct layout {
 	size_t nlines, lines_cap;
 	struct stored_link *links;
 	size_t nlinks, links_cap;
-	struct stored_heading *heads;
+	size_t *head_lines;         /* line of each heading's text */
 	size_t nheads, heads_cap;
 	/* Public views, filled once the layout is complete. */
 	struct layout_line *view;
 	struct layout_link *link_view;
-	struct layout_heading *head_view;
 };
 
 enum container_kind { C_QUOTE, C_ITEM, C_INDENT };
@@ -274,16 +268,10 @@ static bool in_tight_list(cmark_node *node)
 	return list && cmark_node_get_list_tight(list);
 }
 
-static bool is_hidden_html(cmark_node *node)
-{
-	const char *lit = cmark_node_get_literal(node);
-	return lit && strncmp(lit, "<!--", 4) == 0;
-}
-
 static cmark_node *previous_shown(cmark_node *node)
 {
 	cmark_node *p = cmark_node_previous(node);
-	while (p && cmark_node_get_type(p) == CMARK_NODE_HTML_BLOCK && is_hidden_html(p))
+	while (p && cmark_node_get_type(p) == CMARK_NODE_HTML_BLOCK && !outline_counts(p))
 		p = cmark_node_previous(p);
 	return p;
 }
@@ -508,30 +496,11 @@ static unsigned heading_style(int level)
 	return level == 1 ? LAYOUT_H1 : level == 2 ? LAYOUT_H2 : LAYOUT_H3;
 }
 
-static long find_anchor(const struct layout *l, const char *anchor)
-{
-	for (size_t i = 0; i < l->nheads; i++)
-		if (strcmp(l->text.data + l->heads[i].anchor_off, anchor) == 0)
-			return (long)i;
-	return -1;
-}
-
-static void add_heading(struct builder *b, const struct buf *text, int level, size_t line)
+static void add_heading(struct builder *b, size_t line)
 {
 	struct layout *l = b->l;
-	struct buf slug = BUF_INIT;
-	text_slug(&slug, text->data ? text->data : "", text->len);
-	/* Repeated headings get "-1", "-2"..., as on GitHub. */
-	size_t base = slug.len;
-	for (unsigned n = 1; find_anchor(l, slug.data ? slug.data : "") >= 0; n++) {
-		slug.len = base;
-		buf_printf(&slug, "-%u", n);
-	}
-	GROW(l->heads, l->nheads, l->heads_cap);
-	l->heads[l->nheads++] = (struct stored_heading){
-		store_string(l, text->data ? text->data : "", text->len),
-		store_string(l, slug.data ? slug.data : "", slug.len), level, line};
-	buf_free(&slug);
+	GROW(l->head_lines, l->nheads, l->heads_cap);
+	l->head_lines[l->nheads++] = line;
 }
 
 /* ---- walking the tree -------------------------------------------------- */
@@ -605,7 +574,7 @@ static void heading_done(struct builder *b, cmark_node *node)
 	struct buf plain = BUF_INIT;
 	doc_plain_text(node, &plain);
 	flush_block(b, heading_style(level) | (inside_quote(b) ? LAYOUT_CALLOUT : 0));
-	add_heading(b, &plain, level, first_line);
+	add_heading(b, first_line);
 	if (level <= 2) {
 		struct buf shown = BUF_INIT;
 		put_clean(b, &shown, plain.data ? plain.data : "", plain.len, false);
@@ -690,7 +659,7 @@ static void block_enter(struct walk *w, cmark_node *node)
 		literal_block(b, node, LAYOUT_CODE);
 		break;
 	case CMARK_NODE_HTML_BLOCK:
-		if (!is_hidden_html(node))
+		if (outline_counts(node))
 			literal_block(b, node, LAYOUT_HTML);
 		break;
 	case CMARK_NODE_THEMATIC_BREAK:
@@ -740,7 +709,8 @@ static void finish(struct layout *l)
 	for (size_t i = 0; i < l->nlines; i++) {
 		const struct stored_line *s = &l->lines[i];
 		l->view[i] = (struct layout_line){
-			l->text.data + s->text_off, s->len, s->width, l->spans + s->span_off,
+			l->text.data + s->text_off, s->len, s->width,
+			l->spans ? l->spans + s->span_off : NULL,
 			s->nspans, s->block, s->block_pos, s->kind};
 	}
 	l->link_view = xcalloc(l->nlinks, sizeof *l->link_view);
@@ -748,13 +718,6 @@ static void finish(struct layout *l)
 		const struct stored_link *s = &l->links[i];
 		l->link_view[i] = (struct layout_link){
 			l->text.data + s->target_off, s->placed ? s->line : (size_t)-1, s->col};
-	}
-	l->head_view = xcalloc(l->nheads, sizeof *l->head_view);
-	for (size_t i = 0; i < l->nheads; i++) {
-		const struct stored_heading *s = &l->heads[i];
-		l->head_view[i] = (struct layout_heading){
-			l->text.data + s->text_off, l->text.data + s->anchor_off, s->level,
-			s->line};
 	}
 }
 
@@ -796,10 +759,9 @@ void layout_free(struct layout *l)
 	free(l->spans);
 	free(l->lines);
 	free(l->links);
-	free(l->heads);
+	free(l->head_lines);
 	free(l->view);
 	free(l->link_view);
-	free(l->head_view);
 	free(l);
 }
 
@@ -818,14 +780,9 @@ const struct layout_link *layout_link(const struct layout *l, size_t i)
 	return i < l->nlinks ? &l->link_view[i] : NULL;
 }
 
-const struct layout_heading *layout_heading(const struct layout *l, size_t i)
+size_t layout_heading_line(const struct layout *l, size_t i)
 {
-	return i < l->nheads ? &l->head_view[i] : NULL;
-}
-
-long layout_find_anchor(const struct layout *l, const char *anchor)
-{
-	return find_anchor(l, anchor);
+	return i < l->nheads ? l->head_lines[i] : (size_t)-1;
 }
 
 size_t layout_find_block(const struct layout *l, size_t block, size_t pos)
@@ -888,8 +845,13 @@ long layout_link_next(const struct layout *l, long current, int dir, size_t top,
 
 long layout_heading_at(const struct layout *l, size_t line)
 {
-	long found = -1;
-	for (size_t i = 0; i < l->nheads && l->heads[i].line <= line; i++)
-		found = (long)i;
-	return found;
+	size_t lo = 0, hi = l->nheads;
+	while (lo < hi) { /* first heading below `line` */
+		size_t mid = lo + (hi - lo) / 2;
+		if (l->head_lines[mid] <= line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (long)lo - 1;
 }

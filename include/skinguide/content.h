@@ -63,6 +63,17 @@ long guide_find(const struct guide *g, const char *id);
 #define GUIDE_CACHE_SIZE 8
 cmark_node *guide_document(struct guide *g, size_t i, struct sg_error *err);
 
+/** The outline of article `i`'s tree, made on first use and kept beside
+ *  the tree: borrowed, valid as long as guide_document() says the tree
+ *  is.  NULL with `err` filled when the file can no longer be read. */
+struct outline;
+const struct outline *guide_outline(struct guide *g, size_t i, struct sg_error *err);
+
+/** The home page's text: index.md's tree, or a neutral default when the
+ *  directory has none (never NULL for an opened guide; NULL for a
+ *  scanned one).  Borrowed until guide_free(). */
+cmark_node *guide_index(const struct guide *g);
+
 /** Number of trees parsed so far (for tests and benchmarks). */
 size_t guide_parse_count(const struct guide *g);
 

@@ -8,8 +8,14 @@
 
 #include "skinguide/layout.h"
 
-/* A place in an article. */
+/* Steps kept; older ones are forgotten, so a long visit stays small. */
+#define HISTORY_MAX 200
+
+/* A place to come back to: a list's choice, or a place in an article. */
 struct place {
+	int screen;     /* the screen, in the navigator's numbering */
+	size_t item;    /* a list's chosen item and first row shown */
+	size_t item_top;
 	size_t article;
 	size_t block;   /* the top line's paragraph and offset: good at any width */
 	size_t pos;
@@ -33,6 +39,7 @@ struct place history_place(const struct layout *l, size_t article, size_t top, l
  *  shows, or -1. */
 void history_find(const struct layout *l, const struct place *p, size_t *top, long *link);
 
+/** Push `p`; past HISTORY_MAX places the oldest is forgotten. */
 void history_push(struct history *h, const struct place *p);
 /** Take the last place off into *p; false when there is none. */
 bool history_pop(struct history *h, struct place *p);

@@ -52,7 +52,7 @@ struct layout_line {
 	size_t width;     /* columns */
 	const struct layout_span *spans; /* cover the line, in order */
 	size_t nspans;
-	size_t block;     /* the source block (leaf) the line belongs to */
+	size_t block;     /* the source block: its number in the outline */
 	size_t block_pos; /* byte offset of the line in that block's text */
 	enum layout_kind kind;
 };
@@ -61,13 +61,6 @@ struct layout_link {
 	const char *target; /* as written in the article (sanitised) */
 	size_t line;        /* first line showing the link */
 	size_t col;         /* its column on that line */
-};
-
-struct layout_heading {
-	const char *text;   /* plain text */
-	const char *anchor; /* slug for "#anchor" links, unique in the article */
-	int level;
-	size_t line;        /* line of the heading text */
 };
 
 struct layout_opts {
@@ -90,20 +83,21 @@ size_t layout_line_count(const struct layout *l);
 /** Line `i` (borrowed, valid until layout_free). */
 const struct layout_line *layout_line(const struct layout *l, size_t i);
 
-/** Link `i` and heading `i`, or NULL past the end.  Borrowed, like every
- *  string in them: valid until layout_free(). */
+/** Link `i`, or NULL past the end.  Borrowed, like every string in it:
+ *  valid until layout_free(). */
 size_t layout_link_count(const struct layout *l);
 const struct layout_link *layout_link(const struct layout *l, size_t i);
 
+/** Headings: heading `i` is heading `i` of the document's outline (which
+ *  has its text and anchor), and line numbers of blocks are the outline's
+ *  block numbers.  The line of heading `i`'s text, or (size_t)-1 past the
+ *  end. */
 size_t layout_heading_count(const struct layout *l);
-const struct layout_heading *layout_heading(const struct layout *l, size_t i);
+size_t layout_heading_line(const struct layout *l, size_t i);
 
 /** Index of the last heading on or above line `line` (the section being
  *  read), or -1 when the first heading is below it. */
 long layout_heading_at(const struct layout *l, size_t line);
-
-/** Index of the heading whose anchor is `anchor`, or -1. */
-long layout_find_anchor(const struct layout *l, const char *anchor);
 
 /** The line where (block, pos) now is: the last line starting at or before
  *  that place.  Keeps the reader on the same paragraph across a resize. */

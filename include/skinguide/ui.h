@@ -10,6 +10,7 @@
 
 struct ui_opts {
 	bool ascii; /* the locale cannot show box-drawing characters */
+	bool kiosk; /* nothing the patient does ends the guide */
 };
 
 /** Run the reader on `g` until the user quits.  Returns 0, or 1 with

@@ -21,7 +21,7 @@ test_home_at_80x24() {
 	wait_for "1. First topic"
 	wait_for "3. Third topic"
 	wait_for "Topic 1 of 3"
-	screen | grep -q "Enter opens" || fail "status line lacks the keys"
+	screen | grep -q "Open Enter" || fail "status line lacks the keys"
 	quit_clean
 }
 
@@ -60,7 +60,7 @@ test_scroll_to_end_and_top() {
 test_follow_link_and_come_back() {
 	open_first_topic
 	keys j
-	wait_for "%  t sections"
+	wait_for "%  Sections t"
 	before=$(row 0)
 	keys Tab
 	wait_for "Link to: Second topic"
@@ -88,7 +88,8 @@ test_link_with_fragment_opens_section() {
 	open_first_topic
 	keys G
 	wait_for "MARKER-END"
-	keys BTab
+	# Shift-Tab takes the end's choices first, then the last link.
+	keys BTab BTab BTab
 	wait_for "Link to: Third topic"
 	keys Enter
 	wait_for "MARKER-PART-TWO"
@@ -119,8 +120,11 @@ test_help_and_back() {
 	start 80 24 --content "$G"
 	wait_for "1. First topic"
 	keys '?'
-	wait_for "Keys"
-	wait_for "quit the guide"
+	wait_for "Help: keys and taps"
+	wait_for "go back to where you were"
+	wait_for "more lines below"
+	keys End
+	wait_for "leave the guide"
 	keys Escape
 	wait_for "1. First topic"
 	quit_clean
@@ -136,8 +140,9 @@ test_resize_keeps_paragraph() {
 	wait_for "Middle section"
 	[ "$(max_width)" -le 40 ] || fail "a line is wider than 40 columns"
 	resize 30 10
-	wait_for "Please make this"
-	wait_for "window larger"
+	wait_for "make this window"
+	wait_for "40 by 12"
+	wait_for "Press q to leave"
 	resize 120 40
 	wait_for "Middle section"
 	row 0 | grep -qF "Middle section" || fail "the paragraph moved after resize"
@@ -258,7 +263,7 @@ test_long_list_says_there_is_more() {
 	wait_for "Topic 12 of 12"
 	# A lone 1 opens topic 1 once no second digit follows.
 	keys 1
-	wait_for "All  t sections"
+	wait_for "All  Sections t"
 	row 0 | grep -qx "  Topic 1" || fail "topic 1 did not open: $(row 0)"
 	quit_clean
 }
@@ -266,17 +271,17 @@ test_long_list_says_there_is_more() {
 test_mouse_and_touch() {
 	start 80 24 --content "$G"
 	wait_for "1. First topic"
-	# Row 7 is the third topic's title.
-	click 10 7
+	# Row 9 is the third topic's title.
+	click 10 9
 	wait_for "Part one"
 	keys BSpace
 	wait_for "1. First topic"
-	click 10 3
+	click 10 5
 	wait_for "Opening section"
 	wheel down 10 5
-	wait_for "%  t sections"
+	wait_for "%  Sections t"
 	wheel up 10 5
-	wait_for "Top  t sections"
+	wait_for "Top  Sections t"
 	# Tap the words of the link to the second topic.
 	line=$(screen | grep -n "You can read the second topic" | cut -d: -f1)
 	click 20 $((line - 1))
@@ -287,10 +292,10 @@ test_mouse_and_touch() {
 test_cursor_follows_the_choice() {
 	start 80 24 --content "$G"
 	wait_for "1. First topic"
-	[ "$(cursor)" = "2,3" ] || fail "cursor at $(cursor), not on the first topic"
+	[ "$(cursor)" = "2,5" ] || fail "cursor at $(cursor), not on the first topic"
 	keys Down
 	wait_for "Topic 2 of 3"
-	[ "$(cursor)" = "2,5" ] || fail "cursor at $(cursor), not on the second topic"
+	[ "$(cursor)" = "2,7" ] || fail "cursor at $(cursor), not on the second topic"
 	keys Up Enter
 	wait_for "Opening section"
 	keys Tab
@@ -303,25 +308,25 @@ test_cursor_follows_the_choice() {
 test_unknown_escape_sequences_are_dropped() {
 	open_first_topic
 	keys Space
-	wait_for "%  t sections"
+	wait_for "%  Sections t"
 	# Keys the terminal description does not know, and pasted escape
 	# codes, must not act as Esc (back) followed by letters and digits.
 	tm send-keys -t t -l "$(printf '\033[99~\033]0;title\007\033[31m\033[1;5D')"
 	tm send-keys -t t -l "$(printf '\033[1~')"
-	wait_for "Top  t sections"
+	wait_for "Top  Sections t"
 	screen | tail -n 1 | grep -qF "First topic" || fail "left the article"
 	quit_clean
 }
 
 test_status_hints_are_buttons() {
 	open_first_topic
-	col=$(screen | tail -n 1 | awk '{ print index($0, "? help") }')
+	col=$(screen | tail -n 1 | awk '{ print index($0, "Help ?") }')
 	click $((col - 1)) 23
-	wait_for "Keys"
-	col=$(screen | tail -n 1 | awk '{ print index($0, "Esc back") }')
+	wait_for "Help: keys and taps"
+	col=$(screen | tail -n 1 | awk '{ print index($0, "Back ←") }')
 	click $((col - 1)) 23
 	wait_for "Opening section"
-	col=$(screen | tail -n 1 | awk '{ print index($0, "← back") }')
+	col=$(screen | tail -n 1 | awk '{ print index($0, "Back ←") }')
 	click $((col - 1)) 23
 	wait_for "1. First topic"
 	quit_clean
@@ -329,28 +334,72 @@ test_status_hints_are_buttons() {
 
 test_arrows_and_enter_follow_links() {
 	open_first_topic
-	# Enter with no link chosen chooses the first; Right the next.
-	keys Enter
+	# Down chooses the next link on the screen, Up the one before;
+	# Enter follows only a chosen link, and otherwise reads on.
+	keys Down
 	wait_for "Link to: Second topic"
-	keys Right
+	keys Down
 	wait_for 'Link to the section "Later section"'
+	keys Up
+	wait_for "Link to: Second topic"
 	keys Left
 	wait_for "1. First topic"
-	keys Enter Right Enter
+	keys Enter
+	wait_for "Opening section"
+	keys Enter
+	wait_for "%  Sections t"
+	screen | grep -qF "MARKER-SECOND" && fail "Enter took a link nobody chose"
+	keys g Down Enter
 	wait_for "MARKER-SECOND"
 	quit_clean
 }
 
-test_welcome_is_whole_or_marked() {
+test_enter_again_and_again_reads_to_the_next_topic() {
+	open_first_topic
+	i=0
+	while [ $i -lt 30 ] && ! screen | grep -qF "MARKER-SECOND"; do
+		keys Enter
+		i=$((i + 1))
+		sleep 0.05 # one key at a time, as a person presses them
+	done
+	wait_for "MARKER-SECOND"
+	keys BSpace
+	wait_for "MARKER-END"
+	wait_for "Read next: Second topic"
+	wait_for "All topics"
+	quit_clean
+}
+
+test_topics_from_anywhere_and_back() {
+	open_first_topic
+	keys Tab Enter
+	wait_for "MARKER-SECOND"
+	col=$(screen | tail -n 1 | awk '{ print index($0, "Topics m") }')
+	click $((col - 1)) 23
+	wait_for "Topic 2 of 3"
+	keys BSpace
+	wait_for "MARKER-SECOND"
+	keys m
+	wait_for "Topic 2 of 3"
+	quit_clean
+}
+
+test_welcome_is_whole_and_the_title_reachable() {
 	d="$E2E_TMP/welcome"
 	mkdir -p "$d"
 	cp "$G"/0*.md "$d/"
-	printf '# Welcome guide\n\nFirst welcome line.\n\nSecond welcome line, a longer one that wraps at forty.\n\nMARKER-WELCOME-END.\n' >"$d/index.md"
+	printf '# Welcome guide\n\nFirst welcome line.\n\nSecond welcome line, a longer one that wraps at forty.\n\n> **Emergency:** MARKER-BOXED.\n\nMARKER-WELCOME-END.\n' >"$d/index.md"
 	start 80 24 --content "$d"
 	wait_for "MARKER-WELCOME-END."
+	wait_for "│ Emergency: MARKER-BOXED."
 	resize 40 12
-	wait_for "1. First topic"
-	screen | grep -q "…" || fail "a cut welcome does not end in an ellipsis"
+	wait_for "Welcome guide"
+	wait_for "more topics below"
+	keys G
+	wait_for "3. Third topic"
+	screen | grep -qF "Welcome guide" && fail "the title did not scroll away"
+	keys g
+	wait_row 0 " Welcome guide"
 	resize 60 40
 	wait_for "MARKER-WELCOME-END."
 	quit_clean
@@ -409,11 +458,11 @@ test_help_over_headings_returns_there() {
 	keys t
 	wait_for "Go to a section"
 	keys '?'
-	wait_for "quit the guide"
+	wait_for "show this help"
 	keys Escape
 	wait_for "Go to a section"
 	keys Escape
-	wait_for "t sections"
+	wait_for "Sections t"
 	quit_clean
 }
 
@@ -446,9 +495,24 @@ test_typed_number_ends_on_another_key() {
 	# 1 waits for a second digit; ? opens help and ends the number, so
 	# help must stay up past the wait.
 	keys 1 '?'
-	wait_for "quit the guide"
+	wait_for "show this help"
 	sleep 1.5 # longer than the digit wait: checks that nothing happens
-	screen | grep -qF "quit the guide" || fail "the typed number left help"
+	screen | grep -qF "show this help" || fail "the typed number left help"
+	quit_clean
+}
+
+test_typed_numbers_show_and_wrong_ones_are_said() {
+	d="$E2E_TMP/many3"
+	make_topics "$d" 10
+	start 80 24 --content "$d"
+	wait_for "1. Topic 1"
+	keys 1
+	wait_for "Typed 1"
+	keys 2
+	wait_for "There is no topic 12. Choose 1 to 10."
+	screen | grep -qF "2. Topic 2" || fail "12 left the topic list"
+	keys 9 9
+	wait_for "Summary 9."
 	quit_clean
 }
 
@@ -456,9 +520,9 @@ test_touch_pages_and_tall_resize() {
 	open_first_topic
 	# A tap low on plain text reads on; high goes back.
 	click 40 20
-	wait_for "%  t sections"
+	wait_for "%  Sections t"
 	click 40 2
-	wait_for "Top  t sections"
+	wait_for "Top  Sections t"
 	keys t
 	wait_for "Go to a section"
 	keys Down Down Down Enter

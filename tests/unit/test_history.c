@@ -100,7 +100,7 @@ static void test_heading_at_names_the_section_being_read(void **state)
 {
 	(void)state;
 	struct layout *l = lay(article, 40);
-	size_t second = layout_heading(l, 2)->line;
+	size_t second = layout_heading_line(l, 2);
 	assert_int_equal(layout_heading_at(l, 0), 0);
 	assert_int_equal(layout_heading_at(l, second), 2);
 	assert_int_equal(layout_heading_at(l, second - 1), 1);

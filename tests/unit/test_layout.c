@@ -263,36 +263,20 @@ static void test_h3_styled_without_underline(void **state)
 	}
 }
 
-static void test_heading_anchors_unique(void **state)
+static void test_heading_lines(void **state)
 {
 	(void)state;
 	const char *md = "## Days 2-3\n\nText.\n\n## Days 2-3\n\n# What is it?\n";
 	for (size_t w = 0; w < NWIDTHS; w++) {
 		struct layout *l = lay(md, widths[w]);
 		assert_int_equal(layout_heading_count(l), 3);
-		assert_string_equal(layout_heading(l, 0)->anchor, "days-2-3");
-		assert_string_equal(layout_heading(l, 1)->anchor, "days-2-3-1");
-		assert_string_equal(layout_heading(l, 2)->anchor, "what-is-it");
-		assert_string_equal(layout_heading(l, 2)->text, "What is it?");
-		assert_int_equal(layout_heading(l, 2)->level, 1);
-		size_t line = layout_heading(l, 1)->line;
-		assert_true(line > layout_heading(l, 0)->line);
-		assert_string_equal(line_text(l, line), "Days 2-3");
-		layout_free(l);
-	}
-}
-
-static void test_find_anchor(void **state)
-{
-	(void)state;
-	const char *md = "## Days 2-3\n\nText.\n\n## Days 2-3\n\n# What is it?\n";
-	for (size_t w = 0; w < NWIDTHS; w++) {
-		struct layout *l = lay(md, widths[w]);
-		assert_int_equal(layout_find_anchor(l, "days-2-3"), 0);
-		assert_int_equal(layout_find_anchor(l, "days-2-3-1"), 1);
-		assert_int_equal(layout_find_anchor(l, "what-is-it"), 2);
-		assert_int_equal(layout_find_anchor(l, "unknown"), -1);
-		assert_int_equal(layout_find_anchor(l, ""), -1);
+		size_t first = layout_heading_line(l, 0), second = layout_heading_line(l, 1);
+		assert_int_equal(first, 0);
+		assert_true(second > first);
+		assert_string_equal(line_text(l, second), "Days 2-3");
+		assert_true(layout_heading_line(l, 3) == (size_t)-1);
+		assert_int_equal(layout_heading_at(l, second), 1);
+		assert_int_equal(layout_heading_at(l, second - 1), 0);
 		layout_free(l);
 	}
 }
@@ -870,8 +854,7 @@ int main(void)
 		cmocka_unit_test(test_h1_styled_and_underlined),
 		cmocka_unit_test(test_h2_styled_and_underlined),
 		cmocka_unit_test(test_h3_styled_without_underline),
-		cmocka_unit_test(test_heading_anchors_unique),
-		cmocka_unit_test(test_find_anchor),
+		cmocka_unit_test(test_heading_lines),
 		cmocka_unit_test(test_inline_style_bits),
 		cmocka_unit_test(test_bullet_list_hanging_indent),
 		cmocka_unit_test(test_nested_list_indented_further),

@@ -1,0 +1,170 @@
+/* nav: one patient's visit to the guide, with no terminal in it.
+ *
+ * The navigator owns everything a visit is: the stack of screens, the
+ * home selection and a number being typed, the reader's article, place,
+ * chosen link and history, the headings list, the help screen's place,
+ * and the message for the patient.  Front ends turn input into actions
+ * (nav_do), tell it the size of the view (nav_resize) and draw what it
+ * holds (nav_row, nav_status, nav_cursor).  Key names and bindings stay in
+ * the front ends; actions and their help text in words live here.
+ *
+ * Quitting and starting over each happen in one place, nav_do: a kiosk
+ * refuses the first, and starting over frees the visit and makes a new
+ * one, so nothing of the last patient survives. */
+#ifndef SKINGUIDE_NAV_H
+#define SKINGUIDE_NAV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "skinguide/buf.h"
+#include "skinguide/content.h"
+#include "skinguide/layout.h"
+
+enum nav_action {
+	NAV_NONE,
+	NAV_UP,         /* lists: the item above; a topic: the link above on
+			 * the screen, else scroll up a line */
+	NAV_DOWN,
+	NAV_LINE_UP,    /* scroll one line (lists: move one item) */
+	NAV_LINE_DOWN,
+	NAV_PAGE_UP,
+	NAV_PAGE_DOWN,
+	NAV_TOP,
+	NAV_BOTTOM,
+	NAV_OPEN,       /* open the chosen item or link; a topic with no link
+			 * chosen reads on */
+	NAV_READ_ON,    /* a topic: read on a page, then offer the next topic;
+			 * lists: a page down */
+	NAV_FORWARD,    /* a topic: read on; lists: open the chosen item */
+	NAV_BACK,
+	NAV_NEXT_LINK,
+	NAV_PREV_LINK,
+	NAV_HEADINGS,   /* the list of the topic's sections */
+	NAV_TOPICS,     /* the list of topics, as a step Back undoes */
+	NAV_HELP,
+	NAV_DIGIT,      /* arg: 0 to 9 */
+	NAV_TIMEOUT,    /* nav_timeout_ms() passed with no input */
+	NAV_TAP,        /* row, col: a click or touch in the view */
+	NAV_WHEEL_UP,
+	NAV_WHEEL_DOWN,
+	NAV_REDRAW,     /* the front end's; the navigator ignores it */
+	NAV_START_OVER, /* forget the visit: a new patient */
+	NAV_QUIT,
+	NAV_ACTION_COUNT
+};
+
+struct nav_input {
+	enum nav_action action;
+	long arg;        /* NAV_DIGIT: the digit */
+	size_t row, col; /* NAV_TAP: view row, and column from the text's left edge */
+};
+
+enum nav_result { NAV_DONE, NAV_QUIT_NOW };
+
+enum nav_screen { NAV_SCREEN_HOME, NAV_SCREEN_ARTICLE, NAV_SCREEN_HEADINGS, NAV_SCREEN_HELP };
+
+struct nav_config {
+	bool ascii; /* the terminal shows ASCII only: glyphs and text made plain */
+	bool kiosk; /* no action quits */
+	/* Append the names of the keys that do `a` ("Up" or "Backspace, Esc")
+	 * to `out`, for the help screen; nothing when no key does it. */
+	void (*key_names)(enum nav_action a, struct buf *out, void *ctx);
+	void *ctx;
+};
+
+struct nav;
+
+/** A visit to `g` (borrowed: it must outlive the navigator), starting on
+ *  the home screen.  `cfg` is copied.  Call nav_resize() before drawing.
+ *  Caller frees with nav_free(). */
+struct nav *nav_new(struct guide *g, const struct nav_config *cfg);
+/** Free the navigator and everything of the visit; NULL is fine. */
+void nav_free(struct nav *n);
+
+/** The view is `rows` rows (the status bar not included) of `width`
+ *  columns of text.  Keeps the reader on the same paragraph. */
+void nav_resize(struct nav *n, size_t rows, size_t width);
+
+/** Apply one action.  NAV_QUIT_NOW when the front end should end. */
+enum nav_result nav_do(struct nav *n, const struct nav_input *in);
+
+/** Shorthand for an action without arguments. */
+enum nav_result nav_act(struct nav *n, enum nav_action a);
+
+enum nav_screen nav_screen(const struct nav *n);
+
+/* ---- what to draw ------------------------------------------------------ */
+
+enum nav_row_kind {
+	NAV_ROW_BLANK,
+	NAV_ROW_LINE,    /* `line`, with spans of link `link` shown as chosen */
+	NAV_ROW_TITLE,   /* a screen's heading: `text` in bold */
+	NAV_ROW_ITEM,    /* `label` then `text` from column `text_col` */
+	NAV_ROW_NOTE,    /* an item's second row: `text` from column `text_col` */
+	NAV_ROW_MORE,    /* "↓ 3 more topics below": `text` */
+	NAV_ROW_MESSAGE  /* words for the patient: `text` */
+};
+
+struct nav_row {
+	enum nav_row_kind kind;
+	const struct layout_line *line;
+	long link;
+	const char *label;  /* ITEM: drawn from column `indent`, may be "" */
+	const char *text;
+	size_t len;         /* bytes of `text` */
+	size_t indent;
+	size_t text_col;    /* ITEM, NOTE: column of `text` */
+	bool chosen;        /* ITEM, NOTE: the selection */
+	bool strong;        /* ITEM: the text is bold; the label is when !plain_label */
+	bool plain_label;
+	char buf[160];      /* storage for generated labels and text */
+};
+
+/** Row `y` of the view (0 at the top), into `row`.  Pointers in it are
+ *  borrowed until the next nav_do(), nav_resize() or nav_free(). */
+void nav_row(const struct nav *n, size_t y, struct nav_row *row);
+
+/* Hints the status bar shows; at most NAV_MAX_HINTS, least needed first. */
+#define NAV_MAX_HINTS 6
+
+struct nav_status {
+	const char *where;    /* the topic's title, or "Topic 3 of 10" */
+	const char *position; /* "Top", "42%", "End", "All", or NULL */
+	enum nav_action hints[NAV_MAX_HINTS];
+	size_t nhints;
+	char buf[128];
+};
+
+/** The status bar.  Borrowed like nav_row(). */
+void nav_status(const struct nav *n, struct nav_status *st);
+
+/** The word an action goes by on a button: "Back", "Help", "Topics". */
+const char *nav_action_label(enum nav_action a);
+
+/** Where the hardware cursor rests: view row and column from the text's
+ *  left edge (on the chosen item or link, for screen magnifiers). */
+void nav_cursor(const struct nav *n, size_t *row, size_t *col);
+
+/** Milliseconds after which the front end sends NAV_TIMEOUT if nothing
+ *  else happened (a typed number waiting for its second digit), or -1. */
+int nav_timeout_ms(const struct nav *n);
+
+/* ---- what the visit holds, for tests and the plain front end ------------ */
+
+/** The article being read, or -1 on screens that have none. */
+long nav_article(const struct nav *n);
+/** The reader's first line shown, and its chosen link (-1 for none). */
+size_t nav_reader_top(const struct nav *n);
+long nav_reader_link(const struct nav *n);
+/** The reader's layout (borrowed), or NULL. */
+const struct layout *nav_reader_layout(const struct nav *n);
+/** The home screen's chosen topic and first page row shown. */
+size_t nav_home_selected(const struct nav *n);
+size_t nav_home_top(const struct nav *n);
+/** The message for the patient, "" for none (borrowed). */
+const char *nav_message(const struct nav *n);
+/** Steps Back can undo. */
+size_t nav_history_depth(const struct nav *n);
+
+#endif

@@ -1,0 +1,612 @@
+/* Unit tests for the navigator: a patient's visit driven by actions, with
+ * no terminal.  The fixture guide (tests/fixtures/guide) has three topics;
+ * the first links to the second, to its own later section, to a web page
+ * and to a section of the third. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "skinguide/nav.h"
+#include "skinguide/outline.h"
+#include "tmpdir.h"
+
+#define FIXTURE "tests/fixtures/guide"
+
+struct visit_fixture {
+	struct guide *guide;
+	struct nav *nav;
+	char *dir; /* a generated guide, removed at the end */
+};
+
+static void names(enum nav_action a, struct buf *out, void *ctx)
+{
+	(void)ctx;
+	if (a == NAV_BACK)
+		buf_puts(out, "b");
+	else if (a == NAV_QUIT)
+		buf_puts(out, "q");
+	else if (a == NAV_HELP)
+		buf_puts(out, "?");
+}
+
+static struct nav *visit(struct visit_fixture *f, const char *dir, size_t rows,
+			 size_t width, bool kiosk)
+{
+	struct sg_error err;
+	f->guide = guide_open(dir, &err);
+	assert_non_null(f->guide);
+	struct nav_config cfg = {.kiosk = kiosk, .key_names = names};
+	f->nav = nav_new(f->guide, &cfg);
+	nav_resize(f->nav, rows, width);
+	return f->nav;
+}
+
+static void done(struct visit_fixture *f)
+{
+	nav_free(f->nav);
+	guide_free(f->guide);
+	if (f->dir) {
+		tmpdir_remove(f->dir);
+		free(f->dir);
+	}
+}
+
+/* A guide of `count` short topics, "Topic 1" to "Topic N". */
+static struct nav *many_topics(struct visit_fixture *f, size_t count, size_t rows,
+			       size_t width)
+{
+	f->dir = tmpdir_make("nav");
+	for (size_t i = 1; i <= count; i++) {
+		char name[32], text[96];
+		snprintf(name, sizeof name, "%03zu-t%zu.md", i, i);
+		int len = snprintf(text, sizeof text, "# Topic %zu\n\nSummary %zu.\n", i, i);
+		assert_true(tmpdir_write(f->dir, name, text, (size_t)len));
+	}
+	const char *index = "# Many topics\n\nA welcome line.\n\nA second welcome line.\n";
+	assert_true(tmpdir_write(f->dir, "index.md", index, strlen(index)));
+	struct guide *keep = NULL;
+	(void)keep;
+	return visit(f, f->dir, rows, width, false);
+}
+
+static void act(struct nav *n, enum nav_action a)
+{
+	assert_int_equal(nav_act(n, a), NAV_DONE);
+}
+
+static void digit(struct nav *n, long d)
+{
+	struct nav_input in = {.action = NAV_DIGIT, .arg = d};
+	nav_do(n, &in);
+}
+
+static void tap(struct nav *n, size_t row, size_t col)
+{
+	struct nav_input in = {.action = NAV_TAP, .row = row, .col = col};
+	nav_do(n, &in);
+}
+
+/* The text of view row y, as a front end would draw it. */
+static void row_string(const struct nav *n, size_t y, char *out, size_t size)
+{
+	struct nav_row r;
+	nav_row(n, y, &r);
+	if (r.kind == NAV_ROW_LINE)
+		snprintf(out, size, "%.*s", r.line ? (int)r.line->len : 0,
+			 r.line ? r.line->text : "");
+	else
+		snprintf(out, size, "%s%.*s", r.kind == NAV_ROW_ITEM ? r.label : "", (int)r.len,
+			 r.text);
+}
+
+/* The view row showing `needle`, or -1. */
+static long find_row(const struct nav *n, size_t rows, const char *needle)
+{
+	char text[256];
+	for (size_t y = 0; y < rows; y++) {
+		row_string(n, y, text, sizeof text);
+		if (strstr(text, needle))
+			return (long)y;
+	}
+	return -1;
+}
+
+static const char *link_target(const struct nav *n)
+{
+	long k = nav_reader_link(n);
+	return k >= 0 ? layout_link(nav_reader_layout(n), (size_t)k)->target : "";
+}
+
+/* Tab until the chosen link leads to `target`. */
+static void choose(struct nav *n, const char *target)
+{
+	for (int i = 0; i < 20; i++) {
+		act(n, NAV_NEXT_LINK);
+		if (strcmp(link_target(n), target) == 0)
+			return;
+	}
+	fail_msg("no link to %s", target);
+}
+
+/* ---- opening, reading, following --------------------------------------- */
+
+static void test_starts_home_with_the_title(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = visit(&f, FIXTURE, 23, 76, false);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_HOME);
+	assert_int_equal(find_row(n, 23, "Test Guide"), 0);
+	assert_true(find_row(n, 23, "Welcome to the test guide") > 0);
+	assert_true(find_row(n, 23, "1. First topic") > 0);
+	struct nav_status st;
+	nav_status(n, &st);
+	assert_string_equal(st.where, "Topic 1 of 3");
+	done(&f);
+}
+
+static void test_open_topic_and_back(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = visit(&f, FIXTURE, 23, 76, false);
+	act(n, NAV_DOWN);
+	act(n, NAV_OPEN);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_ARTICLE);
+	assert_int_equal(nav_article(n), 1);
+	assert_true(find_row(n, 23, "MARKER-SECOND") >= 0);
+	act(n, NAV_BACK);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_HOME);
+	assert_int_equal(nav_home_selected(n), 1);
+	done(&f);
+}
+
+static void test_read_on_pages_then_offers_the_next_topic(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = visit(&f, FIXTURE, 23, 76, false);
+	act(n, NAV_OPEN);
+	size_t last = 0;
+	int presses = 0;
+	/* Enter again and again reads the whole topic, never taking a link
+	 * that happens to be on the screen, then opens the next topic. */
+	while (nav_article(n) == 0 && presses++ < 40) {
+		act(n, NAV_OPEN);
+		if (nav_article(n) == 0) {
+			assert_true(nav_reader_top(n) >= last);
+			last = nav_reader_top(n);
+			assert_int_equal(nav_reader_link(n), -1);
+		}
+	}
+	assert_int_equal(nav_article(n), 1);
+	assert_true(find_row(n, 23, "MARKER-SECOND") >= 0);
+	/* Back returns to the end of the first topic. */
+	act(n, NAV_BACK);
+	assert_int_equal(nav_article(n), 0);
+	assert_true(find_row(n, 23, "MARKER-END") >= 0);
+	done(&f);
+}
+
+static void test_end_of_last_topic_offers_the_topic_list(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = visit(&f, FIXTURE, 23, 76, false);
+	digit(n, 3);
+	assert_int_equal(nav_article(n), 2);
+	assert_true(find_row(n, 23, "All topics") >= 0);
+	assert_int_equal(find_row(n, 23, "Read next"), -1);
+	act(n, NAV_READ_ON);
+	act(n, NAV_OPEN);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_HOME);
+	assert_int_equal(nav_home_selected(n), 2);
+	act(n, NAV_BACK); /* the list was a step too */
+	assert_int_equal(nav_article(n), 2);
+	done(&f);
+}
+
+static void test_space_and_right_never_follow_a_link(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = visit(&f, FIXTURE, 23, 76, false);
+	act(n, NAV_OPEN);
+	choose(n, "second.md");
+	act(n, NAV_READ_ON);
+	assert_int_equal(nav_article(n), 0);
+	act(n, NAV_FORWARD);
+	assert_int_equal(nav_article(n), 0);
+	done(&f);
+}
+
+static void test_follow_link_and_back_to_the_same_place(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = visit(&f, FIXTURE, 23, 76, false);
+	act(n, NAV_OPEN);
+	act(n, NAV_LINE_DOWN);
+	choose(n, "second.md");
+	size_t top = nav_reader_top(n);
+	long link = nav_reader_link(n);
+	assert_string_equal(nav_message(n), "");
+	assert_true(find_row(n, 23, "Link to: Second topic") >= 0);
+	act(n, NAV_OPEN);
+	assert_int_equal(nav_article(n), 1);
+	act(n, NAV_BACK);
+	assert_int_equal(nav_article(n), 0);
+	assert_int_equal(nav_reader_top(n), top);
+	assert_int_equal(nav_reader_link(n), link);
+	done(&f);
+}
+
+static void test_link_to_a_heading_and_to_another_topics_section(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = visit(&f, FIXTURE, 23, 76, false);
+	act(n, NAV_OPEN);
+	choose(n, "#later-section");
+	assert_true(find_row(n, 23, "Link to the section \"Later section\"") >= 0);
+	act(n, NAV_OPEN);
+	assert_int_equal(find_row(n, 23, "Later section"), 0);
+	act(n, NAV_BACK);
+	assert_int_equal(nav_reader_top(n), 0);
+	choose(n, "03-third.md#part-two");
+	assert_true(find_row(n, 23, "Link to: Third topic, section \"Part two\"") >= 0);
+	act(n, NAV_OPEN);
+	assert_int_equal(nav_article(n), 2);
+	assert_true(find_row(n, 23, "MARKER-PART-TWO") >= 0);
+	done(&f);
+}
+
+static void test_web_and_broken_links_say_so(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = visit(&f, FIXTURE, 23, 76, false);
+	act(n, NAV_OPEN);
+	choose(n, "https://example.org/page");
+	act(n, NAV_OPEN);
+	assert_int_equal(nav_article(n), 0);
+	assert_non_null(strstr(nav_message(n), "does not open web pages"));
+	done(&f);
+
+	struct visit_fixture g = {0};
+	g.dir = tmpdir_make("nav");
+	const char *md = "# Broken\n\nSummary.\n\nSee [nothing](nowhere.md) and [here](#nowhere).\n";
+	assert_true(tmpdir_write(g.dir, "01-broken.md", md, strlen(md)));
+	n = visit(&g, g.dir, 23, 76, false);
+	act(n, NAV_OPEN);
+	choose(n, "nowhere.md");
+	assert_true(find_row(n, 23, "Broken link: nowhere.md") >= 0);
+	act(n, NAV_OPEN);
+	assert_non_null(strstr(nav_message(n), "does not work"));
+	assert_int_equal(nav_history_depth(n), 1); /* no step was taken */
+	choose(n, "#nowhere");
+	act(n, NAV_OPEN);
+	assert_non_null(strstr(nav_message(n), "no section called '#nowhere'"));
+	done(&g);
+}
+
+static void test_arrows_choose_links_on_the_screen(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = visit(&f, FIXTURE, 23, 76, false);
+	act(n, NAV_OPEN);
+	/* Down scrolls until a link shows, then chooses it. */
+	int presses = 0;
+	while (nav_reader_link(n) < 0 && presses++ < 30)
+		act(n, NAV_DOWN);
+	assert_string_equal(link_target(n), "second.md");
+	act(n, NAV_DOWN);
+	assert_string_equal(link_target(n), "#later-section");
+	act(n, NAV_UP);
+	assert_string_equal(link_target(n), "second.md");
+	done(&f);
+}
+
+/* ---- headings, topics, help ------------------------------------------------ */
+
+static void test_headings_list_jump_and_back(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = visit(&f, FIXTURE, 23, 76, false);
+	act(n, NAV_OPEN);
+	act(n, NAV_HEADINGS);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_HEADINGS);
+	assert_int_equal(find_row(n, 23, "Go to a section"), 0);
+	act(n, NAV_DOWN);
+	act(n, NAV_DOWN);
+	act(n, NAV_DOWN);
+	act(n, NAV_OPEN);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_ARTICLE);
+	assert_int_equal(find_row(n, 23, "Later section"), 0);
+	/* The list opens on the section being read. */
+	act(n, NAV_HEADINGS);
+	size_t row, col;
+	nav_cursor(n, &row, &col);
+	char text[128];
+	row_string(n, row, text, sizeof text);
+	assert_string_equal(text, "Later section");
+	act(n, NAV_BACK);
+	assert_int_equal(find_row(n, 23, "Later section"), 0);
+	act(n, NAV_BACK); /* the jump was a step */
+	assert_int_equal(nav_reader_top(n), 0);
+	done(&f);
+}
+
+static void test_topics_from_anywhere_is_one_step(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = visit(&f, FIXTURE, 23, 76, false);
+	act(n, NAV_OPEN);
+	choose(n, "second.md");
+	act(n, NAV_OPEN);
+	choose(n, "first.md");
+	act(n, NAV_OPEN);
+	act(n, NAV_PAGE_DOWN);
+	size_t top = nav_reader_top(n);
+	act(n, NAV_HELP);
+	act(n, NAV_TOPICS);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_HOME);
+	assert_int_equal(nav_home_selected(n), 0);
+	act(n, NAV_BACK);
+	assert_int_equal(nav_article(n), 0);
+	assert_int_equal(nav_reader_top(n), top);
+	done(&f);
+}
+
+static void test_help_names_keys_and_closes(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = visit(&f, FIXTURE, 23, 76, false);
+	act(n, NAV_HELP);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_HELP);
+	long back = find_row(n, 23, "go back to where you were");
+	assert_true(back > 0);
+	char text[128];
+	row_string(n, (size_t)back, text, sizeof text);
+	assert_int_equal(text[0], 'b');
+	assert_true(find_row(n, 23, "leave the guide") > 0);
+	/* Actions no key does are not listed. */
+	assert_int_equal(find_row(n, 23, "scroll one page"), -1);
+	act(n, NAV_BACK);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_HOME);
+	done(&f);
+}
+
+/* ---- the home list ------------------------------------------------------------ */
+
+static void test_typed_numbers(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = many_topics(&f, 10, 23, 76);
+	digit(n, 1);
+	assert_int_equal(nav_timeout_ms(n) > 0, 1);
+	struct nav_status st;
+	nav_status(n, &st);
+	assert_non_null(strstr(st.where, "Typed 1"));
+	digit(n, 2); /* 12 names no topic: said, not topic 2 */
+	assert_int_equal(nav_screen(n), NAV_SCREEN_HOME);
+	assert_non_null(strstr(nav_message(n), "no topic 12"));
+	assert_int_equal(nav_timeout_ms(n), -1);
+	digit(n, 0);
+	assert_non_null(strstr(nav_message(n), "no topic 0"));
+	digit(n, 1);
+	digit(n, 0);
+	assert_int_equal(nav_article(n), 9);
+	act(n, NAV_BACK);
+	digit(n, 1);
+	act(n, NAV_TIMEOUT);
+	assert_int_equal(nav_article(n), 0);
+	act(n, NAV_BACK);
+	digit(n, 1);
+	act(n, NAV_OPEN);
+	assert_int_equal(nav_article(n), 0);
+	act(n, NAV_BACK);
+	digit(n, 1);
+	act(n, NAV_BACK); /* ends the number, stays home */
+	assert_int_equal(nav_screen(n), NAV_SCREEN_HOME);
+	assert_int_equal(nav_timeout_ms(n), -1);
+	done(&f);
+}
+
+static void test_typed_numbers_of_two_digits(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = many_topics(&f, 120, 23, 76);
+	digit(n, 9);
+	digit(n, 9);
+	assert_int_equal(nav_article(n), 98);
+	act(n, NAV_BACK);
+	digit(n, 1);
+	digit(n, 2);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_HOME); /* 120 may follow */
+	digit(n, 0);
+	assert_int_equal(nav_article(n), 119);
+	done(&f);
+}
+
+static void test_small_window_keeps_the_title_reachable(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = many_topics(&f, 12, 11, 38);
+	assert_int_equal(find_row(n, 11, "Many topics"), 0);
+	act(n, NAV_DOWN);
+	act(n, NAV_DOWN);
+	assert_int_equal(find_row(n, 11, "Many topics"), -1);
+	act(n, NAV_TOP);
+	assert_int_equal(find_row(n, 11, "Many topics"), 0);
+	/* Up past the first topic scrolls back to the title too. */
+	act(n, NAV_DOWN);
+	act(n, NAV_DOWN);
+	for (int i = 0; i < 10; i++)
+		act(n, NAV_UP);
+	assert_int_equal(find_row(n, 11, "Many topics"), 0);
+	done(&f);
+}
+
+static void test_page_down_moves_a_page_and_end_marks_above(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = many_topics(&f, 120, 23, 76);
+	size_t before = nav_home_top(n);
+	act(n, NAV_PAGE_DOWN);
+	size_t moved = nav_home_top(n) - before;
+	assert_true(moved >= 20); /* a whole page of 23 rows, less the "more" row */
+	assert_true(nav_home_selected(n) >= 8);
+	assert_true(find_row(n, 23, "above") >= 0);
+	act(n, NAV_BOTTOM);
+	assert_int_equal(nav_home_selected(n), 119);
+	assert_true(find_row(n, 23, "more topics above") >= 0);
+	assert_int_equal(find_row(n, 23, "below"), -1);
+	act(n, NAV_PAGE_UP);
+	assert_true(nav_home_selected(n) < 119);
+	done(&f);
+}
+
+static void test_tap_opens_a_topic(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = visit(&f, FIXTURE, 23, 76, false);
+	long y = find_row(n, 23, "3. Third topic");
+	assert_true(y > 0);
+	tap(n, (size_t)y, 5);
+	assert_int_equal(nav_article(n), 2);
+	/* A tap on a link follows it; low on text reads on. */
+	act(n, NAV_BACK);
+	act(n, NAV_TOP);
+	act(n, NAV_OPEN);
+	tap(n, 20, 40);
+	assert_true(nav_reader_top(n) > 0);
+	done(&f);
+}
+
+/* ---- resizes, messages, the visit ---------------------------------------------- */
+
+static void test_resize_keeps_the_paragraph(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = visit(&f, FIXTURE, 23, 76, false);
+	act(n, NAV_OPEN);
+	act(n, NAV_HEADINGS);
+	act(n, NAV_DOWN);
+	act(n, NAV_DOWN);
+	act(n, NAV_OPEN);
+	assert_int_equal(find_row(n, 23, "Middle section"), 0);
+	nav_resize(n, 11, 38);
+	assert_int_equal(find_row(n, 11, "Middle section"), 0);
+	nav_resize(n, 39, 76);
+	assert_int_equal(find_row(n, 39, "Middle section"), 0);
+	done(&f);
+}
+
+static void test_a_long_description_wraps(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	f.dir = tmpdir_make("nav");
+	const char *md = "# Long\n\nSummary.\n\nSee [this](https://example.org/a/very/long/"
+			 "address/that/goes/on/and/on/past/the/edge/of/a/narrow/window).\n";
+	assert_true(tmpdir_write(f.dir, "01-long.md", md, strlen(md)));
+	struct nav *n = visit(&f, f.dir, 11, 38, false);
+	act(n, NAV_OPEN);
+	act(n, NAV_NEXT_LINK);
+	struct nav_row r;
+	size_t rows = 0;
+	char joined[512] = "";
+	for (size_t y = 0; y < 11; y++) {
+		nav_row(n, y, &r);
+		if (r.kind == NAV_ROW_MESSAGE) {
+			rows++;
+			strncat(joined, r.text, r.len);
+		}
+	}
+	assert_true(rows >= 2);
+	assert_non_null(strstr(joined, "narrow/window"));
+	done(&f);
+}
+
+static void test_start_over_forgets_the_visit(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = visit(&f, FIXTURE, 23, 76, false);
+	act(n, NAV_OPEN);
+	choose(n, "second.md");
+	act(n, NAV_OPEN);
+	assert_int_equal(nav_history_depth(n), 2);
+	act(n, NAV_START_OVER);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_HOME);
+	assert_int_equal(nav_history_depth(n), 0);
+	assert_int_equal(nav_article(n), -1);
+	assert_int_equal(nav_home_selected(n), 0);
+	act(n, NAV_BACK);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_HOME);
+	assert_int_equal(find_row(n, 23, "Test Guide"), 0);
+	done(&f);
+}
+
+static void test_quit_and_kiosk(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = visit(&f, FIXTURE, 23, 76, false);
+	assert_int_equal(nav_act(n, NAV_QUIT), NAV_QUIT_NOW);
+	done(&f);
+	struct visit_fixture k = {0};
+	n = visit(&k, FIXTURE, 23, 76, true);
+	assert_int_equal(nav_act(n, NAV_QUIT), NAV_DONE);
+	struct nav_status st;
+	nav_status(n, &st);
+	for (size_t i = 0; i < st.nhints; i++)
+		assert_int_not_equal(st.hints[i], NAV_QUIT);
+	act(n, NAV_HELP);
+	assert_int_equal(find_row(n, 23, "leave the guide"), -1);
+	done(&k);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_starts_home_with_the_title),
+		cmocka_unit_test(test_open_topic_and_back),
+		cmocka_unit_test(test_read_on_pages_then_offers_the_next_topic),
+		cmocka_unit_test(test_end_of_last_topic_offers_the_topic_list),
+		cmocka_unit_test(test_space_and_right_never_follow_a_link),
+		cmocka_unit_test(test_follow_link_and_back_to_the_same_place),
+		cmocka_unit_test(test_link_to_a_heading_and_to_another_topics_section),
+		cmocka_unit_test(test_web_and_broken_links_say_so),
+		cmocka_unit_test(test_arrows_choose_links_on_the_screen),
+		cmocka_unit_test(test_headings_list_jump_and_back),
+		cmocka_unit_test(test_topics_from_anywhere_is_one_step),
+		cmocka_unit_test(test_help_names_keys_and_closes),
+		cmocka_unit_test(test_typed_numbers),
+		cmocka_unit_test(test_typed_numbers_of_two_digits),
+		cmocka_unit_test(test_small_window_keeps_the_title_reachable),
+		cmocka_unit_test(test_page_down_moves_a_page_and_end_marks_above),
+		cmocka_unit_test(test_tap_opens_a_topic),
+		cmocka_unit_test(test_resize_keeps_the_paragraph),
+		cmocka_unit_test(test_a_long_description_wraps),
+		cmocka_unit_test(test_start_over_forgets_the_visit),
+		cmocka_unit_test(test_quit_and_kiosk),
+	};
+	return cmocka_run_group_tests_name("nav", tests, NULL, NULL);
+}
