@@ -70,13 +70,16 @@ void buf_grow(struct buf *b, size_t extra)
 	if (extra > SIZE_MAX / 2 - b->len)
 		sg_oom();
 	size_t need = b->len + extra + 1;
-	if (need <= b->cap)
-		return;
-	size_t cap = b->cap ? b->cap : 64;
-	while (cap < need)
-		cap *= 2;
-	b->data = xrealloc(b->data, cap);
-	b->cap = cap;
+	if (need > b->cap) {
+		size_t cap = b->cap ? b->cap : 64;
+		while (cap < need)
+			cap *= 2;
+		b->data = xrealloc(b->data, cap);
+		b->cap = cap;
+	}
+	/* New memory holds no NUL: without this, a buffer nothing was
+	 * appended to would be read past its end as a string. */
+	b->data[b->len] = '\0';
 }
 
 void buf_append(struct buf *b, const char *s, size_t n)
@@ -101,6 +104,9 @@ void buf_putc(struct buf *b, char c)
 void buf_repeat(struct buf *b, const char *s, size_t count)
 {
 	size_t n = strlen(s);
+	if (n && count > SIZE_MAX / 2 / n)
+		sg_oom();
+	buf_grow(b, n * count);
 	while (count--)
 		buf_append(b, s, n);
 }
@@ -113,8 +119,9 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 	va_copy(copy, ap);
 	int n = vsnprintf(NULL, 0, fmt, copy);
 	va_end(copy);
+	/* Even an empty result leaves a terminated string. */
+	buf_grow(b, n > 0 ? (size_t)n : 0);
 	if (n > 0) {
-		buf_grow(b, (size_t)n);
 		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 		b->len += (size_t)n;
 	}
@@ -124,8 +131,7 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 void buf_clear(struct buf *b)
 {
 	b->len = 0;
-	if (b->data)
-		b->data[0] = '\0';
+	buf_grow(b, 0);
 }
 
 char *buf_detach(struct buf *b)
@@ -134,6 +140,11 @@ char *buf_detach(struct buf *b)
 	b->data = NULL;
 	b->len = b->cap = 0;
 	return p;
+}
+
+const char *buf_str(const struct buf *b)
+{
+	return b->data ? b->data : "";
 }
 
 void buf_free(struct buf *b)

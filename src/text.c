@@ -12,7 +12,7 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
-size_t text_decode(const char *s, size_t n, uint32_t *cp)
+size_t text_decode_multibyte(const char *s, size_t n, uint32_t *cp)
 {
 	ucs4_t uc;
 	int len = u8_mbtoucr(&uc, (const uint8_t *)s, n);
@@ -22,21 +22,6 @@ size_t text_decode(const char *s, size_t n, uint32_t *cp)
 	}
 	*cp = uc;
 	return (size_t)len;
-}
-
-bool text_is_control(uint32_t cp)
-{
-	if (cp == '\t' || cp == '\n')
-		return false;
-	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0);
-}
-
-static void put_char(struct buf *out, uint32_t cp)
-{
-	uint8_t tmp[6];
-	int len = u8_uctomb(tmp, cp, sizeof tmp);
-	if (len > 0)
-		buf_append(out, (const char *)tmp, (size_t)len);
 }
 
 /* Characters a terminal has no width for (unassigned, private use,
@@ -54,6 +39,7 @@ static bool printable(uint32_t cp)
 void text_sanitize(struct buf *out, const char *s, size_t n, bool keep_layout)
 {
 	size_t i = 0;
+	/* Also makes `out` a valid string when every character goes. */
 	buf_grow(out, n);
 	while (i < n) {
 		size_t run = i;
@@ -67,16 +53,25 @@ void text_sanitize(struct buf *out, const char *s, size_t n, bool keep_layout)
 			continue;
 		}
 		uint32_t cp;
-		i += text_decode(s + i, n - i, &cp);
+		size_t len = text_decode(s + i, n - i, &cp);
 		if (cp == '\t' || cp == '\n')
 			buf_putc(out, keep_layout ? (char)cp : ' ');
 		else if (cp == 0xAD)
 			; /* a soft hyphen: terminals disagree on its width */
-		else if (!printable(cp))
-			put_char(out, TEXT_REPLACEMENT);
+		else if (!printable(cp) || cp == TEXT_REPLACEMENT)
+			buf_puts(out, "\xef\xbf\xbd"); /* U+FFFD, also for invalid bytes */
 		else if (!text_is_control(cp))
-			put_char(out, cp);
+			buf_append(out, s + i, len); /* valid UTF-8: decoding said so */
+		i += len;
 	}
+}
+
+/* Blocks that glibc's wcwidth(), and so tmux and the terminals that ask
+ * it, show two columns wide while libunistring 1.0 says one. */
+static bool wide_in_terminals(uint32_t cp)
+{
+	return (cp >= 0x3248 && cp <= 0x324F) || /* circled numbers on squares */
+	       (cp >= 0x4DC0 && cp <= 0x4DFF);   /* Yijing hexagram symbols */
 }
 
 int text_char_width(uint32_t cp)
@@ -84,13 +79,32 @@ int text_char_width(uint32_t cp)
 	if (cp < 0x7f)
 		return cp >= 0x20;
 	int w = uc_width(cp, "UTF-8");
-	return w < 0 ? 0 : w;
+	if (w < 0)
+		return 0;
+	/* Where libunistring and the terminals differ, the terminals win: a
+	 * width they do not share shifts every column after it.  Prepended
+	 * concatenation marks (U+0600 ARABIC NUMBER SIGN...) and the soft
+	 * hyphen take a column there; every nonspacing mark takes none. */
+	if (w == 0 && uc_is_general_category(cp, UC_CATEGORY_Cf) &&
+	    (cp == 0xAD || uc_graphemeclusterbreak_property(cp) == GBP_PREPEND))
+		return 1;
+	if (w == 1 && uc_is_general_category(cp, UC_CATEGORY_Mn))
+		return 0;
+	if (w == 1 && wide_in_terminals(cp))
+		return 2;
+	return w;
 }
 
 size_t text_width(const char *s, size_t n)
 {
 	size_t w = 0;
 	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) { /* ASCII without a decode: most text is */
+			w += c >= 0x20 && c < 0x7f;
+			i++;
+			continue;
+		}
 		uint32_t cp;
 		i += text_decode(s + i, n - i, &cp);
 		w += (size_t)text_char_width(cp);
@@ -111,16 +125,49 @@ size_t text_grapheme(const char *s, size_t n)
 	return (size_t)(next - (const uint8_t *)s);
 }
 
+/* Columns of the g-byte cluster at s, with no call for plain ASCII. */
+static size_t cluster_width(const char *s, size_t g)
+{
+	unsigned char c = (unsigned char)s[0];
+	if (g == 1 && c < 0x80)
+		return c >= 0x20 && c < 0x7f;
+	return text_width(s, g);
+}
+
+/* Bytes of the longest run of whole characters at the start of s[0, n)
+ * that fits in `width` columns; the columns it takes go to *used. */
+static size_t fit_chars(const char *s, size_t n, size_t width, size_t *used)
+{
+	size_t i = 0, col = 0;
+	while (i < n) {
+		uint32_t cp;
+		size_t k = text_decode(s + i, n - i, &cp);
+		size_t w = (size_t)text_char_width(cp);
+		if (col + w > width)
+			break;
+		col += w;
+		i += k;
+	}
+	*used = col;
+	return i;
+}
+
 size_t text_fit(const char *s, size_t n, size_t width)
 {
 	size_t i = 0, col = 0;
 	while (i < n) {
 		size_t g = text_grapheme(s + i, n - i);
-		size_t w = text_width(s + i, g);
+		size_t w = cluster_width(s + i, g);
 		if (col + w > width)
 			break;
 		col += w;
 		i += g;
+	}
+	/* A first cluster wider than all the room is cut between its
+	 * characters rather than shown as nothing. */
+	if (i == 0 && n > 0) {
+		size_t used;
+		i = fit_chars(s, text_grapheme(s, n), width, &used);
 	}
 	return i;
 }
@@ -142,40 +189,86 @@ static void push_line(struct lines *l, const char *s, size_t start, size_t end)
 	l->v[l->len++] = (struct text_line){start, end, text_width(s + start, end - start)};
 }
 
-/* Wrap s[start, end), which holds no newline, greedily. `brk` holds the
- * UAX #14 break opportunities of the whole text. */
+/* The state of greedy wrapping inside one newline-free segment. */
+struct wrap {
+	struct lines *l;
+	const char *s;
+	const char *brk;     /* UAX #14 break opportunities of the whole text */
+	size_t width;
+	size_t line;         /* where the current line starts */
+	size_t col;          /* its columns so far, spaces at its end included */
+	size_t last_break;   /* its last break opportunity, or `line` */
+	size_t col_at_break; /* `col` there */
+};
+
+/* End the current line at `at`, where it had reached `col_at` columns. */
+static void wrap_break(struct wrap *w, size_t at, size_t col_at)
+{
+	push_line(w->l, w->s, w->line, at);
+	w->line = at;
+	w->col -= col_at;
+	w->last_break = at;
+	w->col_at_break = 0;
+}
+
+/* Make room for a cluster `cw` columns wide at `i`: break back at the
+ * last opportunity; if what is carried over still leaves no room, break
+ * again right before the cluster. */
+static void wrap_make_room(struct wrap *w, size_t i, size_t cw)
+{
+	while (w->col > 0 && w->col + cw > w->width) {
+		if (w->last_break > w->line)
+			wrap_break(w, w->last_break, w->col_at_break);
+		else
+			wrap_break(w, i, w->col);
+	}
+}
+
+/* A cluster wider than a whole line (fifty conjoining jamo, an emoji with
+ * sixty skin-tone modifiers) is cut between its characters: the last
+ * resort, so that no line is ever wider than asked.  The one exception is
+ * a single two-column character on a one-column line: it goes alone. */
+static void wrap_split(struct wrap *w, size_t i, size_t end)
+{
+	while (i < end) {
+		size_t used, room = w->col < w->width ? w->width - w->col : 0;
+		size_t k = fit_chars(w->s + i, end - i, room, &used);
+		if (k == 0 && w->col > 0) {
+			wrap_break(w, i, w->col);
+			continue;
+		}
+		if (k == 0) {
+			uint32_t cp;
+			k = text_decode(w->s + i, end - i, &cp);
+			used = (size_t)text_char_width(cp);
+		}
+		w->col += used;
+		i += k;
+	}
+}
+
 static void wrap_segment(struct lines *l, const char *s, const char *brk,
 			 size_t start, size_t end, size_t width)
 {
-	size_t line = start, col = 0;
-	size_t last_break = start, col_at_break = 0;
-	size_t i = start;
-	while (i < end) {
+	struct wrap w = {l, s, brk, width, start, 0, start, 0};
+	for (size_t i = start; i < end;) {
 		size_t g = text_grapheme(s + i, end - i);
-		if (i > line && brk[i] == UC_BREAK_POSSIBLE) {
-			last_break = i;
-			col_at_break = col;
+		size_t cw = cluster_width(s + i, g);
+		if (i > w.line && brk[i] == UC_BREAK_POSSIBLE) {
+			w.last_break = i;
+			w.col_at_break = w.col;
 		}
-		size_t w = text_width(s + i, g);
-		/* Break back to the last opportunity; if what is carried over
-		 * still leaves no room, break again right here. */
-		while (s[i] != ' ' && col + w > width && col > 0) {
-			if (last_break > line) {
-				push_line(l, s, line, last_break);
-				line = last_break;
-				col -= col_at_break;
-			} else {
-				push_line(l, s, line, i);
-				line = i;
-				col = 0;
-			}
-			last_break = line;
-			col_at_break = 0;
-		}
-		col += w;
+		/* A lone space may hang past the edge: a break drops it.  A
+		 * space carrying a mark is a cluster like any other. */
+		if (g != 1 || s[i] != ' ')
+			wrap_make_room(&w, i, cw);
+		if (cw > width)
+			wrap_split(&w, i, i + g);
+		else
+			w.col += cw;
 		i += g;
 	}
-	push_line(l, s, line, end);
+	push_line(l, s, w.line, end);
 }
 
 size_t text_wrap(const char *s, size_t n, size_t width, struct text_line **out)
@@ -200,6 +293,7 @@ size_t text_wrap(const char *s, size_t n, size_t width, struct text_line **out)
 
 void text_slug(struct buf *out, const char *s, size_t n)
 {
+	buf_grow(out, n); /* a valid string even when nothing is kept */
 	size_t lower_len = 0;
 	uint8_t *lower = u8_tolower((const uint8_t *)s, n, NULL, NULL, NULL, &lower_len);
 	const char *src = lower ? (const char *)lower : s;
@@ -253,6 +347,7 @@ static const char *ascii_for(uint32_t cp)
 void text_to_ascii(struct buf *out, const char *s, size_t n)
 {
 	size_t len = 0;
+	buf_grow(out, n); /* a valid string even when nothing is kept */
 	/* Decomposed, an accented letter is its base letter and a mark, and
 	 * compatibility forms ("ﬁ", "™", "²") are their plain letters. */
 	uint8_t *nfd = u8_normalize(UNINORM_NFKD, (const uint8_t *)s, n, NULL, &len);

@@ -1,5 +1,12 @@
 /* buf: a growable byte buffer, always NUL-terminated.
  *
+ * The invariant, which every caller may rely on: after any buf_* call
+ * other than buf_free(), `data` is non-NULL and `data[len]` is '\0', so
+ * `data` is a valid C string even when nothing was appended (an empty
+ * buffer is "", never unterminated memory).  Only a buffer no call has
+ * touched yet (BUF_INIT or all zeros) or one just freed has NULL data;
+ * buf_str() reads any buffer as a string.
+ *
  * Every module that builds text uses it.  Allocation failure is not an
  * error a caller can handle here: buf calls sg_oom(), which restores the
  * terminal (when the UI has registered a hook) and aborts. */
@@ -10,14 +17,15 @@
 #include <stddef.h>
 
 struct buf {
-	char *data;   /* owned; NULL until the first append */
+	char *data;   /* owned; NULL only before the first call and after buf_free */
 	size_t len;   /* bytes used, not counting the terminating NUL */
 	size_t cap;
 };
 
 #define BUF_INIT {NULL, 0, 0}
 
-/** Make room for at least `extra` more bytes (plus the NUL). */
+/** Make room for at least `extra` more bytes (plus the NUL); the
+ *  contents stay a NUL-terminated string of `len` bytes. */
 void buf_grow(struct buf *b, size_t extra);
 /** Append `n` bytes from `s`. */
 void buf_append(struct buf *b, const char *s, size_t n);
@@ -35,8 +43,11 @@ void buf_clear(struct buf *b);
 /** Give the data to the caller (who frees it with free()); b is emptied.
  *  Never returns NULL: an empty buffer yields "". */
 char *buf_detach(struct buf *b);
-/** Free the data; b is emptied and may be reused. */
+/** Free the data; b is emptied (data NULL) and may be reused. */
 void buf_free(struct buf *b);
+/** The contents as a C string, "" for an untouched or freed buffer.
+ *  Borrowed: valid until the next call that changes b. */
+const char *buf_str(const struct buf *b);
 
 /** Allocation helpers that never return NULL (they call sg_oom). */
 void *xmalloc(size_t n);

@@ -1,5 +1,6 @@
 /* Unit tests for src/text.c: decoding, sanitising, widths, clusters,
  * wrapping and slugs. */
+#include <locale.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -7,8 +8,10 @@
 #include <cmocka.h>
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "skinguide/buf.h"
 #include "skinguide/text.h"
@@ -22,6 +25,13 @@ static const size_t widths[] = {20, 40, 80, 200};
 #define FULLSTOP "\xe3\x80\x82"        /* U+3002 IDEOGRAPHIC FULL STOP, wide */
 #define GRIN "\xf0\x9f\x98\x80"        /* U+1F600, wide */
 #define REPLACEMENT "\xef\xbf\xbd"     /* U+FFFD */
+#define ZWNJ "\xe2\x80\x8c"           /* U+200C ZERO WIDTH NON-JOINER */
+#define ACUTE "\xcc\x81"              /* U+0301 COMBINING ACUTE ACCENT */
+#define JAMO_L "\xe1\x84\x80"         /* U+1100, wide; L jamo join in one cluster */
+#define VISARGA "\xe0\xa4\x83"        /* U+0903, a spacing mark: joins its base */
+#define THUMBS "\xf0\x9f\x91\x8d"     /* U+1F44D, wide */
+#define SKIN "\xf0\x9f\x8f\xbb"       /* U+1F3FB skin tone, wide, joins the emoji */
+#define NUMBER_SIGN "\xd8\x80"         /* U+0600 ARABIC NUMBER SIGN, prepended mark */
 
 static const char *const english =
 	"Keep the new tattoo covered for the first few hours and wash it gently "
@@ -102,6 +112,23 @@ static size_t wrap_checked(const char *s, size_t width, struct text_line **lines
 	return count;
 }
 
+/* `count` copies of `piece` after `head`; caller frees. */
+static char *repeat(const char *head, const char *piece, size_t count)
+{
+	struct buf b = BUF_INIT;
+	buf_puts(&b, head);
+	buf_repeat(&b, piece, count);
+	return buf_detach(&b);
+}
+
+static size_t widest(const struct text_line *lines, size_t count)
+{
+	size_t max = 0;
+	for (size_t i = 0; i < count; i++)
+		max = lines[i].width > max ? lines[i].width : max;
+	return max;
+}
+
 /* ---- text_decode ------------------------------------------------------- */
 
 static void test_decode_ascii(void **state)
@@ -110,6 +137,17 @@ static void test_decode_ascii(void **state)
 	uint32_t cp = 0;
 	assert_int_equal(text_decode("Az", 2, &cp), 1);
 	assert_int_equal(cp, 'A');
+}
+
+static void test_decode_every_ascii_byte_is_itself(void **state)
+{
+	(void)state;
+	for (int c = 0; c < 0x80; c++) {
+		char s[2] = {(char)c, '\x80'};
+		uint32_t cp = 0xFFFFFFFF;
+		assert_int_equal(text_decode(s, 2, &cp), 1);
+		assert_int_equal(cp, (uint32_t)c);
+	}
 }
 
 static void test_decode_two_three_four_bytes(void **state)
@@ -228,6 +266,37 @@ static void test_to_ascii_keeps_the_words_readable(void **state)
 	buf_free(&b);
 }
 
+/* Fuzzing found that text made only of controls left the buffer
+ * allocated but unterminated: read as a string, it leaked heap bytes. */
+static void test_sanitize_of_only_controls_is_an_empty_string(void **state)
+{
+	(void)state;
+	const char *inputs[] = {"\x12\x12\x12\x12\x12\x12\x12\x12", "\x1b\x1b",
+				"\xc2\x9b\xc2\x85\x7f\r", "\xc2\xad"};
+	for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+		struct buf b = BUF_INIT;
+		text_sanitize(&b, inputs[i], strlen(inputs[i]), false);
+		assert_non_null(b.data);
+		assert_int_equal(b.len, 0);
+		assert_int_equal(b.data[0], '\0');
+		buf_free(&b);
+	}
+}
+
+static void test_appenders_leave_a_string_when_nothing_is_kept(void **state)
+{
+	(void)state;
+	struct buf slug = BUF_INIT, ascii = BUF_INIT;
+	text_slug(&slug, "?!", 2);
+	text_to_ascii(&ascii, "", 0);
+	assert_non_null(slug.data);
+	assert_string_equal(slug.data, "");
+	assert_non_null(ascii.data);
+	assert_string_equal(ascii.data, "");
+	buf_free(&slug);
+	buf_free(&ascii);
+}
+
 static void test_sanitize_keeps_nbsp_and_unicode(void **state)
 {
 	(void)state;
@@ -285,6 +354,93 @@ static void test_char_width_values(void **state)
 	assert_int_equal(text_char_width(0x1b), 0);
 }
 
+/* Where libunistring 1.0 and terminals disagree, text follows terminals. */
+static void test_char_width_follows_terminals(void **state)
+{
+	(void)state;
+	const uint32_t one[] = {0x0600, 0x0605, 0x06DD, 0x070F, 0x08E2, 0x110BD, 0xAD};
+	for (size_t i = 0; i < sizeof one / sizeof one[0]; i++)
+		assert_int_equal(text_char_width(one[i]), 1);
+	assert_int_equal(text_char_width(0x0CBF), 0); /* a nonspacing mark */
+	assert_int_equal(text_char_width(0x4DC0), 2); /* a hexagram */
+	assert_int_equal(text_char_width(0x3248), 2);
+	assert_int_equal(text_width(NUMBER_SIGN "12", 4), 3);
+}
+
+/* Deliberate differences from wcwidth(): characters that never reach a
+ * terminal as themselves, for which wcwidth() has no width (-1). */
+enum width_exception {
+	WX_NONE,
+	WX_CONTROL,  /* C0, DEL, C1: text_sanitize drops them; ours 0 */
+	WX_LAYOUT,   /* tab, newline: layout makes them spaces and breaks */
+	WX_REPLACED  /* unassigned, U+2028, U+2029: text_sanitize shows U+FFFD */
+};
+
+static enum width_exception width_exception(uint32_t cp, int term)
+{
+	if (term != -1)
+		return WX_NONE;
+	if (cp == '\t' || cp == '\n')
+		return WX_LAYOUT;
+	if (text_is_control(cp))
+		return WX_CONTROL;
+	uint8_t tmp[4];
+	size_t n = 0;
+	if (cp < 0x800) {
+		tmp[n++] = (uint8_t)(0xC0 | cp >> 6);
+	} else if (cp < 0x10000) {
+		tmp[n++] = (uint8_t)(0xE0 | cp >> 12);
+		tmp[n++] = (uint8_t)(0x80 | (cp >> 6 & 0x3F));
+	} else {
+		tmp[n++] = (uint8_t)(0xF0 | cp >> 18);
+		tmp[n++] = (uint8_t)(0x80 | (cp >> 12 & 0x3F));
+		tmp[n++] = (uint8_t)(0x80 | (cp >> 6 & 0x3F));
+	}
+	tmp[n++] = (uint8_t)(0x80 | (cp & 0x3F));
+	struct buf b = BUF_INIT;
+	text_sanitize(&b, (const char *)tmp, n, false);
+	bool replaced = strcmp(b.data, REPLACEMENT) == 0;
+	buf_free(&b);
+	return replaced ? WX_REPLACED : WX_NONE;
+}
+
+/* Every code point against glibc's wcwidth() in C.UTF-8, which tmux and
+ * most terminals follow: a width they do not share garbles the screen. */
+static void test_char_width_matches_wcwidth_everywhere(void **state)
+{
+	(void)state;
+	locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	if (!utf8)
+		skip();
+	locale_t old = uselocale(utf8);
+	size_t wrong = 0, seen[4] = {0};
+	for (uint32_t cp = 0; cp <= 0x10FFFF; cp++) {
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			continue; /* surrogates are not characters */
+		int term = wcwidth((wchar_t)cp), ours = text_char_width(cp);
+		if (term == ours)
+			continue;
+		enum width_exception why = width_exception(cp, term);
+		seen[why]++;
+		if (why == WX_NONE && wrong++ < 20)
+			print_error("U+%04X: wcwidth %d, text_char_width %d\n", (unsigned)cp,
+				    term, ours);
+	}
+	uselocale(old);
+	freelocale(utf8);
+	assert_int_equal(wrong, 0);
+	assert_int_equal(seen[WX_CONTROL], 29 + 1 + 32); /* C0 but NUL, tab, LF; DEL; C1 */
+	assert_int_equal(seen[WX_LAYOUT], 2);
+	assert_true(seen[WX_REPLACED] > 0);
+}
+
+static void test_text_width_ascii_controls_take_nothing(void **state)
+{
+	(void)state;
+	assert_int_equal(text_width("a\x1b" "b\x7f" "c", 5), 3);
+	assert_int_equal(text_width("a\xff" "b", 3), 3); /* invalid: U+FFFD, 1 column */
+}
+
 static void test_text_width_of_strings(void **state)
 {
 	(void)state;
@@ -313,6 +469,21 @@ static void test_fit_never_splits_wide_char(void **state)
 	assert_int_equal(text_fit(ZHONG WEN, 6, 3), 3);
 	assert_int_equal(text_fit(ZHONG WEN, 6, 4), 6);
 	assert_int_equal(text_fit("a" GRIN, 5, 2), 1);
+}
+
+/* A first cluster wider than all the room is cut, not lost: the reader
+ * once showed such a line as a lone ellipsis. */
+static void test_fit_cuts_a_cluster_wider_than_the_room(void **state)
+{
+	(void)state;
+	char *jamo = repeat("", JAMO_L, 50);
+	assert_int_equal(text_fit(jamo, strlen(jamo), 20), 10 * 3);
+	assert_int_equal(text_fit(jamo, strlen(jamo), 21), 10 * 3);
+	assert_int_equal(text_fit(jamo, strlen(jamo), 1), 0);
+	char *after = repeat("ab", JAMO_L, 50);
+	assert_int_equal(text_fit(after, strlen(after), 20), 2); /* not the first */
+	free(jamo);
+	free(after);
 }
 
 static void test_fit_never_splits_cluster(void **state)
@@ -505,6 +676,185 @@ static void test_wrap_break_back_stays_within_width(void **state)
 	assert_true(max2 <= 20);
 }
 
+/* Spaces hang past the edge, but a space a zero-width character joins
+ * (one cluster) is text: it once stretched the line. */
+static void test_wrap_spaces_then_zero_width_stay_within_width(void **state)
+{
+	(void)state;
+	struct text_line *lines;
+	size_t count = wrap_checked("abcdefgh      " ZWNJ, 10, &lines);
+	assert_true(widest(lines, count) <= 10);
+	assert_int_equal(lines[0].end, 8);
+	free(lines);
+	char *spaces = repeat("", " ", 100);
+	char *marked = repeat(spaces, ACUTE, 1);
+	count = wrap_checked(marked, 20, &lines);
+	assert_true(widest(lines, count) <= 20);
+	assert_int_equal(lines[count - 1].width, 1);
+	free(lines);
+	free(spaces);
+	free(marked);
+}
+
+/* Clusters that cannot be split by the rules are cut between their
+ * characters, the last resort: each once made one line of 61-122
+ * columns at width 20. */
+static void test_wrap_cuts_clusters_wider_than_the_line(void **state)
+{
+	(void)state;
+	char *cases[] = {repeat("", JAMO_L, 50), repeat("a", VISARGA, 60),
+			 repeat(THUMBS, SKIN, 60)};
+	const size_t want_lines[] = {5, 4, 7}; /* 100, 61 and 122 columns */
+	for (size_t c = 0; c < 3; c++) {
+		struct text_line *lines;
+		size_t count = wrap_checked(cases[c], 20, &lines);
+		assert_int_equal(count, want_lines[c]);
+		assert_int_equal(lines[0].width, 20);
+		char *joined = join_lines(cases[c], lines, count, "");
+		assert_string_equal(joined, cases[c]);
+		free(joined);
+		free(lines);
+		for (size_t w = 2; w <= 30; w++) { /* 1: a lone jamo is 2 wide */
+			wrap_checked(cases[c], w, &lines);
+			free(lines);
+		}
+		free(cases[c]);
+	}
+}
+
+/* A cluster that fits on a line of its own moves there whole. */
+static void test_wrap_moves_a_fitting_cluster_whole(void **state)
+{
+	(void)state;
+	char *s = repeat("abcdefghijklmnop ", JAMO_L, 5); /* 16, a space, 10 */
+	struct text_line *lines;
+	size_t count = wrap_checked(s, 20, &lines);
+	assert_int_equal(count, 2);
+	assert_int_equal(lines[1].width, 10);
+	free(lines);
+	free(s);
+}
+
+/* The one documented exception: a two-column character on a one-column
+ * line goes alone, with the marks that join it. */
+static void test_wrap_wide_char_on_one_column_line(void **state)
+{
+	(void)state;
+	const char *s = ZHONG ACUTE "a" ZHONG;
+	struct text_line *lines;
+	size_t count = text_wrap(s, strlen(s), 1, &lines);
+	assert_int_equal(count, 3);
+	assert_int_equal(lines[0].end, 5);
+	assert_int_equal(lines[0].width, 2);
+	assert_int_equal(lines[1].width, 1);
+	assert_int_equal(lines[2].width, 2);
+	free(lines);
+}
+
+static void test_wrap_counts_prepended_marks(void **state)
+{
+	(void)state;
+	char *s = repeat("", NUMBER_SIGN "1 ", 20);
+	struct text_line *lines;
+	size_t count = wrap_checked(s, 10, &lines);
+	/* Three "؀1" of 2 columns and two spaces; at 1 column, five fitted. */
+	assert_int_equal(lines[0].width, 8);
+	assert_int_equal(count, 7);
+	free(lines);
+	free(s);
+}
+
+/* ---- property: random and hostile text at every width ------------------ */
+
+static const char *const pieces[] = {
+	"a", "word", "longerword", " ", "   ", "\n", "-", ".", E_ACUTE, ACUTE, ZHONG,
+	WEN, FULLSTOP, GRIN, ZWNJ, "\xe2\x80\x8d" /* ZWJ */, JAMO_L,
+	"\xe1\x85\xa1" /* V jamo */, "\xe1\x86\xa8" /* T jamo */, VISARGA, THUMBS, SKIN,
+	NUMBER_SIGN, "\xdb\x9d" /* U+06DD */, "\xdc\x8f" /* U+070F */,
+	"\xf0\x91\x82\xbd" /* U+110BD */, "\xf0\x9f\x87\xa6" /* regional A */,
+	"\xef\xb8\x8f" /* VS16 */, "\xe2\x81\xa0" /* word joiner */, "\xc2\xa0",
+	"\xe2\x80\x94", REPLACEMENT, "\xe2\x80\x8b" /* ZWSP */, "\xea\xb0\x80",
+	"\xe0\xa4\x95" /* Devanagari KA */, "\xe0\xb8\x81" /* Thai */,
+	"\xd8\xb9" /* Arabic */, "\xe2\x80\xae" /* RLO */, "\xe3\x89\x88",
+	"\xe4\xb7\x80" /* hexagram */,
+};
+#define NPIECES (sizeof pieces / sizeof pieces[0])
+
+static uint32_t rng = 12345;
+
+static uint32_t next_random(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 17;
+	rng ^= rng << 5;
+	return rng;
+}
+
+/* Text of up to 60 pieces; runs of one piece make long clusters. */
+static char *random_text(void)
+{
+	struct buf b = BUF_INIT;
+	size_t n = next_random() % 60;
+	for (size_t i = 0; i < n; i++) {
+		const char *p = pieces[next_random() % NPIECES];
+		buf_repeat(&b, p, next_random() % 4 ? 1 : next_random() % 30 + 1);
+	}
+	return buf_detach(&b);
+}
+
+/* True when the line holds one two-column character and zero-width
+ * ones: allowed on a one-column line only. */
+static bool lone_wide_char(const char *s, const struct text_line *ln)
+{
+	size_t wide = 0;
+	for (size_t i = ln->start; i < ln->end;) {
+		uint32_t cp;
+		i += text_decode(s + i, ln->end - i, &cp);
+		int w = text_char_width(cp);
+		if (w == 1)
+			return false;
+		wide += w == 2;
+	}
+	return wide == 1;
+}
+
+static void test_wrap_property_random_and_hostile(void **state)
+{
+	(void)state;
+	for (int round = 0; round < 1500; round++) {
+		char *s = random_text();
+		size_t n = strlen(s);
+		for (size_t width = 1; width <= 30; width++) {
+			struct text_line *lines;
+			size_t count = text_wrap(s, n, width, &lines);
+			size_t prev_end = 0;
+			for (size_t i = 0; i < count; i++) {
+				const struct text_line *ln = &lines[i];
+				assert_true(ln->start >= prev_end && ln->end <= n);
+				assert_int_equal(ln->width, text_width(s + ln->start,
+								       ln->end - ln->start));
+				if (ln->width > width && !(width == 1 && lone_wide_char(s, ln))) {
+					print_error("round %d width %zu line %zu: %zu columns:",
+						    round, width, i, ln->width);
+					for (size_t k = ln->start; k < ln->end; k++)
+						print_error(" %02x", (unsigned char)s[k]);
+					print_error("\n");
+					fail();
+				}
+				prev_end = ln->end;
+			}
+			char *joined = join_lines(s, lines, count, "");
+			char *a = strip_spaces(s, n), *b = strip_spaces(joined, strlen(joined));
+			assert_string_equal(a, b);
+			free(a);
+			free(b);
+			free(joined);
+			free(lines);
+		}
+		free(s);
+	}
+}
+
 /* ---- slugs ------------------------------------------------------------- */
 
 static char *slug(const char *s)
@@ -545,6 +895,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decode_ascii),
+		cmocka_unit_test(test_decode_every_ascii_byte_is_itself),
 		cmocka_unit_test(test_decode_two_three_four_bytes),
 		cmocka_unit_test(test_decode_invalid_is_replacement_for_one_byte),
 		cmocka_unit_test(test_decode_truncated_is_replacement_for_one_byte),
@@ -552,6 +903,8 @@ int main(void)
 		cmocka_unit_test(test_is_control_del_and_c1),
 		cmocka_unit_test(test_sanitize_drops_esc_bel_del),
 		cmocka_unit_test(test_sanitize_drops_c1_given_as_utf8),
+		cmocka_unit_test(test_sanitize_of_only_controls_is_an_empty_string),
+		cmocka_unit_test(test_appenders_leave_a_string_when_nothing_is_kept),
 		cmocka_unit_test(test_sanitize_keeps_nbsp_and_unicode),
 		cmocka_unit_test(test_to_ascii_keeps_the_words_readable),
 		cmocka_unit_test(test_sanitize_drops_soft_hyphen_and_marks_widthless),
@@ -560,10 +913,14 @@ int main(void)
 		cmocka_unit_test(test_sanitize_no_layout_turns_tab_newline_into_space),
 		cmocka_unit_test(test_sanitize_appends_and_stops_at_n),
 		cmocka_unit_test(test_char_width_values),
+		cmocka_unit_test(test_char_width_follows_terminals),
+		cmocka_unit_test(test_char_width_matches_wcwidth_everywhere),
 		cmocka_unit_test(test_text_width_of_strings),
+		cmocka_unit_test(test_text_width_ascii_controls_take_nothing),
 		cmocka_unit_test(test_grapheme_keeps_combining_mark),
 		cmocka_unit_test(test_fit_never_splits_wide_char),
 		cmocka_unit_test(test_fit_never_splits_cluster),
+		cmocka_unit_test(test_fit_cuts_a_cluster_wider_than_the_room),
 		cmocka_unit_test(test_wrap_keeps_within_width_and_words),
 		cmocka_unit_test(test_wrap_lines_do_not_start_or_end_with_space),
 		cmocka_unit_test(test_wrap_breaks_long_word_into_fitting_pieces),
@@ -575,6 +932,12 @@ int main(void)
 		cmocka_unit_test(test_wrap_drops_spaces_at_break),
 		cmocka_unit_test(test_wrap_empty_text_is_one_empty_line),
 		cmocka_unit_test(test_wrap_break_back_stays_within_width),
+		cmocka_unit_test(test_wrap_spaces_then_zero_width_stay_within_width),
+		cmocka_unit_test(test_wrap_cuts_clusters_wider_than_the_line),
+		cmocka_unit_test(test_wrap_moves_a_fitting_cluster_whole),
+		cmocka_unit_test(test_wrap_wide_char_on_one_column_line),
+		cmocka_unit_test(test_wrap_counts_prepended_marks),
+		cmocka_unit_test(test_wrap_property_random_and_hostile),
 		cmocka_unit_test(test_slug_lowercases_and_dashes_spaces),
 		cmocka_unit_test(test_slug_drops_punctuation),
 		cmocka_unit_test(test_slug_keeps_non_ascii_letters),
