@@ -101,14 +101,19 @@ static int style_attr(const struct ui *ui, unsigned style)
 	return a;
 }
 
-static void draw_line(const struct ui *ui, int y, int x, const struct layout_line *ln,
-		      long link)
+static void draw_line(const struct ui *ui, int y, int x, int width, const struct nav_row *r)
 {
+	const struct layout_line *ln = r->line;
 	int right = ui->cols;
+	if (r->chosen) { /* a whole answer chosen: a bar across the text */
+		attrset(A_REVERSE);
+		mvhline(y, x, ' ', width);
+		attrset(A_NORMAL);
+	}
 	for (size_t s = 0; ln && s < ln->nspans && x < right; s++) {
 		const struct layout_span *sp = &ln->spans[s];
 		int attr = style_attr(ui, sp->style);
-		if (link >= 0 && sp->link == link)
+		if ((r->link >= 0 && sp->link == r->link) || r->chosen)
 			attr = (attr & ~A_UNDERLINE) | A_REVERSE;
 		x = draw_text(ui, y, x, ln->text + sp->start, sp->len, right - x, attr);
 	}
@@ -136,7 +141,7 @@ static void draw_row(const struct ui *ui, int y, const struct nav_row *r)
 {
 	int x = ui_margin(ui), width = ui_text_width(ui);
 	switch (r->kind) {
-	case NAV_ROW_LINE: draw_line(ui, y, x, r->line, r->link); break;
+	case NAV_ROW_LINE: draw_line(ui, y, x, width, r); break;
 	case NAV_ROW_TITLE: draw_text(ui, y, x, r->text, r->len, width, A_BOLD); break;
 	case NAV_ROW_ITEM:
 	case NAV_ROW_NOTE: draw_item(ui, y, x, width, r); break;

@@ -51,6 +51,7 @@ enum nav_action {
 	NAV_REDRAW,     /* the front end's; the navigator ignores it */
 	NAV_START_OVER, /* forget the visit: a new patient */
 	NAV_QUIT,
+	NAV_QUIZ,       /* the readiness quiz */
 	NAV_ACTION_COUNT
 };
 
@@ -62,7 +63,13 @@ struct nav_input {
 
 enum nav_result { NAV_DONE, NAV_QUIT_NOW };
 
-enum nav_screen { NAV_SCREEN_HOME, NAV_SCREEN_ARTICLE, NAV_SCREEN_HEADINGS, NAV_SCREEN_HELP };
+enum nav_screen {
+	NAV_SCREEN_HOME,
+	NAV_SCREEN_ARTICLE,
+	NAV_SCREEN_HEADINGS,
+	NAV_SCREEN_HELP,
+	NAV_SCREEN_QUIZ
+};
 
 struct nav_config {
 	bool ascii; /* the terminal shows ASCII only: glyphs and text made plain */
@@ -98,7 +105,8 @@ enum nav_screen nav_screen(const struct nav *n);
 
 enum nav_row_kind {
 	NAV_ROW_BLANK,
-	NAV_ROW_LINE,    /* `line`, with spans of link `link` shown as chosen */
+	NAV_ROW_LINE,    /* `line`, with spans of link `link` shown as chosen,
+			  * or the whole line when `chosen` */
 	NAV_ROW_TITLE,   /* a screen's heading: `text` in bold */
 	NAV_ROW_ITEM,    /* `label` then `text` from column `text_col` */
 	NAV_ROW_NOTE,    /* an item's second row: `text` from column `text_col` */
@@ -115,7 +123,7 @@ struct nav_row {
 	size_t len;         /* bytes of `text` */
 	size_t indent;
 	size_t text_col;    /* ITEM, NOTE: column of `text` */
-	bool chosen;        /* ITEM, NOTE: the selection */
+	bool chosen;        /* ITEM, NOTE, LINE: the selection */
 	bool strong;        /* ITEM: the text is bold; the label is when !plain_label */
 	bool plain_label;
 	char buf[160];      /* storage for generated labels and text */

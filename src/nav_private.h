@@ -1,0 +1,213 @@
+/* nav_private: what the navigator's files share.
+ *
+ *   nav.c         the visit, actions, home, the headings list, help, drawing
+ *   nav_page.c    lists of entries below text, scrolled as one page
+ *   nav_view.c    a laid-out document with things to choose (links, items)
+ *   nav_reader.c  reading a topic: links, history, the end of a topic
+ *   nav_quiz.c    the readiness quiz
+ *
+ * None of them includes curses. */
+#ifndef SKINGUIDE_NAV_PRIVATE_H
+#define SKINGUIDE_NAV_PRIVATE_H
+
+#include "skinguide/history.h"
+#include "skinguide/nav.h"
+#include "skinguide/quiz.h"
+#include "skinguide/text.h"
+
+/* ---- pages: a list of entries below some rows of text ------------------- */
+
+struct page {
+	size_t selected;
+	size_t top;      /* first page row shown */
+};
+
+struct page_shape {
+	size_t head;     /* rows of text above the entries */
+	size_t count;    /* entries */
+	size_t entry;    /* rows per entry */
+	size_t view;     /* rows for the page (the "more" row taken off) */
+	bool more;       /* a row under the page says what is off screen */
+};
+
+struct page_shape page_shape(size_t view, size_t head, size_t count, size_t entry);
+size_t page_max_top(const struct page_shape *s);
+size_t page_entry_row(const struct page_shape *s, size_t i);
+bool page_entry_visible(const struct page *p, const struct page_shape *s, size_t i);
+void page_clamp(struct page *p, const struct page_shape *s);
+void page_show_selected(struct page *p, const struct page_shape *s);
+/* The moves every list shares.  True when `a` was one of them. */
+bool page_move(struct page *p, const struct page_shape *s, enum nav_action a);
+/* A tap on the "more" row turns the page: left third up, else down. */
+void page_tap_more(struct page *p, const struct page_shape *s, size_t col, size_t width);
+/* "↓ 3 more topics below" into row. */
+void page_more_row(const struct nav *n, const struct page *p, const struct page_shape *s,
+		   const char *what, struct nav_row *row);
+
+/* ---- views: a laid-out document with things to choose ------------------ */
+
+/* Something Tab, the arrows or a tap can choose: a link, an item (a block
+ * of the document that is an answer or a result), or a choice drawn after
+ * the text. */
+struct target {
+	size_t line, col;
+	long link;       /* the layout's link, or -1 */
+	long item;       /* the view's item, or -1 */
+	long end;        /* the choice after the text, or -1 */
+};
+
+struct view {
+	struct layout *layout; /* owned; NULL when nothing is shown */
+	size_t top;
+	long focus;            /* index into targets, or -1 */
+	struct target *targets;
+	size_t ntargets;
+	size_t *items;         /* item k is the document's block items[k] */
+	size_t nitems;
+	size_t nends;          /* choices after the text, below a blank row */
+};
+
+void view_free(struct view *v);
+/* Take `l` (owned from now on) and rebuild the targets. */
+void view_set_layout(struct view *v, struct layout *l, size_t nends);
+size_t view_rows(const struct view *v);
+size_t view_max_top(const struct nav *n, const struct view *v);
+bool view_in_sight(const struct nav *n, const struct view *v, size_t line);
+/* Scroll; a choice that leaves the screen is let go. */
+void view_scroll(const struct nav *n, struct view *v, long top);
+/* Choose target t (-1: none), keeping it above the message rows. */
+void view_focus(struct nav *n, struct view *v, long t);
+/* Choose target t, scrolling it to the middle of the screen if it is off. */
+void view_show(struct nav *n, struct view *v, long t);
+/* Tab and Shift-Tab: the next target, wrapping round. */
+void view_cycle(struct nav *n, struct view *v, int dir);
+/* The arrows: the next target on the screen, else a line. */
+void view_step(struct nav *n, struct view *v, int dir);
+/* Scrolling actions; true when `a` was one of them. */
+bool view_scroll_action(struct nav *n, struct view *v, enum nav_action a);
+/* The target at a tapped row and column, or -1. */
+long view_target_at(const struct nav *n, const struct view *v, size_t row, size_t col);
+long view_target_of_link(const struct view *v, long link);
+long view_target_of_item(const struct view *v, long item);
+long view_target_of_end(const struct view *v, long end);
+/* The layout's link chosen, or -1. */
+long view_link(const struct view *v);
+/* Row y: true when it is a line of the text (filled in), false for the
+ * rows after it (the owner draws its choices there). */
+bool view_row(const struct nav *n, const struct view *v, size_t y, struct nav_row *row);
+/* "Top", "42%", "End" or "All". */
+const char *view_position(const struct nav *n, const struct view *v, char *buf, size_t size);
+/* Block number of `node` in `doc`, as layout and the outline count. */
+size_t view_block_of(cmark_node *doc, cmark_node *node);
+
+/* ---- the reader --------------------------------------------------------- */
+
+enum end_choice { END_NEXT, END_TOPICS };
+
+struct reader {
+	size_t article;
+	struct view view;
+	enum end_choice ends[2];
+	struct place anchor;   /* where the reader chose to be, for resizes */
+	struct buf link_label; /* where the chosen link leads, in words */
+};
+
+/* ---- the quiz ----------------------------------------------------------- */
+
+enum quiz_phase { QUIZ_OFF, QUIZ_INTRO, QUIZ_ASKING, QUIZ_RESULTS };
+
+struct quiz_visit {
+	enum quiz_phase phase;
+	size_t order[QUIZ_MAX_QUESTIONS]; /* the questions to ask, in turn */
+	size_t norder;
+	size_t pos;                        /* into order */
+	int chosen[QUIZ_MAX_QUESTIONS];    /* the patient's answers, or -1 */
+	struct quiz_results results;
+	long choices[4];                   /* what the choices after the text do */
+	struct view view;
+};
+
+/* ---- the visit and the navigator ----------------------------------------- */
+
+#define MAX_MODALS 4
+
+struct visit {
+	enum nav_screen screen;
+	enum nav_screen under[MAX_MODALS];
+	size_t modals;
+	struct page home;
+	unsigned typed;        /* a topic number being typed, 0 for none */
+	struct reader reader;
+	struct page headings;
+	struct page help;
+	struct quiz_visit quiz;
+	struct history history;
+	struct buf message;
+};
+
+struct help_line {
+	const char *keys; /* owned; on an entry's first line, else NULL */
+	const char *text; /* part of an explanation (borrowed), or NULL */
+	size_t len;
+	size_t col;
+};
+
+struct nav {
+	struct guide *guide;
+	struct nav_config cfg;
+	size_t rows, width;
+	struct layout *welcome;  /* the home page's text at this width */
+	struct help_line *help;  /* help at this width */
+	size_t nhelp;
+	struct text_line *msg;   /* the message, wrapped */
+	size_t nmsg;
+	size_t view;             /* rows above the message */
+	struct quiz *quiz;       /* quiz.md, when it is there and sound */
+	struct visit *v;
+};
+
+/* nav.c */
+const char *nav_glyph(const struct nav *n, const char *utf8, const char *ascii);
+void nav_say(struct nav *n, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Wrap the message, and give the rest of the rows to the view. */
+void nav_measure(struct nav *n);
+void nav_row_text(struct nav_row *row, enum nav_row_kind kind, const char *text);
+/* Push where the patient is, as a step Back undoes. */
+void nav_remember(struct nav *n);
+void nav_close_modals(struct visit *v);
+void nav_show_home(struct nav *n, size_t entry, size_t top);
+/* Back: the last step taken, or the topic list. */
+void nav_back(struct nav *n);
+/* Go to the topic list as a step Back undoes. */
+void nav_go_topics(struct nav *n);
+size_t nav_home_entries(const struct nav *n);
+
+/* nav_reader.c */
+void reader_free(struct reader *r);
+void reader_open(struct nav *n, size_t article, const char *fragment);
+void reader_show_place(struct nav *n, const struct place *p);
+struct place reader_here(const struct nav *n);
+void reader_relayout(struct nav *n);
+void reader_do(struct nav *n, const struct nav_input *in);
+void reader_row(const struct nav *n, size_t y, struct nav_row *row);
+void reader_status(const struct nav *n, struct nav_status *st);
+const struct outline *reader_outline(const struct nav *n);
+/* Scroll to line `line` as a step Back undoes. */
+void reader_jump(struct nav *n, size_t line);
+/* Put the chosen link into words, for the message rows. */
+const char *reader_describe(struct nav *n);
+
+/* nav_quiz.c */
+struct quiz *quiz_load(struct guide *g);
+void quiz_visit_free(struct quiz_visit *q);
+void quiz_open(struct nav *n);
+void quiz_show_place(struct nav *n);
+void quiz_relayout(struct nav *n);
+void quiz_do(struct nav *n, const struct nav_input *in);
+void quiz_row(const struct nav *n, size_t y, struct nav_row *row);
+void quiz_status(const struct nav *n, struct nav_status *st);
+/* Forget the answers, and every step back into the quiz. */
+void quiz_forget(struct nav *n);
+void quiz_cursor(const struct nav *n, size_t *row, size_t *col);
+
+#endif
