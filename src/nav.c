@@ -111,17 +111,30 @@ void nav_row_text(struct nav_row *row, enum nav_row_kind kind, const char *text)
 static const char *message_text(const struct nav *n)
 {
 	const struct visit *v = n->v;
-	if (v->message.len)
-		return v->message.data;
-	if (v->screen == NAV_SCREEN_ARTICLE && view_link(&v->reader.view) >= 0)
-		return v->reader.link_label.data ? v->reader.link_label.data : "";
-	return "";
+	return v->message.len ? v->message.data : buf_str(&v->link_label);
+}
+
+/* The chosen link's target on this screen, and the article it is in. */
+static const char *chosen_link(const struct nav *n, size_t *here)
+{
+	const struct visit *v = n->v;
+	const struct view *w = v->screen == NAV_SCREEN_ARTICLE ? &v->reader.view
+			      : v->screen == NAV_SCREEN_QUIZ ? &v->quiz.view : NULL;
+	*here = v->reader.article;
+	if (w && view_link(w) >= 0)
+		return layout_link(w->layout, (size_t)view_link(w))->target;
+	if (v->screen == NAV_SCREEN_HOME && v->home_link >= 0 && n->welcome)
+		return layout_link(n->welcome, (size_t)v->home_link)->target;
+	return NULL;
 }
 
 void nav_measure(struct nav *n)
 {
-	if (n->v->screen == NAV_SCREEN_ARTICLE)
-		reader_describe(n);
+	size_t here;
+	const char *target = chosen_link(n, &here);
+	buf_clear(&n->v->link_label);
+	if (target)
+		nav_describe_link(n, target, here, &n->v->link_label);
 	free(n->msg);
 	n->msg = NULL;
 	n->nmsg = 0;
@@ -308,10 +321,60 @@ static void tap_home(struct nav *n, size_t row, size_t col)
 	}
 }
 
+/* Tab on home chooses the links of the welcome (the warning signs, say). */
+static void home_cycle(struct nav *n, int dir)
+{
+	struct visit *v = n->v;
+	long count = n->welcome ? (long)layout_link_count(n->welcome) : 0;
+	for (long k = 1; k <= count; k++) {
+		long i = v->home_link < 0 ? (dir > 0 ? k - 1 : count - k)
+					  : ((v->home_link + dir * k) % count + count) % count;
+		size_t line = layout_link(n->welcome, (size_t)i)->line;
+		if (line == (size_t)-1)
+			continue;
+		v->home_link = i;
+		nav_measure(n);
+		struct page_shape s = home_shape(n);
+		if (line < v->home.top)
+			v->home.top = line;
+		else if (line >= v->home.top + s.view)
+			v->home.top = line - s.view + 1;
+		return;
+	}
+	nav_say(n, "There are no links here. Choose a topic from the list.");
+}
+
+static void home_follow(struct nav *n)
+{
+	struct visit *v = n->v;
+	const char *target = layout_link(n->welcome, (size_t)v->home_link)->target;
+	size_t article;
+	const char *frag;
+	v->home_link = -1;
+	switch (guide_resolve(n->guide, target, &article, &frag)) {
+	case GUIDE_LINK_ARTICLE: reader_open(n, article, frag); break;
+	case GUIDE_LINK_EXTERNAL:
+		nav_say(n, "Web address: %s. The guide does not open web pages.", target);
+		break;
+	default:
+		nav_say(n, "Sorry, this link does not work: no topic is called %s.", target);
+		break;
+	}
+}
+
 static void home_do(struct nav *n, const struct nav_input *in)
 {
 	struct visit *v = n->v;
 	struct page_shape s = home_shape(n);
+	if (in->action == NAV_NEXT_LINK || in->action == NAV_PREV_LINK) {
+		home_cycle(n, in->action == NAV_NEXT_LINK ? 1 : -1);
+		return;
+	}
+	if (v->home_link >= 0 && (in->action == NAV_OPEN || in->action == NAV_FORWARD)) {
+		home_follow(n);
+		return;
+	}
+	v->home_link = -1;
 	if (v->typed) {
 		if (in->action == NAV_DIGIT) {
 			type_digit(n, (unsigned)in->arg);
@@ -355,6 +418,7 @@ static void home_row(const struct nav *n, size_t y, struct nav_row *row)
 	if (p + 1 < w) {
 		row->kind = NAV_ROW_LINE;
 		row->line = layout_line(n->welcome, p);
+		row->link = v->home_link;
 		return;
 	}
 	if (p < w || (p - w) / HOME_ITEM_ROWS >= s.count)
@@ -595,6 +659,7 @@ static struct visit *visit_new(void)
 {
 	struct visit *v = xcalloc(1, sizeof *v);
 	v->screen = NAV_SCREEN_HOME;
+	v->home_link = -1;
 	v->reader.view.focus = -1;
 	v->quiz.view.focus = -1;
 	return v;
@@ -605,6 +670,7 @@ static void visit_free(struct visit *v)
 	if (!v)
 		return;
 	reader_free(&v->reader);
+	buf_free(&v->link_label);
 	quiz_visit_free(&v->quiz);
 	history_free(&v->history);
 	buf_free(&v->message);
@@ -797,7 +863,13 @@ void nav_cursor(const struct nav *n, size_t *row, size_t *col)
 {
 	const struct visit *v = n->v;
 	*row = *col = 0;
-	if (v->screen == NAV_SCREEN_HOME) {
+	if (v->screen == NAV_SCREEN_HOME && v->home_link >= 0) {
+		const struct layout_link *k = layout_link(n->welcome, (size_t)v->home_link);
+		if (k->line >= v->home.top && k->line - v->home.top < n->view) {
+			*row = k->line - v->home.top;
+			*col = k->col;
+		}
+	} else if (v->screen == NAV_SCREEN_HOME) {
 		struct page_shape s = home_shape(n);
 		if (s.count && page_entry_visible(&v->home, &s, v->home.selected))
 			*row = page_entry_row(&s, v->home.selected) - v->home.top;
@@ -849,4 +921,19 @@ long nav_reader_link(const struct nav *n)
 const struct layout *nav_reader_layout(const struct nav *n)
 {
 	return n->v->reader.view.layout;
+}
+
+long nav_quiz_question(const struct nav *n)
+{
+	const struct quiz_visit *q = &n->v->quiz;
+	return n->v->screen == NAV_SCREEN_QUIZ && q->phase == QUIZ_ASKING
+	       ? (long)q->order[q->pos] : -1;
+}
+
+size_t nav_quiz_answered(const struct nav *n)
+{
+	size_t count = 0;
+	for (size_t i = 0; i < QUIZ_MAX_QUESTIONS; i++)
+		count += n->v->quiz.phase != QUIZ_OFF && n->v->quiz.chosen[i] >= 0;
+	return count;
 }

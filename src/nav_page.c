@@ -78,12 +78,15 @@ static void page_select_shown(struct page *p, const struct page_shape *s)
 static void page_step(struct page *p, const struct page_shape *s, int dir)
 {
 	if (!s->count || !page_entry_visible(p, s, p->selected)) {
-		if (s->count && page_entry_row(s, p->selected) + s->entry > p->top + s->view && dir > 0)
-			page_show_selected(p, s);
-		else if (s->count && page_entry_row(s, p->selected) < p->top && dir < 0)
-			page_show_selected(p, s);
-		else
-			page_scroll(p, s, dir);
+		/* The choice is off screen: bring it closer, a page at most, so
+		 * that no text between here and there goes unseen. */
+		size_t row = s->count ? page_entry_row(s, p->selected) : 0;
+		long most = s->view > 1 ? (long)s->view - 1 : 1, by = dir;
+		if (s->count && dir > 0 && row + s->entry > p->top + s->view)
+			by = (long)(row + s->entry - p->top - s->view);
+		else if (s->count && dir < 0 && row < p->top)
+			by = -(long)(p->top - row);
+		page_scroll(p, s, by > most ? most : by < -most ? -most : by);
 		return;
 	}
 	if (dir > 0 && p->selected + 1 < s->count)

@@ -109,7 +109,6 @@ struct reader {
 	struct view view;
 	enum end_choice ends[2];
 	struct place anchor;   /* where the reader chose to be, for resizes */
-	struct buf link_label; /* where the chosen link leads, in words */
 };
 
 /* ---- the quiz ----------------------------------------------------------- */
@@ -137,12 +136,14 @@ struct visit {
 	size_t modals;
 	struct page home;
 	unsigned typed;        /* a topic number being typed, 0 for none */
+	long home_link;        /* a link of the welcome chosen by Tab, or -1 */
 	struct reader reader;
 	struct page headings;
 	struct page help;
 	struct quiz_visit quiz;
 	struct history history;
 	struct buf message;
+	struct buf link_label; /* where the chosen link leads, in words */
 };
 
 struct help_line {
@@ -194,8 +195,8 @@ void reader_status(const struct nav *n, struct nav_status *st);
 const struct outline *reader_outline(const struct nav *n);
 /* Scroll to line `line` as a step Back undoes. */
 void reader_jump(struct nav *n, size_t line);
-/* Put the chosen link into words, for the message rows. */
-const char *reader_describe(struct nav *n);
+/* Where `target` leads from article `here`, in words, into `out`. */
+void nav_describe_link(struct nav *n, const char *target, size_t here, struct buf *out);
 
 /* nav_quiz.c */
 struct quiz *quiz_load(struct guide *g);

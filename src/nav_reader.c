@@ -12,7 +12,6 @@
 void reader_free(struct reader *r)
 {
 	view_free(&r->view);
-	buf_free(&r->link_label);
 }
 
 static struct layout *make_layout(struct nav *n, size_t article)
@@ -251,18 +250,11 @@ static const char *section_title(struct nav *n, size_t article, const char *frag
 	return h >= 0 ? outline_heading(o, (size_t)h)->text : NULL;
 }
 
-/* Where the chosen link leads, in words: made when it is chosen. */
-const char *reader_describe(struct nav *n)
+void nav_describe_link(struct nav *n, const char *target, size_t here, struct buf *out)
 {
-	struct reader *r = &n->v->reader;
-	struct buf *out = &r->link_label;
-	buf_clear(out);
-	long k = view_link(&r->view);
-	if (k < 0)
-		return "";
-	const char *target = layout_link(r->view.layout, (size_t)k)->target;
-	size_t a = r->article;
+	size_t a = here;
 	const char *frag;
+	buf_clear(out);
 	enum guide_link kind = guide_resolve(n->guide, target, &a, &frag);
 	const char *section = kind == GUIDE_LINK_ARTICLE || kind == GUIDE_LINK_ANCHOR
 		? section_title(n, a, frag) : NULL;
@@ -279,7 +271,6 @@ const char *reader_describe(struct nav *n)
 		buf_printf(out, "Web address: %s (not opened here)", target);
 	else
 		buf_printf(out, "Broken link: %s", target);
-	return out->data;
 }
 
 /* ---- drawing ---------------------------------------------------------------- */

@@ -174,5 +174,9 @@ size_t nav_home_top(const struct nav *n);
 const char *nav_message(const struct nav *n);
 /** Steps Back can undo. */
 size_t nav_history_depth(const struct nav *n);
+/** The quiz question on screen (its number in quiz.md, from 0), or -1;
+ *  and how many questions hold an answer in this visit. */
+long nav_quiz_question(const struct nav *n);
+size_t nav_quiz_answered(const struct nav *n);
 
 #endif

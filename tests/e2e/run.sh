@@ -60,7 +60,7 @@ test_scroll_to_end_and_top() {
 test_follow_link_and_come_back() {
 	open_first_topic
 	keys j
-	wait_for "%  Sections t"
+	wait_for "%  Help ?"
 	before=$(row 0)
 	keys Tab
 	wait_for "Link to: Second topic"
@@ -263,7 +263,7 @@ test_long_list_says_there_is_more() {
 	wait_for "Topic 12 of 12"
 	# A lone 1 opens topic 1 once no second digit follows.
 	keys 1
-	wait_for "All  Sections t"
+	wait_for "All  Help ?"
 	row 0 | grep -qx "  Topic 1" || fail "topic 1 did not open: $(row 0)"
 	quit_clean
 }
@@ -279,9 +279,9 @@ test_mouse_and_touch() {
 	click 10 5
 	wait_for "Opening section"
 	wheel down 10 5
-	wait_for "%  Sections t"
+	wait_for "%  Help ?"
 	wheel up 10 5
-	wait_for "Top  Sections t"
+	wait_for "Top  Help ?"
 	# Tap the words of the link to the second topic.
 	line=$(screen | grep -n "You can read the second topic" | cut -d: -f1)
 	click 20 $((line - 1))
@@ -308,12 +308,12 @@ test_cursor_follows_the_choice() {
 test_unknown_escape_sequences_are_dropped() {
 	open_first_topic
 	keys Space
-	wait_for "%  Sections t"
+	wait_for "%  Help ?"
 	# Keys the terminal description does not know, and pasted escape
 	# codes, must not act as Esc (back) followed by letters and digits.
 	tm send-keys -t t -l "$(printf '\033[99~\033]0;title\007\033[31m\033[1;5D')"
 	tm send-keys -t t -l "$(printf '\033[1~')"
-	wait_for "Top  Sections t"
+	wait_for "Top  Help ?"
 	screen | tail -n 1 | grep -qF "First topic" || fail "left the article"
 	quit_clean
 }
@@ -347,7 +347,7 @@ test_arrows_and_enter_follow_links() {
 	keys Enter
 	wait_for "Opening section"
 	keys Enter
-	wait_for "%  Sections t"
+	wait_for "%  Help ?"
 	screen | grep -qF "MARKER-SECOND" && fail "Enter took a link nobody chose"
 	keys g Down Enter
 	wait_for "MARKER-SECOND"
@@ -462,7 +462,7 @@ test_help_over_headings_returns_there() {
 	keys Escape
 	wait_for "Go to a section"
 	keys Escape
-	wait_for "Sections t"
+	wait_for "Help ?"
 	quit_clean
 }
 
@@ -520,9 +520,9 @@ test_touch_pages_and_tall_resize() {
 	open_first_topic
 	# A tap low on plain text reads on; high goes back.
 	click 40 20
-	wait_for "%  Sections t"
+	wait_for "%  Help ?"
 	click 40 2
-	wait_for "Top  Sections t"
+	wait_for "Top  Help ?"
 	keys t
 	wait_for "Go to a section"
 	keys Down Down Down Enter
@@ -579,6 +579,86 @@ test_ascii_in_a_c_locale() {
 	if screen | LC_ALL=C grep -q "$(printf '[\200-\377]')"; then
 		fail "UTF-8 bytes on a C-locale screen"
 	fi
+	quit_clean
+}
+
+# The quiz fixture: two readiness questions, then one that checks
+# understanding (its right answer is the second).
+Q=tests/fixtures/quiz/guide
+
+start_quiz() {
+	start "${1:-80}" "${2:-24}" --content "$Q"
+	wait_for "Ready?"
+	keys G Enter
+	wait_for "Nothing is saved"
+	keys Enter
+	wait_for "Question 1 of 3"
+}
+
+test_quiz_nothing_to_raise_then_points_to_raise() {
+	start_quiz
+	keys 1
+	wait_for "Question 2 of 3"
+	keys 1 2
+	wait_for "Nothing to raise first"
+	screen | grep -qF "Tell the staff about" && fail "points shown with none to raise"
+	# Take it again, raising a point and missing the last question.
+	keys G
+	wait_for "Take the quiz again"
+	line=$(screen | grep -n "Take the quiz again" | cut -d: -f1)
+	click 6 $((line - 1))
+	wait_for "Nothing is saved"
+	keys Enter 2 1 1
+	wait_for "Tell the staff about:"
+	wait_for "Is your skin broken"
+	wait_for "Worth another look"
+	quit_clean
+}
+
+test_quiz_back_changes_an_answer_and_resize_keeps_it() {
+	start_quiz
+	keys 2
+	wait_for "Question 2 of 3"
+	keys BSpace
+	wait_for "Question 1 of 3"
+	keys Up Enter
+	wait_for "Question 2 of 3"
+	keys Down Down
+	resize 40 12
+	wait_for "Question 2 of 3"
+	resize 80 24
+	wait_for "A blood thinner stops blood clots."
+	keys Enter 2
+	wait_for "Tell the staff about:"
+	screen | grep -qF "Is your skin broken" && fail "the changed answer still raised a point"
+	screen | grep -qF "Do you take a blood thinner" || fail "the answer kept across a resize was lost"
+	quit_clean
+}
+
+test_quiz_link_from_results_and_retry() {
+	start_quiz
+	keys 2 1 1
+	wait_for "Worth another look"
+	keys Tab
+	wait_for "Link to:"
+	keys Enter
+	wait_for "The first day"
+	keys BSpace
+	wait_for "Worth another look"
+	keys G
+	wait_for "Try the missed questions again"
+	line=$(screen | grep -n "Try the missed questions again" | cut -d: -f1)
+	click 6 $((line - 1))
+	wait_for "Question 1 of 1"
+	keys 2
+	wait_for "Tell the staff about:"
+	screen | grep -qF "Worth another look" && fail "the retried question is still missed"
+	# Leaving wipes the answers: Back never returns to them.
+	keys m
+	wait_for "Choose a topic to read"
+	keys BSpace BSpace BSpace
+	wait_for "This is the list of topics"
+	screen | grep -qF "Tell the staff about" && fail "Back brought the results back"
 	quit_clean
 }
 

@@ -583,6 +583,201 @@ static void test_quit_and_kiosk(void **state)
 	done(&k);
 }
 
+/* ---- the quiz (tests/fixtures/quiz/guide: two readiness questions, then
+ * one that checks understanding, whose right answer is the second) ------ */
+
+#define QUIZ_GUIDE "tests/fixtures/quiz/guide"
+
+static struct nav *open_quiz(struct visit_fixture *f)
+{
+	struct nav *n = visit(f, QUIZ_GUIDE, 23, 76, false);
+	act(n, NAV_BOTTOM);
+	assert_true(find_row(n, 23, "Ready?") >= 0);
+	act(n, NAV_OPEN);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_QUIZ);
+	assert_true(find_row(n, 23, "Nothing is saved") >= 0);
+	act(n, NAV_OPEN); /* start */
+	assert_int_equal(nav_quiz_question(n), 0);
+	return n;
+}
+
+static void test_quiz_with_points_to_raise_and_a_miss(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = open_quiz(&f);
+	act(n, NAV_OPEN); /* nothing chosen yet: said, not guessed */
+	assert_non_null(strstr(nav_message(n), "Choose an answer"));
+	assert_int_equal(nav_quiz_question(n), 0);
+	digit(n, 2);
+	assert_int_equal(nav_quiz_question(n), 1);
+	assert_true(find_row(n, 23, "Question 2 of 3") >= 0);
+	digit(n, 1);
+	digit(n, 1); /* "Never": not right */
+	assert_int_equal(nav_quiz_question(n), -1);
+	assert_true(find_row(n, 23, "Tell the staff about:") >= 0);
+	assert_true(find_row(n, 23, "Is your skin broken") >= 0);
+	assert_true(find_row(n, 23, "Worth another look") >= 0);
+	assert_true(find_row(n, 23, "The answer: If it gets worse") >= 0);
+	done(&f);
+}
+
+static void test_quiz_with_nothing_to_raise(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = open_quiz(&f);
+	digit(n, 1);
+	digit(n, 1);
+	digit(n, 2);
+	assert_true(find_row(n, 23, "Nothing to raise first") >= 0);
+	assert_int_equal(find_row(n, 23, "Tell the staff about:"), -1);
+	assert_int_equal(find_row(n, 23, "Worth another look"), -1);
+	assert_int_equal(find_row(n, 23, "Try the missed"), -1);
+	done(&f);
+}
+
+static void test_quiz_back_changes_an_answer(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = open_quiz(&f);
+	digit(n, 2);
+	act(n, NAV_BACK);
+	assert_int_equal(nav_quiz_question(n), 0);
+	/* The earlier answer is the one chosen on screen. */
+	size_t row, col;
+	nav_cursor(n, &row, &col);
+	char text[128];
+	row_string(n, row, text, sizeof text);
+	assert_non_null(strstr(text, "Yes"));
+	act(n, NAV_UP);
+	act(n, NAV_OPEN); /* now "No" */
+	digit(n, 1);
+	digit(n, 2);
+	assert_true(find_row(n, 23, "Nothing to raise first") >= 0);
+	done(&f);
+}
+
+static void test_quiz_retry_the_missed_ones(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = open_quiz(&f);
+	digit(n, 1);
+	digit(n, 1);
+	digit(n, 3);
+	long y = find_row(n, 23, "Try the missed questions again");
+	if (y < 0) { /* below the fold: read on to the end */
+		act(n, NAV_BOTTOM);
+		y = find_row(n, 23, "Try the missed questions again");
+	}
+	assert_true(y >= 0);
+	tap(n, (size_t)y, 4);
+	assert_int_equal(nav_quiz_question(n), 2);
+	assert_true(find_row(n, 23, "Question 1 of 1") >= 0);
+	digit(n, 2);
+	assert_int_equal(find_row(n, 23, "Worth another look"), -1);
+	done(&f);
+}
+
+static void test_quiz_link_from_results_and_back(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = open_quiz(&f);
+	digit(n, 2);
+	digit(n, 1);
+	digit(n, 2);
+	act(n, NAV_NEXT_LINK);
+	act(n, NAV_OPEN);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_ARTICLE);
+	act(n, NAV_BACK);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_QUIZ);
+	assert_true(find_row(n, 23, "Tell the staff about:") >= 0);
+	assert_int_equal(nav_quiz_answered(n), 3);
+	done(&f);
+}
+
+static void test_leaving_the_quiz_wipes_it(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = open_quiz(&f);
+	digit(n, 2);
+	digit(n, 2);
+	assert_int_equal(nav_quiz_answered(n), 2);
+	act(n, NAV_TOPICS);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_HOME);
+	assert_int_equal(nav_quiz_answered(n), 0);
+	/* No step back leads into the quiz again. */
+	for (int i = 0; i < 5; i++) {
+		act(n, NAV_BACK);
+		assert_int_not_equal(nav_screen(n), NAV_SCREEN_QUIZ);
+	}
+	/* A new quiz starts blank. */
+	act(n, NAV_QUIZ);
+	act(n, NAV_OPEN);
+	assert_int_equal(nav_quiz_question(n), 0);
+	assert_int_equal(nav_quiz_answered(n), 0);
+	act(n, NAV_START_OVER);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_HOME);
+	assert_int_equal(nav_quiz_answered(n), 0);
+	done(&f);
+}
+
+static void test_quiz_resize_keeps_the_question_and_choice(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = open_quiz(&f);
+	digit(n, 1);
+	act(n, NAV_DOWN);
+	act(n, NAV_DOWN);
+	nav_resize(n, 11, 38);
+	assert_int_equal(nav_quiz_question(n), 1);
+	size_t row, col;
+	nav_cursor(n, &row, &col);
+	char text[128];
+	row_string(n, row, text, sizeof text);
+	assert_non_null(strstr(text, "Yes"));
+	nav_resize(n, 30, 76);
+	nav_cursor(n, &row, &col);
+	row_string(n, row, text, sizeof text);
+	assert_non_null(strstr(text, "Yes"));
+	done(&f);
+}
+
+static void test_guide_without_quiz_offers_none(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = visit(&f, FIXTURE, 23, 76, false);
+	act(n, NAV_QUIZ);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_HOME);
+	assert_non_null(strstr(nav_message(n), "no quiz"));
+	done(&f);
+}
+
+static void test_home_tab_chooses_welcome_links(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	f.dir = tmpdir_make("nav");
+	const char *index = "# Home\n\n> Worried? Read [warning signs](02-b.md#call).\n";
+	const char *a = "# A\n\nSummary.\n", *b = "# B\n\nSummary.\n\n## Call\n\nText.\n";
+	assert_true(tmpdir_write(f.dir, "index.md", index, strlen(index)));
+	assert_true(tmpdir_write(f.dir, "01-a.md", a, strlen(a)));
+	assert_true(tmpdir_write(f.dir, "02-b.md", b, strlen(b)));
+	struct nav *n = visit(&f, f.dir, 23, 76, false);
+	act(n, NAV_NEXT_LINK);
+	assert_true(find_row(n, 23, "Link to: B, section \"Call\"") >= 0);
+	act(n, NAV_OPEN);
+	assert_int_equal(nav_article(n), 1);
+	assert_true(find_row(n, 23, "Call") > 0);
+	done(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -607,6 +802,15 @@ int main(void)
 		cmocka_unit_test(test_a_long_description_wraps),
 		cmocka_unit_test(test_start_over_forgets_the_visit),
 		cmocka_unit_test(test_quit_and_kiosk),
+		cmocka_unit_test(test_quiz_with_points_to_raise_and_a_miss),
+		cmocka_unit_test(test_quiz_with_nothing_to_raise),
+		cmocka_unit_test(test_quiz_back_changes_an_answer),
+		cmocka_unit_test(test_quiz_retry_the_missed_ones),
+		cmocka_unit_test(test_quiz_link_from_results_and_back),
+		cmocka_unit_test(test_leaving_the_quiz_wipes_it),
+		cmocka_unit_test(test_quiz_resize_keeps_the_question_and_choice),
+		cmocka_unit_test(test_guide_without_quiz_offers_none),
+		cmocka_unit_test(test_home_tab_chooses_welcome_links),
 	};
 	return cmocka_run_group_tests_name("nav", tests, NULL, NULL);
 }
