@@ -511,29 +511,37 @@ static void headings_do(struct nav *n, const struct nav_input *in)
 		close_modal(v);
 }
 
+/* A menu's rows: its title, a blank row, its entries, and the "more" row.
+ * The entry's number, or -1 when the row is filled in (or left blank). */
+static long menu_row(const struct nav *n, const struct page *p, const struct page_shape *s,
+		     size_t y, const char *title, const char *what, struct nav_row *row)
+{
+	if (s->more && y == s->view) {
+		page_more_row(n, p, s, what, row);
+		return -1;
+	}
+	size_t r = p->top + y;
+	if (y >= s->view || r == 1)
+		return -1;
+	if (r == 0) {
+		nav_row_text(row, NAV_ROW_TITLE, title);
+		return -1;
+	}
+	return (long)(r - MENU_HEAD);
+}
+
 static void headings_row(const struct nav *n, size_t y, struct nav_row *row)
 {
 	const struct visit *v = n->v;
 	struct page_shape s = headings_shape(n);
-	if (s.more && y == s.view) {
-		page_more_row(n, &v->headings, &s, "section", row);
-		return;
-	}
-	size_t p = v->headings.top + y;
-	if (y >= s.view)
-		return;
-	if (p == 0) {
-		nav_row_text(row, NAV_ROW_TITLE, "Go to a section");
-		return;
-	}
-	const struct outline *o = reader_outline(n);
-	const struct outline_heading *h = o && p >= MENU_HEAD
-		? outline_heading(o, p - MENU_HEAD) : NULL;
-	if (!h || p - MENU_HEAD >= s.count)
+	long i = menu_row(n, &v->headings, &s, y, "Go to a section", "section", row);
+	const struct outline *o = i >= 0 ? reader_outline(n) : NULL;
+	const struct outline_heading *h = o ? outline_heading(o, (size_t)i) : NULL;
+	if (!h || (size_t)i >= s.count)
 		return;
 	row->indent = h->level > 1 ? (size_t)(h->level - 1) * 2 : 0;
 	row->strong = h->level <= 2;
-	row->chosen = p - MENU_HEAD == v->headings.selected;
+	row->chosen = (size_t)i == v->headings.selected;
 	nav_row_text(row, NAV_ROW_ITEM, h->text);
 }
 
@@ -565,20 +573,10 @@ static void help_row(const struct nav *n, size_t y, struct nav_row *row)
 {
 	const struct visit *v = n->v;
 	struct page_shape s = help_shape(n);
-	if (s.more && y == s.view) {
-		page_more_row(n, &v->help, &s, "line", row);
+	long i = menu_row(n, &v->help, &s, y, "Help: keys and taps", "line", row);
+	if (i < 0 || (size_t)i >= n->nhelp)
 		return;
-	}
-	size_t p = v->help.top + y;
-	if (y >= s.view)
-		return;
-	if (p == 0) {
-		nav_row_text(row, NAV_ROW_TITLE, "Help: keys and taps");
-		return;
-	}
-	if (p < MENU_HEAD || p - MENU_HEAD >= n->nhelp)
-		return;
-	const struct help_line *h = &n->help[p - MENU_HEAD];
+	const struct help_line *h = &n->help[i];
 	row->kind = NAV_ROW_ITEM;
 	row->label = h->keys ? h->keys : "";
 	row->text = h->text ? h->text : "";
