@@ -35,7 +35,7 @@ SAN_OBJ = $(OBJ:build/obj/%=build/san/%)
 SAN_CORE = $(CORE:%=build/san/%.o)
 UNIT    = buf text hostile outline content layout history nav readability check man quiz
 # Article ids from the file names: 08-aftercare.md is aftercare.
-ARTICLE_IDS = $(shell ls content | sed -n 's/^[0-9][0-9]*-\([a-z0-9_-]*\)\.md$$/\1/p')
+ARTICLE_IDS = $(shell ls content | sed -n 's/^[0-9]\{1,6\}-\([a-z0-9][a-z0-9-]*\)\.md$$/\1/p')
 MAN_PAGES = build/man/skinguide.7 $(ARTICLE_IDS:%=build/man/skinguide-%.7)
 UNIT_BIN = $(UNIT:%=build/san/test_%)
 

@@ -400,7 +400,8 @@ done:
 	buf_free(&src);
 }
 
-/* Markdown files the guide will not show, most likely misnamed. */
+/* Markdown files the guide will not show: most likely misnamed articles,
+ * which would silently vanish from the guide, so an error. */
 static void check_strays(struct checker *c, const char *dir)
 {
 	DIR *d = opendir(dir);
@@ -423,8 +424,8 @@ static void check_strays(struct checker *c, const char *dir)
 			buf_putc(&path, (unsigned char)e->d_name[i] < 0x20 ||
 				 e->d_name[i] == 0x7f ? '?' : e->d_name[i]);
 		c->path = path.data;
-		report(c, 1, false, "not shown: an article's name must look like "
-		       "01-some-id.md (a number, '-', then a-z, 0-9, '-' or '_')");
+		report(c, 1, true, "not shown: an article's name is " GUIDE_ID_RULE
+		       ", such as 01-some-id.md; rename it, or move it out of the folder");
 		flush_diags(c);
 		buf_free(&path);
 	}
@@ -523,7 +524,12 @@ void check_dir(const char *dir, FILE *out, struct check_result *res)
 	memset(res, 0, sizeof *res);
 	struct guide *g = guide_scan(dir, &err);
 	if (!g) {
-		fprintf(out, "%s\n", err.msg);
+		/* The message quotes the folder's name, which may hold escape
+		 * codes. */
+		struct buf clean = BUF_INIT;
+		text_sanitize(&clean, err.msg, strlen(err.msg), false);
+		fprintf(out, "%s\n", buf_str(&clean));
+		buf_free(&clean);
 		res->errors++;
 		return;
 	}

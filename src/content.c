@@ -46,9 +46,10 @@ bool guide_parse_filename(const char *name, unsigned *number, char *id, size_t i
 	size_t idlen = len - digits - 4;
 	if (idlen + 1 > idsize)
 		return false;
+	/* GUIDE_ID_RULE: a leading '-' would read as an option to --print. */
 	for (size_t i = 0; i < idlen; i++) {
 		unsigned char c = (unsigned char)name[digits + 1 + i];
-		if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '-' && c != '_')
+		if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && (c != '-' || i == 0))
 			return false;
 	}
 	memcpy(id, name + digits + 1, idlen);
@@ -237,8 +238,8 @@ static bool scan_dir(struct guide *g, struct sg_error *err)
 {
 	DIR *d = opendir(g->dir);
 	if (!d) {
-		sg_error_set(err, "%s: cannot open the content folder: %s; name the "
-			     "folder that holds the NN-id.md articles", g->dir,
+		sg_error_set(err, "%s: error: cannot open the content folder: %s; name "
+			     "the folder that holds the NN-id.md articles", g->dir,
 			     strerror(errno));
 		return false;
 	}
@@ -259,9 +260,8 @@ static bool scan_dir(struct guide *g, struct sg_error *err)
 	}
 	closedir(d);
 	if (g->count == 0) {
-		sg_error_set(err, "%s: no articles found; add Markdown files named like "
-			     "01-welcome.md (a number, a dash, an id of a-z, 0-9 and -)",
-			     g->dir);
+		sg_error_set(err, "%s: error: no articles found; add Markdown files "
+			     "named like 01-welcome.md (" GUIDE_ID_RULE ")", g->dir);
 		return false;
 	}
 	qsort(g->articles, g->count, sizeof *g->articles, compare_articles);

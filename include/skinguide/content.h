@@ -94,8 +94,14 @@ enum guide_link guide_resolve(const struct guide *g, const char *target,
  *  `err` set when it cannot be read or is unreasonably large. */
 bool guide_read_file(const char *path, struct buf *out, struct sg_error *err);
 
+/* The one rule for an article's file name, in the words every message
+ * and skinguide-content(5) use. */
+#define GUIDE_ID_RULE "a number of 1 to 6 digits, '-', then an id of lower-case " \
+	"letters a-z, digits and '-' that starts with a letter or digit, then .md"
+
 /** Split a file name "NN-id.md" into its number and id (id copied into
- *  `id`, at most `idsize` bytes).  False when the name is not of that form. */
+ *  `id`, at most `idsize` bytes).  False when the name does not follow
+ *  GUIDE_ID_RULE. */
 bool guide_parse_filename(const char *name, unsigned *number, char *id, size_t idsize);
 
 #endif

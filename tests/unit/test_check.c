@@ -21,6 +21,7 @@
 
 #include "skinguide/buf.h"
 #include "skinguide/check.h"
+#include "skinguide/content.h"
 
 #define FIX "tests/fixtures/check/"
 
@@ -361,13 +362,16 @@ static void test_duplicate_id_is_error(void **state)
 	assert_int_equal(table_rows(out, "same", NULL), 2);
 }
 
-static void test_misnamed_file_is_warning(void **state)
+/* A misnamed article would vanish from the guide without a word: an
+ * error, which says the one id rule. */
+static void test_misnamed_file_is_error(void **state)
 {
 	(void)state;
 	struct check_result res;
 	char *out = run_check(FIX "stray", &res);
-	assert_counts(out, &res, 0, 1, 1);
-	assert_line(out, FIX "stray/intro.md:1: warning: ", "not shown");
+	assert_counts(out, &res, 1, 0, 1);
+	assert_line(out, FIX "stray/intro.md:1: error: ", "not shown");
+	assert_line(out, FIX "stray/intro.md:1: error: ", GUIDE_ID_RULE);
 	/* index.md is the guide's own page; notes.txt is not Markdown. */
 	assert_no_substring(out, "index.md");
 	assert_no_substring(out, "notes.txt");
@@ -382,9 +386,9 @@ static void test_misnamed_file_path_with_trailing_slash(void **state)
 	(void)state;
 	struct check_result res;
 	char *out = run_check(FIX "stray/", &res);
-	assert_counts(out, &res, 0, 1, 1);
+	assert_counts(out, &res, 1, 0, 1);
 	assert_no_substring(out, "//");
-	assert_line(out, FIX "stray/intro.md:1: warning: ", "not shown");
+	assert_line(out, FIX "stray/intro.md:1: error: ", "not shown");
 }
 
 static void test_level_four_heading_is_warning(void **state)
@@ -467,6 +471,19 @@ static void test_missing_directory_is_one_error(void **state)
 	assert_int_equal(res.warnings, 0);
 	assert_int_equal(res.articles, 0);
 	assert_non_null(strstr(out, FIX "no-such-directory"));
+	assert_line(out, FIX "no-such-directory: error: ", "cannot open the content folder");
+}
+
+/* A folder's name may hold escape codes: the message shows them as '?'. */
+static void test_missing_directory_name_is_sanitised(void **state)
+{
+	(void)state;
+	struct check_result res;
+	char *out = run_check("/nonexistent/\x1b]0;owned\x07x", &res);
+	assert_int_equal(res.errors, 1);
+	assert_no_substring(out, "\x1b");
+	assert_no_substring(out, "\x07");
+	assert_line(out, "/nonexistent/", ": error: cannot open the content folder");
 }
 
 static void test_directory_without_articles_is_one_error(void **state)
@@ -688,9 +705,29 @@ static void test_stray_names_are_shown_safely_after_articles(void **state)
 	write_bytes(dir, "0\x1b[2J-x.md", "# X\n", 4);
 	struct check_result res;
 	char *out = run_check(dir, &res);
-	assert_counts(out, &res, 0, 1, 1);
+	assert_counts(out, &res, 1, 0, 1);
 	assert_no_substring(out, "\x1b");
-	assert_line(out, fmt("%s/0?[2J-x.md:1: warning: ", dir), "not shown");
+	assert_line(out, fmt("%s/0?[2J-x.md:1: error: ", dir), "not shown");
+}
+
+/* Capitals, '_' and a leading '-' break the id rule; each is an error. */
+static void test_ids_outside_the_rule_are_errors(void **state)
+{
+	(void)state;
+	static const char article[] = SUN_TITLE "\n\n" SUN_SUMMARY "\n\n" SUN_HEADING "\n\n"
+		SUN_BODY "\n\n" SUN_SOURCES "\n\n" SUN_SOURCE "\n";
+	const char *dir = make_temp_dir();
+	write_bytes(dir, "01-sun.md", article, sizeof article - 1);
+	write_bytes(dir, "04-First.md", article, sizeof article - 1);
+	write_bytes(dir, "05-first_visit.md", article, sizeof article - 1);
+	write_bytes(dir, "06--x.md", article, sizeof article - 1);
+	struct check_result res;
+	char *out = run_check(dir, &res);
+	assert_counts(out, &res, 3, 0, 1);
+	assert_line(out, fmt("%s/04-First.md:1: error: ", dir), "not shown");
+	assert_line(out, fmt("%s/05-first_visit.md:1: error: ", dir), "not shown");
+	assert_line(out, fmt("%s/06--x.md:1: error: ", dir), "not shown");
+	assert_row(out, "sun");
 }
 
 int main(void)
@@ -705,7 +742,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_missing_sources_is_error, teardown),
 		cmocka_unit_test_teardown(test_bad_links_are_errors_good_ones_are_not, teardown),
 		cmocka_unit_test_teardown(test_duplicate_id_is_error, teardown),
-		cmocka_unit_test_teardown(test_misnamed_file_is_warning, teardown),
+		cmocka_unit_test_teardown(test_misnamed_file_is_error, teardown),
+		cmocka_unit_test_teardown(test_ids_outside_the_rule_are_errors, teardown),
 		cmocka_unit_test_teardown(test_misnamed_file_path_with_trailing_slash, teardown),
 		cmocka_unit_test_teardown(test_level_four_heading_is_warning, teardown),
 		cmocka_unit_test_teardown(test_summary_over_70_columns_is_warning, teardown),
@@ -713,6 +751,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_grade_above_8_is_error, teardown),
 		cmocka_unit_test_teardown(test_grade_between_7_and_8_is_warning, teardown),
 		cmocka_unit_test_teardown(test_missing_directory_is_one_error, teardown),
+		cmocka_unit_test_teardown(test_missing_directory_name_is_sanitised, teardown),
 		cmocka_unit_test_teardown(test_directory_without_articles_is_one_error, teardown),
 		cmocka_unit_test_teardown(test_unreadable_article_is_error_line, teardown),
 		cmocka_unit_test_teardown(test_check_dir_reports_bad_bytes, teardown),

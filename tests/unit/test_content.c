@@ -225,13 +225,19 @@ static void test_parse_filename_accepts(void **state)
 	assert_true(guide_parse_filename("123-foo-bar.md", &number, id, sizeof id));
 	assert_int_equal(number, 123);
 	assert_string_equal(id, "foo-bar");
+	/* A digit may start the id, and '-' may end it. */
+	assert_true(guide_parse_filename("123456-2nd-.md", &number, id, sizeof id));
+	assert_int_equal(number, 123456);
+	assert_string_equal(id, "2nd-");
 }
 
 static void test_parse_filename_rejects(void **state)
 {
 	(void)state;
 	const char *const bad[] = {"a.md", "01a.md", "01-.md", "01-A.md", "01-a.txt",
-				   "3-bad name.md", "README.md", "01-a.md.bak", ""};
+				   "3-bad name.md", "README.md", "01-a.md.bak", "",
+				   "04-First.md", "05-first_visit.md", "06--x.md",
+				   "1234567-seven-digits.md"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		unsigned number = 77;
 		char id[64] = "unchanged";
