@@ -181,6 +181,16 @@ static bool is_sources(cmark_node *n)
 	return yes;
 }
 
+/* The first block a reader sees: HTML comments are hidden, so a note
+ * between editors may come before the title. */
+static cmark_node *first_shown(cmark_node *doc)
+{
+	cmark_node *n = cmark_node_first_child(doc);
+	while (n && cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK && !outline_counts(n))
+		n = cmark_node_next(n);
+	return n;
+}
+
 static void check_title(struct checker *c, cmark_node *doc)
 {
 	cmark_node *title = NULL;
@@ -207,7 +217,7 @@ static void check_title(struct checker *c, cmark_node *doc)
 			       "heading such as '# Aftercare'");
 		return;
 	}
-	if (title != cmark_node_first_child(doc))
+	if (title != first_shown(doc))
 		report(c, line_of(title), false, "text before the title; the title should "
 		       "come first");
 	cmark_node *summary = cmark_node_next(title);
@@ -245,6 +255,93 @@ static void check_sections(struct checker *c, cmark_node *doc)
 	if (!sources)
 		report(c, 1, true, "no Sources section; end the article with '## Sources' "
 		       "listing where its facts come from");
+}
+
+/* ---- tables ------------------------------------------------------------ */
+
+/* Where each line of a file starts, so that a block's source lines can
+ * be read without scanning the file again. */
+struct lines {
+	const char *src;
+	size_t len;
+	size_t *starts; /* starts[i] is the offset of line i + 1 */
+	size_t count;
+};
+
+static void lines_index(struct lines *l, const char *src, size_t len)
+{
+	size_t cap = 64;
+	*l = (struct lines){src, len, xcalloc(cap, sizeof *l->starts), 0};
+	for (size_t i = 0; i <= len; i++) {
+		if (i != 0 && src[i - 1] != '\n')
+			continue;
+		if (l->count == cap) {
+			cap *= 2;
+			l->starts = xreallocarray(l->starts, cap, sizeof *l->starts);
+		}
+		l->starts[l->count++] = i;
+	}
+}
+
+/* Line `n` (from 1) without its line end; NULL past the end. */
+static const char *lines_get(const struct lines *l, int n, size_t *len)
+{
+	if (n < 1 || (size_t)n > l->count)
+		return NULL;
+	size_t start = l->starts[n - 1];
+	size_t end = (size_t)n < l->count ? l->starts[n] : l->len;
+	while (end > start && (l->src[end - 1] == '\n' || l->src[end - 1] == '\r'))
+		end--;
+	*len = end - start;
+	return l->src + start;
+}
+
+/* A GFM table's second row, "|---|:--:|", inside a quote or not. */
+static bool is_table_rule(const char *s, size_t len)
+{
+	size_t i = 0, pipes = 0, dashes = 0;
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
+		i++;
+	for (; i < len; i++) {
+		if (s[i] == '|')
+			pipes++;
+		else if (s[i] == '-')
+			dashes++;
+		else if (s[i] != ':' && s[i] != ' ' && s[i] != '\t')
+			return false;
+	}
+	return pipes > 0 && dashes > 0;
+}
+
+/* CommonMark has no tables: one comes out as a paragraph of pipes. */
+static void check_table(struct checker *c, cmark_node *para, const struct lines *src)
+{
+	int first = cmark_node_get_start_line(para), last = cmark_node_get_end_line(para);
+	for (int n = first + 1; n <= last; n++) {
+		size_t len, above_len;
+		const char *line = lines_get(src, n, &len);
+		const char *above = lines_get(src, n - 1, &above_len);
+		if (line && above && is_table_rule(line, len) && memchr(above, '|', above_len)) {
+			report(c, n - 1, false, "tables are not supported; use a list, one "
+			       "item for each row");
+			return;
+		}
+	}
+}
+
+static void check_tables(struct checker *c, cmark_node *doc, const struct buf *src)
+{
+	struct lines lines;
+	lines_index(&lines, buf_str(src), src->len);
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH)
+			check_table(c, n, &lines);
+	}
+	cmark_iter_free(it);
+	free(lines.starts);
 }
 
 /* ---- links ------------------------------------------------------------- */
@@ -391,6 +488,7 @@ static void check_article(struct checker *c, size_t i, struct readability *stats
 	cmark_node *doc = doc_parse(src.data ? src.data : "", src.len);
 	check_title(c, doc);
 	check_sections(c, doc);
+	check_tables(c, doc, &src);
 	check_links(c, doc);
 	check_reading(c, doc);
 	cmark_node_free(doc);
@@ -454,6 +552,7 @@ static void check_index(struct checker *c, const char *dir)
 	if (!is_heading(first, &level) || level != 1)
 		report(c, 1, true, "no title; start index.md with a level-1 heading, the "
 		       "guide's name, such as '# Your microneedling guide'");
+	check_tables(c, doc, &src);
 	check_links(c, doc);
 	struct readability ignored = {0};
 	c->stats = ignored;
@@ -508,13 +607,21 @@ static void print_table(FILE *out, const struct guide *g, const struct readabili
 {
 	if (after_diagnostics)
 		fputc('\n', out);
-	fprintf(out, "%-28s %6s %9s %10s %6s %6s\n", "article", "words", "sentences",
+	fprintf(out, "%-28s %6s %9s %10s %7s %6s\n", "article", "words", "sentences",
 		"words/sen", "grade", "SMOG");
 	for (size_t i = 0; i < guide_count(g); i++) {
 		const struct readability *r = &stats[i];
 		double wps = r->sentences ? (double)r->words / (double)r->sentences : 0;
-		fprintf(out, "%-28s %6zu %9zu %10.1f %6.1f %6.1f\n", guide_article(g, i)->id,
-			r->words, r->sentences, wps, readability_grade(r), readability_smog(r));
+		/* The formula goes below zero for very short words and
+		 * sentences; no school year is "-2.3". */
+		char grade[16];
+		double gr = readability_grade(r);
+		if (gr < 1.0)
+			snprintf(grade, sizeof grade, "below 1");
+		else
+			snprintf(grade, sizeof grade, "%.1f", gr);
+		fprintf(out, "%-28s %6zu %9zu %10.1f %7s %6.1f\n", guide_article(g, i)->id,
+			r->words, r->sentences, wps, grade, readability_smog(r));
 	}
 }
 

@@ -138,7 +138,24 @@ static void assert_counts(const char *out, const struct check_result *res,
 struct row {
 	size_t words, sentences;
 	double per_sentence, grade, smog;
+	bool below_one; /* the grade column says "below 1"; grade is then 0 */
 };
+
+/* Parse a table row; false when `line` is not one. */
+static bool parse_row(const char *line, char *name, struct row *r)
+{
+	int at = 0;
+	if (sscanf(line, "%63s %zu %zu %lf %n", name, &r->words, &r->sentences,
+		   &r->per_sentence, &at) != 4 || at == 0)
+		return false;
+	const char *rest = line + at;
+	r->below_one = strncmp(rest, "below 1 ", 8) == 0;
+	if (r->below_one) {
+		r->grade = 0;
+		return sscanf(rest + 8, "%lf", &r->smog) == 1;
+	}
+	return sscanf(rest, "%lf %lf", &r->grade, &r->smog) == 2;
+}
 
 /* The table's header is there, after every message. */
 static const char *table_start(const char *out)
@@ -172,9 +189,7 @@ static size_t table_rows(const char *out, const char *id, struct row *row)
 		char *line = xstrndup(p, len);
 		char name[64];
 		struct row r;
-		if (sscanf(line, "%63s %zu %zu %lf %lf %lf", name, &r.words, &r.sentences,
-			   &r.per_sentence, &r.grade, &r.smog) == 6 &&
-		    strcmp(name, id) == 0) {
+		if (parse_row(line, name, &r) && strcmp(name, id) == 0) {
 			count++;
 			if (row)
 				*row = r;
@@ -730,6 +745,69 @@ static void test_ids_outside_the_rule_are_errors(void **state)
 	assert_row(out, "sun");
 }
 
+/* A note between editors before the title is hidden from readers, so it
+ * is not "text before the title"; a paragraph there still is. */
+static void test_comment_before_title_is_fine(void **state)
+{
+	(void)state;
+	static const char commented[] = "<!-- Reviewed by the nurse lead. -->\n\n"
+		"<!--\nTwo lines\nof notes.\n-->\n" SUN_TITLE "\n\n" SUN_SUMMARY "\n\n"
+		SUN_HEADING "\n\n" SUN_BODY "\n\n" SUN_SOURCES "\n\n" SUN_SOURCE "\n";
+	static const char text_first[] = "<!-- note -->\n\nHello.\n\n" SUN_TITLE "\n\n"
+		SUN_SUMMARY "\n\n" SUN_HEADING "\n\n" SUN_BODY "\n\n" SUN_SOURCES "\n\n"
+		SUN_SOURCE "\n";
+	const char *dir = make_temp_dir();
+	write_bytes(dir, "01-commented.md", commented, sizeof commented - 1);
+	write_bytes(dir, "02-text-first.md", text_first, sizeof text_first - 1);
+	struct check_result res;
+	char *out = run_check(dir, &res);
+	assert_counts(out, &res, 0, 1, 2);
+	assert_no_substring(out, "01-commented.md");
+	assert_line(out, fmt("%s/02-text-first.md:5: warning: ", dir), "text before the title");
+}
+
+/* A GFM table is a paragraph of pipes in CommonMark: warned at its first
+ * row, in a quote or a list too; pipes without a rule row, and a table
+ * in a code block, are fine. */
+static void test_tables_are_warned(void **state)
+{
+	(void)state;
+	static const char text[] = SUN_TITLE "\n\n" SUN_SUMMARY "\n\n" SUN_HEADING "\n\n"
+		SUN_BODY "\n\n"                                   /* 1-8 */
+		"| Day | What to do |\n|-----|:----------:|\n| 1 | Rest |\n\n"  /* 9-12 */
+		"> Call us\n> | a | b |\n> | --- | --- |\n\n"       /* 13-16 */
+		"- Item\n\n  a | b\n  --|--\n\n"                    /* 17-21 */
+		"Cats | dogs are fine here.\n\n"                     /* 22-23 */
+		"    | x |\n    |---|\n\n"                           /* 24-26 */
+		SUN_SOURCES "\n\n" SUN_SOURCE "\n";
+	const char *dir = make_temp_dir();
+	write_bytes(dir, "01-table.md", text, sizeof text - 1);
+	struct check_result res;
+	char *out = run_check(dir, &res);
+	assert_counts(out, &res, 0, 3, 1);
+	const char *path = fmt("%s/01-table.md", dir);
+	assert_line(out, fmt("%s:9: warning: ", path), "tables are not supported; use a list");
+	assert_line(out, fmt("%s:14: warning: ", path), "tables are not supported");
+	assert_line(out, fmt("%s:19: warning: ", path), "tables are not supported");
+}
+
+/* Very short words and sentences give a negative Flesch-Kincaid grade,
+ * which the table shows as "below 1", never as "-2.3". */
+static void test_grade_below_one_is_said_so(void **state)
+{
+	(void)state;
+	struct check_result res;
+	char *out = run_check(FIX "clean", &res);
+	struct row row;
+	assert_int_equal(table_rows(out, "sun", &row), 1);
+	assert_true(row.below_one);
+	assert_no_substring(out, " -");
+	out = run_check(FIX "grade_warn", &res);
+	assert_int_equal(table_rows(out, "medium", &row), 1);
+	assert_false(row.below_one);
+	assert_true(row.grade > 7.0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -760,6 +838,9 @@ int main(void)
 		cmocka_unit_test_teardown(test_stray_names_are_shown_safely_after_articles, teardown),
 		cmocka_unit_test_teardown(test_short_article_grade_is_not_judged, teardown),
 		cmocka_unit_test_teardown(test_check_dir_accepts_crlf, teardown),
+		cmocka_unit_test_teardown(test_comment_before_title_is_fine, teardown),
+		cmocka_unit_test_teardown(test_tables_are_warned, teardown),
+		cmocka_unit_test_teardown(test_grade_below_one_is_said_so, teardown),
 		cmocka_unit_test_teardown(test_bytes_clean_text_has_no_problems, teardown),
 		cmocka_unit_test_teardown(test_bytes_invalid_utf8, teardown),
 		cmocka_unit_test_teardown(test_bytes_escape_is_control, teardown),
