@@ -511,3 +511,22 @@ enum guide_link guide_resolve(const struct guide *g, const char *target,
 	*article = (size_t)found;
 	return GUIDE_LINK_ARTICLE;
 }
+
+long guide_lookup(const struct guide *g, const char *name)
+{
+	long found = guide_find(g, name);
+	size_t len = strlen(name);
+	if (found >= 0 || len == 0 || strchr(name, '#'))
+		return found;
+	/* The forms a link accepts, with ".md" added when it was left off. */
+	struct buf file = BUF_INIT;
+	buf_puts(&file, name);
+	if (len < 3 || strcmp(name + len - 3, ".md") != 0)
+		buf_puts(&file, ".md");
+	size_t article;
+	const char *fragment;
+	if (guide_resolve(g, file.data, &article, &fragment) == GUIDE_LINK_ARTICLE)
+		found = (long)article;
+	buf_free(&file);
+	return found;
+}

@@ -57,6 +57,11 @@ const struct article *guide_article(const struct guide *g, size_t i);
 /** Index of the article with this id, or -1. */
 long guide_find(const struct guide *g, const char *id);
 
+/** Index of the article a person names on the command line, or -1: its
+ *  id ("aftercare") or any form a link accepts, with or without ".md"
+ *  ("aftercare.md", "08-aftercare", "08-aftercare.md"); no "#fragment". */
+long guide_lookup(const struct guide *g, const char *name);
+
 /** The parsed tree of article `i`.  Borrowed: valid until the guide has
  *  been asked for GUIDE_CACHE_SIZE other trees, or freed.  NULL with `err`
  *  filled when the file can no longer be read. */

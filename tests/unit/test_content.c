@@ -314,6 +314,24 @@ static void test_resolve_broken_links(void **state)
 	guide_free(g);
 }
 
+/* --print takes what a link takes, with or without ".md". */
+static void test_lookup_accepts_ids_and_file_names(void **state)
+{
+	(void)state;
+	struct guide *g = open_good();
+	const char *const beta[] = {"beta", "beta.md", "02-beta", "02-beta.md", "./beta.md"};
+	for (size_t i = 0; i < sizeof beta / sizeof beta[0]; i++)
+		if (guide_lookup(g, beta[i]) != 1)
+			fail_msg("'%s' does not name beta", beta[i]);
+	assert_int_equal(guide_lookup(g, "10-gamma"), 2);
+	const char *const none[] = {"", "nope", "nope.md", "beta.md#x", "beta#x", ".md",
+				    "https://beta", "sub/beta", "02-", "Beta"};
+	for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
+		if (guide_lookup(g, none[i]) != -1)
+			fail_msg("'%s' names an article", none[i]);
+	guide_free(g);
+}
+
 /* ---- lazy parsing and the cache ---------------------------------------- */
 
 static void test_open_parses_no_tree(void **state)
@@ -501,6 +519,7 @@ int main(void)
 		cmocka_unit_test(test_resolve_article_links),
 		cmocka_unit_test(test_resolve_anchor_and_external),
 		cmocka_unit_test(test_resolve_broken_links),
+		cmocka_unit_test(test_lookup_accepts_ids_and_file_names),
 		cmocka_unit_test(test_open_parses_no_tree),
 		cmocka_unit_test(test_document_parsed_once_then_cached),
 		cmocka_unit_test(test_document_is_whole_file),
