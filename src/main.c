@@ -50,7 +50,8 @@ static const char usage_text[] =
 	"                  else " SKINGUIDE_CONTENT_DIR ",\n"
 	"                  else ./content when that is not installed and\n"
 	"                  ./content/index.md exists, as in the source tree)\n"
-	"  --list          print each article's id, title and summary, tab-separated\n"
+	"  --list          print each article's id, title and summary: in columns\n"
+	"                  on a terminal, tab-separated into a pipe\n"
 	"  --print ID      print article ID as plain text and exit; ID may also be\n"
 	"                  a file name, as links give it (08-aftercare.md)\n"
 	"  --width N       wrap --print text at N columns, at least 10 (default:\n"
@@ -313,7 +314,9 @@ int main(int argc, char **argv)
 	case MODE_LIST:
 		if (cli.format && strcmp(cli.format, "man") == 0)
 			man_index(stdout, g, SKINGUIDE_DATE, SKINGUIDE_VERSION);
-		else
+		else if (isatty(STDOUT_FILENO))
+			print_list_columns(stdout, g, print_width(&cli), !locale_is_utf8());
+		else /* tabs, for cut, sort and scripts */
 			print_list(stdout, g, !locale_is_utf8());
 		status = 0;
 		break;

@@ -629,6 +629,18 @@ test_source_tree_content_without_install() {
 	grep -qF "SKINGUIDE_CONTENT" "$E2E_TMP/err" || fail "no SKINGUIDE_CONTENT"
 }
 
+# --list on a terminal: ids in a column, the summary wrapped under the
+# title to fit the window; a pipe still gets tabs.
+test_list_on_a_terminal_is_aligned() {
+	E2E_ENV="COLUMNS=" start 44 20 --content "$G" --list
+	[ "$(wait_exit)" = 0 ] || fail "--list failed: $(cat "$E2E_TMP/stderr")"
+	wait_for "third"
+	row 0 | grep -qx "first   First topic" || fail "row 0 is '$(row 0)'"
+	row 1 | grep -q "^        The first topic, used by the" || fail "row 1 is '$(row 1)'"
+	[ "$(max_width)" -le 44 ] || fail "wider than the terminal"
+	"$BIN" --content "$G" --list | grep -q "^first	First topic	" || fail "no tabs in a pipe"
+}
+
 for t in ${E2E_ONLY:-$(grep -o "^test_[a-z0-9_]*" "$0")}; do
 	run_test "$t"
 done
