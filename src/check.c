@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "skinguide/buf.h"
@@ -36,6 +37,8 @@ struct checker {
 	struct diag *diags;   /* this file's findings, printed in line order */
 	size_t ndiags, diags_cap;
 	size_t printed;       /* diagnostics printed so far */
+	const char *today;    /* "YYYY-MM-DD", for review dates */
+	int today_ymd[3];
 };
 
 __attribute__((format(printf, 4, 5)))
@@ -399,6 +402,71 @@ static void check_links(struct checker *c, cmark_node *doc)
 	outline_free(own);
 }
 
+/* ---- review date ------------------------------------------------------- */
+
+/* A paragraph that starts like the review date, anywhere at the top. */
+static cmark_node *find_review_label(cmark_node *doc)
+{
+	struct buf t = BUF_INIT;
+	cmark_node *found = NULL;
+	for (cmark_node *n = cmark_node_first_child(doc); n && !found; n = cmark_node_next(n)) {
+		if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
+			continue;
+		buf_clear(&t);
+		doc_plain_text(n, &t);
+		if (strncmp(buf_str(&t), GUIDE_REVIEWED, strlen(GUIDE_REVIEWED)) == 0)
+			found = n;
+	}
+	buf_free(&t);
+	return found;
+}
+
+/* Dates as {year, month, day}: <0, 0 or >0 as a is before, on or after b. */
+static int date_cmp(const int a[3], const int b[3])
+{
+	for (int i = 0; i < 3; i++)
+		if (a[i] != b[i])
+			return a[i] < b[i] ? -1 : 1;
+	return 0;
+}
+
+/* Facts change: an article says when someone last read it against them,
+ * and one not read for three years is due again. */
+static void check_review(struct checker *c, cmark_node *doc)
+{
+	struct buf date = BUF_INIT;
+	cmark_node *n = guide_review(doc, &date);
+	int ymd[3];
+	if (!n) {
+		cmark_node *elsewhere = find_review_label(doc);
+		/* The end of the text: a list's own end may be a blank line. */
+		cmark_node *last = cmark_node_last_child(doc);
+		while (last && cmark_node_last_child(last) &&
+		       cmark_node_get_start_line(cmark_node_last_child(last)) > 0)
+			last = cmark_node_last_child(last);
+		if (elsewhere)
+			report(c, line_of(elsewhere), true, "the review date is not the last "
+			       "paragraph; move it to the end of the article");
+		else
+			report(c, last ? cmark_node_get_end_line(last) : 1, true, "no review "
+			       "date; end the article with a paragraph such as '"
+			       GUIDE_REVIEWED " %s'", c->today);
+	} else if (!guide_parse_date(buf_str(&date), &ymd[0], &ymd[1], &ymd[2])) {
+		report(c, line_of(n), true, "'%s' is not a date; write the day of the review "
+		       "as YYYY-MM-DD, such as '" GUIDE_REVIEWED " %s'", buf_str(&date),
+		       c->today);
+	} else if (date_cmp(ymd, c->today_ymd) > 0) {
+		report(c, line_of(n), false, "the review date %s is after today (%s); write "
+		       "the day the article was reviewed", buf_str(&date), c->today);
+	} else if (date_cmp((int[3]){ymd[0] + CHECK_REVIEW_YEARS, ymd[1], ymd[2]},
+			    c->today_ymd) < 0) {
+		report(c, line_of(n), false, "last reviewed on %s, more than three years ago; "
+		       "read it against the facts again, then update the date",
+		       buf_str(&date));
+	}
+	buf_free(&date);
+}
+
 /* ---- reading level ----------------------------------------------------- */
 
 static void on_sentence(void *ctx, const struct rd_sentence *s)
@@ -414,12 +482,15 @@ static void on_sentence(void *ctx, const struct rd_sentence *s)
 }
 
 /* Count the text of every paragraph and heading before Sources, and
- * judge each sentence's length. */
+ * judge each sentence's length.  The review date is not prose. */
 static void check_sentences(struct checker *c, cmark_node *doc)
 {
 	struct buf t = BUF_INIT;
+	cmark_node *review = guide_review(doc, &t);
 	for (cmark_node *top = cmark_node_first_child(doc); top && !is_sources(top);
 	     top = cmark_node_next(top)) {
+		if (top == review)
+			continue;
 		cmark_iter *it = cmark_iter_new(top);
 		cmark_event_type ev;
 		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -490,6 +561,7 @@ static void check_article(struct checker *c, size_t i, struct readability *stats
 	check_sections(c, doc);
 	check_tables(c, doc, &src);
 	check_links(c, doc);
+	check_review(c, doc);
 	check_reading(c, doc);
 	cmark_node_free(doc);
 done:
@@ -627,6 +699,16 @@ static void print_table(FILE *out, const struct guide *g, const struct readabili
 
 void check_dir(const char *dir, FILE *out, struct check_result *res)
 {
+	char today[16] = "1970-01-01";
+	time_t now = time(NULL);
+	struct tm tm;
+	if (localtime_r(&now, &tm))
+		strftime(today, sizeof today, "%Y-%m-%d", &tm);
+	check_dir_on(dir, today, out, res);
+}
+
+void check_dir_on(const char *dir, const char *today, FILE *out, struct check_result *res)
+{
 	struct sg_error err;
 	memset(res, 0, sizeof *res);
 	struct guide *g = guide_scan(dir, &err);
@@ -640,7 +722,9 @@ void check_dir(const char *dir, FILE *out, struct check_result *res)
 		res->errors++;
 		return;
 	}
-	struct checker c = {.out = out, .guide = g, .res = res};
+	struct checker c = {.out = out, .guide = g, .res = res, .today = today};
+	if (!guide_parse_date(today, &c.today_ymd[0], &c.today_ymd[1], &c.today_ymd[2]))
+		c.today_ymd[0] = 1970, c.today_ymd[1] = c.today_ymd[2] = 1;
 	struct readability *stats = xcalloc(guide_count(g), sizeof *stats);
 	check_index(&c, dir);
 	check_quiz(&c, dir);

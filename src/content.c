@@ -530,3 +530,47 @@ long guide_lookup(const struct guide *g, const char *name)
 	buf_free(&file);
 	return found;
 }
+
+cmark_node *guide_review(cmark_node *doc, struct buf *date)
+{
+	buf_clear(date);
+	cmark_node *last = cmark_node_last_child(doc);
+	/* Editors' notes may follow it: they are hidden. */
+	while (last && cmark_node_get_type(last) == CMARK_NODE_HTML_BLOCK &&
+	       !outline_counts(last))
+		last = cmark_node_previous(last);
+	if (!last || cmark_node_get_type(last) != CMARK_NODE_PARAGRAPH)
+		return NULL;
+	struct buf text = BUF_INIT;
+	doc_plain_text(last, &text);
+	const char *t = buf_str(&text);
+	size_t label = strlen(GUIDE_REVIEWED);
+	bool found = strncmp(t, GUIDE_REVIEWED, label) == 0;
+	if (found) {
+		t += label + strspn(t + label, " ");
+		size_t len = strlen(t);
+		while (len > 0 && t[len - 1] == ' ')
+			len--;
+		buf_append(date, t, len);
+	}
+	buf_free(&text);
+	return found ? last : NULL;
+}
+
+bool guide_parse_date(const char *s, int *year, int *month, int *day)
+{
+	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : !(s[i] >= '0' && s[i] <= '9'))
+			return false;
+	if (s[10] != '\0')
+		return false;
+	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (m < 1 || m > 12 || d < 1 || d > days[m - 1] || (m == 2 && d == 29 && !leap))
+		return false;
+	*year = y;
+	*month = m;
+	*day = d;
+	return true;
+}

@@ -216,6 +216,11 @@ bool man_article(FILE *out, struct guide *g, size_t i, const char *date,
 	/* A tree of its own: the cached one must not be reshaped. */
 	cmark_node *doc = doc_parse(src.data ? src.data : "", src.len);
 	buf_free(&src);
+	/* The page is as new as the article's last review, when it says. */
+	struct buf reviewed = BUF_INIT;
+	int y, m, d;
+	if (guide_review(doc, &reviewed) && guide_parse_date(buf_str(&reviewed), &y, &m, &d))
+		date = buf_str(&reviewed);
 	clean_tree(doc, g);
 	reshape(doc);
 	char name[300];
@@ -234,6 +239,7 @@ bool man_article(FILE *out, struct guide *g, size_t i, const char *date,
 	free(body);
 	fputs(".SH SEE ALSO\n.BR skinguide (7),\n.BR skinguide (1)\n", out);
 	cmark_node_free(doc);
+	buf_free(&reviewed);
 	return true;
 }
 

@@ -104,6 +104,20 @@ bool guide_read_file(const char *path, struct buf *out, struct sg_error *err);
 #define GUIDE_ID_RULE "a number of 1 to 6 digits, '-', then an id of lower-case " \
 	"letters a-z, digits and '-' that starts with a letter or digit, then .md"
 
+/* The review-date convention: an article's last paragraph says when it
+ * was last read against the facts, "Last reviewed: 2026-11-30". */
+#define GUIDE_REVIEWED "Last reviewed:"
+
+/** The review paragraph of `doc`: its last top-level block, when that is
+ *  a paragraph whose text starts with GUIDE_REVIEWED; else NULL.  The
+ *  text after the label, trimmed, goes to `date` (emptied first).  The
+ *  node is borrowed from `doc`. */
+cmark_node *guide_review(cmark_node *doc, struct buf *date);
+
+/** True when `s` is a calendar date written YYYY-MM-DD (2026-02-30 is
+ *  not); its parts go to *year, *month and *day. */
+bool guide_parse_date(const char *s, int *year, int *month, int *day);
+
 /** Split a file name "NN-id.md" into its number and id (id copied into
  *  `id`, at most `idsize` bytes).  False when the name does not follow
  *  GUIDE_ID_RULE. */

@@ -32,14 +32,17 @@
 #define SUN_HEADING "## Before you go out"
 #define SUN_BODY "Put on sun cream. Wear a hat."
 #define SUN_SOURCES "## Sources"
-#define SUN_SOURCE "- NHS: sun safety."
+#define SUN_SOURCE "- NHS: sun safety.\n\n" SUN_REVIEWED
+#define SUN_REVIEWED "Last reviewed: 2026-01-15"
+/* The day every check in this file runs on. */
+#define TODAY "2026-11-30"
 
 /* ---- helpers ----------------------------------------------------------- */
 
 /* What a test allocates is kept here and freed by teardown(), so that a
  * failing assertion (which jumps out of the test) leaks nothing and leaves
  * no directory behind. */
-#define MAX_OWNED 32
+#define MAX_OWNED 128
 static void *owned[MAX_OWNED];
 static size_t nowned;
 static char *temp_dir;
@@ -59,7 +62,7 @@ static char *run_check(const char *dir, struct check_result *res)
 	FILE *f = open_memstream(&text, &len);
 	assert_non_null(f);
 	res->errors = res->warnings = res->articles = 99; /* check_dir resets */
-	check_dir(dir, f, res);
+	check_dir_on(dir, TODAY, f, res);
 	assert_int_equal(fclose(f), 0);
 	assert_non_null(text);
 	return own(text);
@@ -322,11 +325,12 @@ static void test_empty_sections_are_errors(void **state)
 	(void)state;
 	struct check_result res;
 	char *out = run_check(FIX "empty_section", &res);
-	assert_counts(out, &res, 2, 0, 2);
+	assert_counts(out, &res, 3, 0, 2);
 	/* "## Before you go out" straight before "## At the beach". */
 	assert_line(out, FIX "empty_section/01-middle.md:5: error: ", "empty section");
-	/* "## More" as the file's last line. */
+	/* "## More" as the file's last line: no room for a review date. */
 	assert_line(out, FIX "empty_section/02-end.md:13: error: ", "empty section");
+	assert_line(out, FIX "empty_section/02-end.md:13: error: ", "no review date");
 	assert_row(out, "middle");
 	assert_row(out, "end");
 }
@@ -665,7 +669,7 @@ static void test_findings_come_in_line_order(void **state)
 	 * 11 (sections are checked first), but is printed before it. */
 	static const char text[] = "# Sun\n\nSummary of the sun.\n\n## Part\n\n"
 		"Some words.\n\nSee [this](nope.md).\n\n## Empty\n\n## Sources\n\n"
-		"- A source.\n";
+		"- A source.\n\n" SUN_REVIEWED "\n";
 	const char *dir = make_temp_dir();
 	write_bytes(dir, "01-order.md", text, sizeof text - 1);
 	struct check_result res;
@@ -683,7 +687,7 @@ static void test_short_article_grade_is_not_judged(void **state)
 	(void)state;
 	/* Few long words score a high grade that means nothing. */
 	static const char text[] = "# Administration\n\nDocumentation.\n\n## Consultation\n\n"
-		"Organisational communication.\n\n## Sources\n\n- A source.\n";
+		"Organisational communication.\n\n## Sources\n\n- A source.\n\n" SUN_REVIEWED "\n";
 	const char *dir = make_temp_dir();
 	write_bytes(dir, "01-short.md", text, sizeof text - 1);
 	struct check_result res;
@@ -808,6 +812,103 @@ static void test_grade_below_one_is_said_so(void **state)
 	assert_true(row.grade > 7.0);
 }
 
+/* ---- review dates ------------------------------------------------------ */
+
+/* The sun article (13 lines before its end) with `ending` in place of its
+ * review date; checked on TODAY. */
+static char *check_ending(const char *ending, struct check_result *res)
+{
+	const char *dir = make_temp_dir();
+	const char *text = fmt(SUN_TITLE "\n\n" SUN_SUMMARY "\n\n" SUN_HEADING "\n\n"
+			       SUN_BODY "\n\n" SUN_SOURCES "\n\n- NHS: sun safety.\n\n%s",
+			       ending);
+	write_bytes(dir, "01-sun.md", text, strlen(text));
+	char *out = run_check(dir, res);
+	remove_temp_dir();
+	return out;
+}
+
+/* A line of the sun article's findings: "<dir>/01-sun.md:" + `what`, with
+ * `phrase` in it. */
+static void assert_sun_line(const char *out, const char *what, const char *phrase)
+{
+	const char *needle = fmt("/01-sun.md:%s", what);
+	for (const char *p = out; *p;) {
+		size_t len = strcspn(p, "\n");
+		char *line = xstrndup(p, len);
+		const char *at = strstr(line, needle);
+		bool found = at && at[-1] != '\n' && strstr(at, phrase);
+		free(line);
+		if (found)
+			return;
+		p += len + (p[len] == '\n');
+	}
+	fail_msg("no line with \"%s\" and \"%s\" in:\n%s", needle, phrase, out);
+}
+
+static void test_review_date_missing_is_error(void **state)
+{
+	(void)state;
+	struct check_result res;
+	char *out = check_ending("", &res);
+	assert_counts(out, &res, 1, 0, 1);
+	/* At the last line, with today's date as the example to copy. */
+	assert_sun_line(out, "11: error: ", "no review date");
+	assert_sun_line(out, "11: error: ", "'Last reviewed: " TODAY "'");
+}
+
+static void test_review_date_must_be_a_real_date(void **state)
+{
+	(void)state;
+	const char *const bad[] = {"2026-02-29", "2026-13-01", "2026-00-10", "2026-11-31",
+				   "30/11/2026", "2026-1-5", "2026-11-30 or so", "soon", ""};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct check_result res;
+		char *out = check_ending(fmt("Last reviewed: %s\n", bad[i]), &res);
+		assert_counts(out, &res, 1, 0, 1);
+		assert_sun_line(out, "13: error: ", "is not a date");
+		assert_sun_line(out, "13: error: ", "YYYY-MM-DD");
+	}
+	/* 2024 is a leap year; markup and spaces around the date are fine. */
+	const char *const good[] = {"2024-02-29", "**2026-01-15**", " 2026-01-15  "};
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+		struct check_result res;
+		char *out = check_ending(fmt("Last reviewed: %s\n", good[i]), &res);
+		assert_counts(out, &res, 0, 0, 1);
+	}
+}
+
+/* Three years to the day is still fine; a day more is a warning, and a
+ * day after today is a slip. */
+static void test_review_date_older_than_three_years_warns(void **state)
+{
+	(void)state;
+	struct check_result res;
+	char *out = check_ending("Last reviewed: 2023-11-30\n", &res);
+	assert_counts(out, &res, 0, 0, 1);
+	out = check_ending("Last reviewed: 2023-11-29\n", &res);
+	assert_counts(out, &res, 0, 1, 1);
+	assert_sun_line(out, "13: warning: ", "last reviewed on 2023-11-29, more "
+		    "than three years ago");
+	out = check_ending("Last reviewed: " TODAY "\n", &res);
+	assert_counts(out, &res, 0, 0, 1);
+	out = check_ending("Last reviewed: 2026-12-01\n", &res);
+	assert_counts(out, &res, 0, 1, 1);
+	assert_sun_line(out, "13: warning: ", "is after today");
+}
+
+/* The date belongs at the end; an editor's note may follow it. */
+static void test_review_date_is_the_last_paragraph(void **state)
+{
+	(void)state;
+	struct check_result res;
+	char *out = check_ending("Last reviewed: 2026-01-15\n\n<!-- next: spring -->\n", &res);
+	assert_counts(out, &res, 0, 0, 1);
+	out = check_ending("Last reviewed: 2026-01-15\n\nA last word.\n", &res);
+	assert_counts(out, &res, 1, 0, 1);
+	assert_sun_line(out, "13: error: ", "not the last paragraph");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -841,6 +942,11 @@ int main(void)
 		cmocka_unit_test_teardown(test_comment_before_title_is_fine, teardown),
 		cmocka_unit_test_teardown(test_tables_are_warned, teardown),
 		cmocka_unit_test_teardown(test_grade_below_one_is_said_so, teardown),
+		cmocka_unit_test_teardown(test_review_date_missing_is_error, teardown),
+		cmocka_unit_test_teardown(test_review_date_must_be_a_real_date, teardown),
+		cmocka_unit_test_teardown(test_review_date_older_than_three_years_warns,
+					  teardown),
+		cmocka_unit_test_teardown(test_review_date_is_the_last_paragraph, teardown),
 		cmocka_unit_test_teardown(test_bytes_clean_text_has_no_problems, teardown),
 		cmocka_unit_test_teardown(test_bytes_invalid_utf8, teardown),
 		cmocka_unit_test_teardown(test_bytes_escape_is_control, teardown),

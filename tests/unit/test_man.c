@@ -302,6 +302,30 @@ static void test_article_header_and_name(void **state)
 	assert_has(out, "\n.SH SEE ALSO\n.BR skinguide (7),\n.BR skinguide (1)\n");
 }
 
+/* A reviewed article's page carries its review date, and shows the date
+ * as its last words. */
+static void test_article_date_is_its_review_date(void **state)
+{
+	(void)state;
+	const char *out = article_page("tests/fixtures/check/clean", "sun");
+	assert_sane_page(out);
+	assert_has(out, ".TH \"SKINGUIDE\\-SUN\" 7 \"2026-01-15\" \"skinguide " VERSION "\"");
+	assert_has(out, "\nLast reviewed: 2026\\-01\\-15\n.SH SEE ALSO\n");
+}
+
+/* A date that is no date leaves the build's. */
+static void test_article_bad_review_date_keeps_the_given_date(void **state)
+{
+	(void)state;
+	static const char text[] = "# Sun\n\nA summary.\n\n## Part\n\nWords.\n\n"
+		"Last reviewed: 2026-02-30\n";
+	temp_dir = tmpdir_make("skinguide-man");
+	assert_true(tmpdir_write(temp_dir, "01-sun.md", text, sizeof text - 1));
+	const char *out = article_page(temp_dir, "sun");
+	assert_has(out, ".TH \"SKINGUIDE\\-SUN\" 7 \"" DATE "\"");
+	assert_has(out, "Last reviewed: 2026\\-02\\-30");
+}
+
 static void test_article_links_to_articles_become_page_names(void **state)
 {
 	(void)state;
@@ -455,6 +479,9 @@ int main(void)
 		cmocka_unit_test_teardown(test_escape_invalid_utf8_becomes_replacement, teardown),
 		cmocka_unit_test_teardown(test_escape_appends, teardown),
 		cmocka_unit_test_teardown(test_article_header_and_name, teardown),
+		cmocka_unit_test_teardown(test_article_date_is_its_review_date, teardown),
+		cmocka_unit_test_teardown(test_article_bad_review_date_keeps_the_given_date,
+					  teardown),
 		cmocka_unit_test_teardown(test_article_links_to_articles_become_page_names,
 					  teardown),
 		cmocka_unit_test_teardown(test_article_in_page_link_keeps_only_its_words, teardown),

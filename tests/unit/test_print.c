@@ -177,6 +177,23 @@ static void test_ascii_columns(void **state)
 	buf_free(&b);
 }
 
+/* The review date is the article's last line in --print, as the reader
+ * shows it. */
+static void test_print_ends_with_the_review_date(void **state)
+{
+	(void)state;
+	struct sg_error err = {""};
+	struct guide *g = guide_open("tests/fixtures/check/clean", &err);
+	assert_non_null(g);
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+	assert_true(print_article(f, g, 0, 60, false, &err));
+	assert_int_equal(fclose(f), 0);
+	guide_free(g);
+	assert_true(len > 27);
+	assert_string_equal(out + len - 27, "\nLast reviewed: 2026-01-15\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -188,6 +205,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_very_narrow_terminal_puts_ids_alone, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_ascii_columns, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_print_ends_with_the_review_date, setup,
+						teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
