@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "skinguide/buf.h"
+#include "skinguide/clinic.h"
 #include "skinguide/content.h"
 #include "skinguide/doc.h"
 #include "skinguide/outline.h"
@@ -359,6 +360,20 @@ static bool article_has_anchor(struct checker *c, size_t article, const char *fr
 	return o && outline_find_anchor(o, fragment) >= 0;
 }
 
+/* A clinic: link needs a known key, and words that read well alone:
+ * they are all a guide without clinic.md shows. */
+static void check_clinic_link(struct checker *c, cmark_node *link, enum clinic_field f,
+			      const char *shown)
+{
+	if (f == CLINIC_FIELDS)
+		report(c, line_of(link), true, "the link '%s' names no clinic detail; use "
+		       "clinic:name, clinic:phone, clinic:out-of-hours or clinic:emergency",
+		       shown);
+	else if (!cmark_node_first_child(link))
+		report(c, line_of(link), true, "the link '%s' has no words; write what "
+		       "the reader should do, such as [call your clinic](clinic:phone)", shown);
+}
+
 static void check_link(struct checker *c, cmark_node *link, const struct outline *own)
 {
 	const char *url = cmark_node_get_url(link);
@@ -367,6 +382,12 @@ static void check_link(struct checker *c, cmark_node *link, const struct outline
 	struct buf clean = BUF_INIT;
 	text_sanitize(&clean, url, strlen(url), false);
 	const char *shown = clean.data ? clean.data : "";
+	enum clinic_field field;
+	if (clinic_is_link(url, &field)) {
+		check_clinic_link(c, link, field, shown);
+		buf_free(&clean);
+		return;
+	}
 	switch (guide_resolve(c->guide, url, &article, &fragment)) {
 	case GUIDE_LINK_BROKEN:
 		report(c, line_of(link), true, "the link '%s' leads to no article; link to "
@@ -585,6 +606,7 @@ static void check_strays(struct checker *c, const char *dir)
 		unsigned number;
 		if (len < 4 || strcmp(e->d_name + len - 3, ".md") != 0 ||
 		    strcmp(e->d_name, "index.md") == 0 || strcmp(e->d_name, "quiz.md") == 0 ||
+		    strcmp(e->d_name, CLINIC_FILE) == 0 ||
 		    guide_parse_filename(e->d_name, &number, id, sizeof id))
 			continue;
 		/* A file name may hold escape codes: show them as '?'. */
@@ -674,6 +696,33 @@ done:
 	buf_free(&path);
 }
 
+/* clinic.md, when the folder has one: the clinic module's own rules. */
+static void check_clinic(struct checker *c, const char *dir)
+{
+	struct buf path = BUF_INIT, src = BUF_INIT;
+	struct clinic_diags diags = CLINIC_DIAGS_INIT;
+	size_t dlen = strlen(dir);
+	buf_printf(&path, "%s%s" CLINIC_FILE, dir, dlen && dir[dlen - 1] == '/' ? "" : "/");
+	struct sg_error err;
+	c->path = path.data;
+	if (access(path.data, F_OK) != 0)
+		goto done;
+	if (!guide_read_file(path.data, &src, &err)) {
+		report(c, 1, true, "cannot be read; check that it is a readable file");
+		goto done;
+	}
+	check_file_bytes(c, &src);
+	clinic_free(clinic_parse(buf_str(&src), src.len, &diags));
+	for (size_t i = 0; i < diags.count; i++)
+		report(c, diags.items[i].line, diags.items[i].error, "%s",
+		       diags.items[i].message);
+done:
+	flush_diags(c);
+	clinic_diags_free(&diags);
+	buf_free(&src);
+	buf_free(&path);
+}
+
 static void print_table(FILE *out, const struct guide *g, const struct readability *stats,
 			bool after_diagnostics)
 {
@@ -727,6 +776,7 @@ void check_dir_on(const char *dir, const char *today, FILE *out, struct check_re
 		c.today_ymd[0] = 1970, c.today_ymd[1] = c.today_ymd[2] = 1;
 	struct readability *stats = xcalloc(guide_count(g), sizeof *stats);
 	check_index(&c, dir);
+	check_clinic(&c, dir);
 	check_quiz(&c, dir);
 	for (size_t i = 0; i < guide_count(g); i++)
 		check_article(&c, i, &stats[i]);

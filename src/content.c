@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "skinguide/buf.h"
+#include "skinguide/clinic.h"
 #include "skinguide/doc.h"
 #include "skinguide/outline.h"
 
@@ -34,6 +35,7 @@ struct guide {
 	size_t cache[GUIDE_CACHE_SIZE]; /* most recently used first */
 	size_t cached;
 	size_t parses;
+	struct clinic *clinic;    /* clinic.md's details, or NULL */
 };
 
 bool guide_parse_filename(const char *name, unsigned *number, char *id, size_t idsize)
@@ -303,6 +305,7 @@ static bool read_index(struct guide *g, struct sg_error *err)
 	if (!(ok = read_file(path, 64 * 1024, &src, &eof, err)))
 		goto done;
 	cmark_node *doc = doc_parse(src.data ? src.data : "", src.len);
+	clinic_apply(g->clinic, doc);
 	g->index_doc = doc;
 	for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
 		if (!g->title && cmark_node_get_type(n) == CMARK_NODE_HEADING) {
@@ -330,6 +333,20 @@ bool guide_read_file(const char *path, struct buf *out, struct sg_error *err)
 	return read_file(path, MAX_FILE_BYTES, out, &eof, err);
 }
 
+/* clinic.md, when the folder has one.  A file that cannot be read gives
+ * no details: the articles' words stay generic, and --check says why. */
+static struct clinic *load_clinic(const char *dir)
+{
+	char *path = join_path(dir, CLINIC_FILE);
+	struct buf src = BUF_INIT;
+	struct clinic *c = NULL;
+	if (access(path, F_OK) == 0 && guide_read_file(path, &src, NULL))
+		c = clinic_parse(buf_str(&src), src.len, NULL);
+	buf_free(&src);
+	free(path);
+	return c;
+}
+
 struct guide *guide_scan(const char *dir, struct sg_error *err)
 {
 	struct guide *g = xcalloc(1, sizeof *g);
@@ -350,7 +367,10 @@ struct guide *guide_open(const char *dir, struct sg_error *err)
 {
 	struct guide *g = xcalloc(1, sizeof *g);
 	g->dir = xstrdup(dir);
-	if (!scan_dir(g, err) || !index_ids(g, err) || !read_index(g, err))
+	if (!scan_dir(g, err) || !index_ids(g, err))
+		goto fail;
+	g->clinic = load_clinic(g->dir);
+	if (!read_index(g, err))
 		goto fail;
 	for (size_t i = 0; i < g->count; i++) {
 		struct article *a = &g->articles[i];
@@ -385,6 +405,7 @@ void guide_free(struct guide *g)
 	}
 	if (g->index_doc)
 		cmark_node_free(g->index_doc);
+	clinic_free(g->clinic);
 	free(g->articles);
 	free(g->by_id);
 	free(g->docs);
@@ -454,6 +475,7 @@ cmark_node *guide_document(struct guide *g, size_t i, struct sg_error *err)
 			return NULL;
 		}
 		g->docs[i] = doc_parse(src.data ? src.data : "", src.len);
+		clinic_apply(g->clinic, g->docs[i]);
 		g->parses++;
 		buf_free(&src);
 	}
@@ -573,4 +595,9 @@ bool guide_parse_date(const char *s, int *year, int *month, int *day)
 	*month = m;
 	*day = d;
 	return true;
+}
+
+const struct clinic *guide_clinic(const struct guide *g)
+{
+	return g->clinic;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "skinguide/buf.h"
+#include "skinguide/clinic.h"
 #include "skinguide/doc.h"
 #include "skinguide/text.h"
 
@@ -216,6 +217,7 @@ bool man_article(FILE *out, struct guide *g, size_t i, const char *date,
 	/* A tree of its own: the cached one must not be reshaped. */
 	cmark_node *doc = doc_parse(src.data ? src.data : "", src.len);
 	buf_free(&src);
+	clinic_apply(guide_clinic(g), doc);
 	/* The page is as new as the article's last review, when it says. */
 	struct buf reviewed = BUF_INIT;
 	int y, m, d;

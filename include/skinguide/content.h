@@ -79,6 +79,14 @@ const struct outline *guide_outline(struct guide *g, size_t i, struct sg_error *
  *  scanned one).  Borrowed until guide_free(). */
 cmark_node *guide_index(const struct guide *g);
 
+/** The clinic's own details from clinic.md (see clinic.h), or NULL when
+ *  the folder has none (or it cannot be read).  Read clinic_get(g's
+ *  clinic, CLINIC_PHONE) and the like; NULL is fine there.  Borrowed
+ *  until guide_free(); a scanned guide has none.  Every tree the guide
+ *  gives (articles, the home page) has its clinic: links filled in. */
+struct clinic;
+const struct clinic *guide_clinic(const struct guide *g);
+
 /** Number of trees parsed so far (for tests and benchmarks). */
 size_t guide_parse_count(const struct guide *g);
 

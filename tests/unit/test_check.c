@@ -812,6 +812,68 @@ static void test_grade_below_one_is_said_so(void **state)
 	assert_true(row.grade > 7.0);
 }
 
+/* ---- the clinic's details --------------------------------------------- */
+
+/* clinic.md is checked by its own rules (it is no stray), and clinic:
+ * links need a known field and words of their own. */
+static void test_clinic_file_and_links(void **state)
+{
+	(void)state;
+	struct check_result res;
+	char *out = run_check(FIX "clinic", &res);
+	assert_counts(out, &res, 8, 0, 1);
+	const char *file = FIX "clinic/clinic.md:";
+	assert_line(out, fmt("%s4: error: ", file), "unknown field 'Fax'");
+	assert_line(out, fmt("%s5: error: ", file), "'01632 96O123' is not a phone number");
+	assert_line(out, fmt("%s6: error: ", file), "given twice");
+	assert_line(out, fmt("%s7: error: ", file), "has no value");
+	assert_line(out, fmt("%s8: error: ", file), "not a 'Field: value' line");
+	assert_line(out, fmt("%s10: error: ", file), "only a '#' title");
+	assert_no_substring(out, "not shown");
+	assert_line(out, FIX "clinic/01-links.md:8: error: ",
+		    "'clinic:fax' names no clinic detail");
+	assert_line(out, FIX "clinic/01-links.md:9: error: ", "'clinic:emergency' has no words");
+	/* [Call your clinic](clinic:phone) on line 7 is fine. */
+	assert_no_substring(out, "01-links.md:7:");
+	assert_row(out, "links");
+}
+
+/* The good fixture, and examples/clinic.md beside an article, are clean. */
+static void test_clinic_example_is_clean(void **state)
+{
+	(void)state;
+	struct check_result res;
+	char *out = run_check("tests/fixtures/clinic", &res);
+	assert_counts(out, &res, 0, 0, 1);
+	struct buf src = BUF_INIT;
+	assert_true(guide_read_file("examples/clinic.md", &src, NULL));
+	static const char article[] = SUN_TITLE "\n\n" SUN_SUMMARY "\n\n" SUN_HEADING "\n\n"
+		SUN_BODY "\n\n" SUN_SOURCES "\n\n" SUN_SOURCE "\n";
+	const char *dir = make_temp_dir();
+	write_bytes(dir, "01-sun.md", article, sizeof article - 1);
+	write_bytes(dir, "clinic.md", src.data, src.len);
+	buf_free(&src);
+	out = run_check(dir, &res);
+	assert_counts(out, &res, 0, 0, 1);
+}
+
+/* Bytes in clinic.md are checked as in any file. */
+static void test_clinic_file_bytes(void **state)
+{
+	(void)state;
+	static const char article[] = SUN_TITLE "\n\n" SUN_SUMMARY "\n\n" SUN_HEADING "\n\n"
+		SUN_BODY "\n\n" SUN_SOURCES "\n\n" SUN_SOURCE "\n";
+	static const char clinic[] = "- Name: A\x1b[2J clinic\n- Daytime phone: 01632 960123\n";
+	const char *dir = make_temp_dir();
+	write_bytes(dir, "01-sun.md", article, sizeof article - 1);
+	write_bytes(dir, "clinic.md", clinic, sizeof clinic - 1);
+	struct check_result res;
+	char *out = run_check(dir, &res);
+	assert_counts(out, &res, 1, 0, 1);
+	assert_line(out, fmt("%s/clinic.md:1: error: ", dir), "column 10 is a control character");
+	assert_no_substring(out, "\x1b");
+}
+
 /* ---- review dates ------------------------------------------------------ */
 
 /* The sun article (13 lines before its end) with `ending` in place of its
@@ -942,6 +1004,9 @@ int main(void)
 		cmocka_unit_test_teardown(test_comment_before_title_is_fine, teardown),
 		cmocka_unit_test_teardown(test_tables_are_warned, teardown),
 		cmocka_unit_test_teardown(test_grade_below_one_is_said_so, teardown),
+		cmocka_unit_test_teardown(test_clinic_file_and_links, teardown),
+		cmocka_unit_test_teardown(test_clinic_example_is_clean, teardown),
+		cmocka_unit_test_teardown(test_clinic_file_bytes, teardown),
 		cmocka_unit_test_teardown(test_review_date_missing_is_error, teardown),
 		cmocka_unit_test_teardown(test_review_date_must_be_a_real_date, teardown),
 		cmocka_unit_test_teardown(test_review_date_older_than_three_years_warns,

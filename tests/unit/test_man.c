@@ -326,6 +326,18 @@ static void test_article_bad_review_date_keeps_the_given_date(void **state)
 	assert_has(out, "Last reviewed: 2026\\-02\\-30");
 }
 
+/* clinic: links give the clinic's details in the page too. */
+static void test_article_clinic_links_filled_in(void **state)
+{
+	(void)state;
+	const char *out = article_page("tests/fixtures/clinic", "call");
+	assert_sane_page(out);
+	assert_has(out, "Call Riverside Skin Clinic if you are worried.");
+	assert_has(out, "call your clinic (01632\xc2\xa0" "960123)");
+	assert_has(out, "(999)");
+	assert_lacks(out, "clinic:");
+}
+
 static void test_article_links_to_articles_become_page_names(void **state)
 {
 	(void)state;
@@ -480,6 +492,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_escape_appends, teardown),
 		cmocka_unit_test_teardown(test_article_header_and_name, teardown),
 		cmocka_unit_test_teardown(test_article_date_is_its_review_date, teardown),
+		cmocka_unit_test_teardown(test_article_clinic_links_filled_in, teardown),
 		cmocka_unit_test_teardown(test_article_bad_review_date_keeps_the_given_date,
 					  teardown),
 		cmocka_unit_test_teardown(test_article_links_to_articles_become_page_names,
