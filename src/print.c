@@ -118,9 +118,11 @@ static void list_entry(FILE *out, const struct article *a, const struct list_wid
 	shown(b, a->title, ascii);
 	if (one_line) {
 		size_t pad = w->title + LIST_GAP - text_width(b->data, b->len);
-		fprintf(out, "%s%*s", b->data, (int)pad, "");
+		fputs(b->data, out);
 		shown(b, a->summary, ascii);
-		fprintf(out, "%s\n", b->data);
+		if (b->len) /* no blanks at the end of a line */
+			fprintf(out, "%*s%s", (int)pad, "", b->data);
+		fputc('\n', out);
 		return;
 	}
 	put_wrapped(out, b->data, indent, text);

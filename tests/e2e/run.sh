@@ -641,6 +641,22 @@ test_list_on_a_terminal_is_aligned() {
 	"$BIN" --content "$G" --list | grep -q "^first	First topic	" || fail "no tabs in a pipe"
 }
 
+# With clinic.md, the home screen and an article show the clinic's name
+# and numbers where the text links to them; the article ends with its
+# review date.
+test_reader_shows_clinic_details() {
+	start 80 24 --content tests/fixtures/clinic
+	wait_for "Clinic guide"
+	wait_for "emergency number (999)"
+	keys Enter
+	wait_for "Call Riverside Skin Clinic if you are worried."
+	wait_for "960123)"
+	screen | grep -q "clinic:" && fail "a clinic: target on the screen"
+	keys G
+	wait_for "Last reviewed: 2026-01-15"
+	quit_clean
+}
+
 for t in ${E2E_ONLY:-$(grep -o "^test_[a-z0-9_]*" "$0")}; do
 	run_test "$t"
 done

@@ -6,6 +6,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "tmpdir.h"
+
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -166,6 +168,25 @@ static void test_very_narrow_terminal_puts_ids_alone(void **state)
 	buf_free(&b);
 }
 
+/* An article without a summary leaves no blanks at the end of its line. */
+static void test_no_trailing_blanks(void **state)
+{
+	(void)state;
+	guide_free(guide);
+	char *dir = tmpdir_make("skinguide-print");
+	assert_true(tmpdir_write(dir, "01-list.md", "# List\n", 7));
+	struct sg_error err = {""};
+	guide = guide_open(dir, &err);
+	tmpdir_remove(dir);
+	free(dir);
+	assert_non_null(guide);
+	assert_string_equal(guide_article(guide, 0)->summary, "");
+	const char *s = columns(160, false);
+	assert_string_equal(s, "list  List\n");
+	s = columns(30, false);
+	assert_string_equal(s, "list  List\n");
+}
+
 static void test_ascii_columns(void **state)
 {
 	(void)state;
@@ -205,6 +226,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_very_narrow_terminal_puts_ids_alone, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_ascii_columns, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_no_trailing_blanks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_print_ends_with_the_review_date, setup,
 						teardown),
 	};
