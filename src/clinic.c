@@ -31,8 +31,15 @@ static const struct {
 	[CLINIC_EMERGENCY] = {"Emergency number", "emergency", true},
 };
 
-const char *clinic_label(enum clinic_field f) { return f < CLINIC_FIELDS ? fields[f].label : ""; }
-const char *clinic_key(enum clinic_field f) { return f < CLINIC_FIELDS ? fields[f].key : ""; }
+const char *clinic_label(enum clinic_field f)
+{
+	return f < CLINIC_FIELDS ? fields[f].label : "";
+}
+
+const char *clinic_key(enum clinic_field f)
+{
+	return f < CLINIC_FIELDS ? fields[f].key : "";
+}
 
 const char *clinic_get(const struct clinic *c, enum clinic_field f)
 {

@@ -485,7 +485,8 @@ static void test_article_long_id_title(void **state)
 	const char *out = article_page(FORMAT, "a-rather-long-article-id");
 	assert_sane_page(out);
 	assert_has(out, ".TH \"A\\-RATHER\\-LONG\\-ARTICLE\\-ID\" 7 ");
-	assert_has(out, "\n.SH NAME\nskinguide\\-a\\-rather\\-long\\-article\\-id \\- Long name\n");
+	assert_has(out, "\n.SH NAME\nskinguide\\-a\\-rather\\-long\\-article\\-id "
+		   "\\- Long name\n");
 	teardown(NULL);
 	out = article_page(FORMAT, "format");
 	assert_has(out, ".TH \"SKINGUIDE\\-FORMAT\" 7 ");
