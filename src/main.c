@@ -111,18 +111,17 @@ static bool parse_width(const char *s, long *out)
 
 /* A second --list, --print or --check: the same one twice is a slip of
  * its own, two different ones a choice to make. */
-static int mode_twice(const struct cli *cli, enum mode second)
+static int mode_twice(const struct cli *cli, enum mode second, const char *option)
 {
-	static const char *const names[] = {"", "--list", "--print", "--check"};
 	char msg[1024];
 	if (second == MODE_PRINT && cli->mode == MODE_PRINT)
 		snprintf(msg, sizeof msg, "--print given twice ('%s' and '%s'); print one "
 			 "article at a time", cli->print_id, optarg);
 	else if (second == cli->mode)
-		snprintf(msg, sizeof msg, "%s given twice; give it once", names[second]);
+		snprintf(msg, sizeof msg, "%s given twice; give it once", option);
 	else
 		snprintf(msg, sizeof msg, "%s: choose one of --list, --print and --check",
-			 names[second]);
+			 option);
 	return usage_error("%s", msg);
 }
 
@@ -152,7 +151,8 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		case OPT_CHECK:
 			if (cli->mode != MODE_UI)
 				return mode_twice(cli, c == OPT_LIST ? MODE_LIST : c == OPT_PRINT
-						  ? MODE_PRINT : MODE_CHECK);
+						  ? MODE_PRINT : MODE_CHECK, c == OPT_LIST ? "--list"
+						  : c == OPT_PRINT ? "--print" : "--check");
 			cli->mode = c == OPT_LIST ? MODE_LIST : c == OPT_PRINT ? MODE_PRINT
 				  : MODE_CHECK;
 			if (c == OPT_PRINT)
