@@ -28,14 +28,16 @@ ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Iinclude -Ibuild $(PKG_CFLAGS) \
              -MMD -MP $(CPPFLAGS) $(CFLAGS)
 
 # Modules with no terminal in them: unit-tested, and shared by every output.
-CORE    = buf error text doc outline content layout history nav nav_page nav_view nav_reader nav_quiz print readability check man quiz
+CORE    = buf error text doc outline clinic content layout history \
+          nav nav_page nav_view nav_reader nav_quiz \
+          print readability check man quiz
 UI      = ui ui_draw
 OBJ     = $(CORE:%=build/obj/%.o) $(UI:%=build/obj/%.o) build/obj/main.o
 SAN_OBJ = $(OBJ:build/obj/%=build/san/%)
 SAN_CORE = $(CORE:%=build/san/%.o)
-UNIT    = buf text hostile outline content layout history nav readability check man quiz
+UNIT    = buf text hostile outline clinic content layout history nav readability check man quiz print
 # Article ids from the file names: 08-aftercare.md is aftercare.
-ARTICLE_IDS = $(shell ls content | sed -n 's/^[0-9][0-9]*-\([a-z0-9_-]*\)\.md$$/\1/p')
+ARTICLE_IDS = $(shell ls content | sed -n 's/^[0-9]\{1,6\}-\([a-z0-9][a-z0-9-]*\)\.md$$/\1/p')
 MAN_PAGES = build/man/skinguide.7 $(ARTICLE_IDS:%=build/man/skinguide-%.7)
 UNIT_BIN = $(UNIT:%=build/san/test_%)
 

@@ -7,9 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "skinguide/buf.h"
+#include "skinguide/clinic.h"
 #include "skinguide/content.h"
 #include "skinguide/doc.h"
 #include "skinguide/outline.h"
@@ -36,6 +38,8 @@ struct checker {
 	struct diag *diags;   /* this file's findings, printed in line order */
 	size_t ndiags, diags_cap;
 	size_t printed;       /* diagnostics printed so far */
+	const char *today;    /* "YYYY-MM-DD", for review dates */
+	int today_ymd[3];
 };
 
 __attribute__((format(printf, 4, 5)))
@@ -181,6 +185,16 @@ static bool is_sources(cmark_node *n)
 	return yes;
 }
 
+/* The first block a reader sees: HTML comments are hidden, so a note
+ * between editors may come before the title. */
+static cmark_node *first_shown(cmark_node *doc)
+{
+	cmark_node *n = cmark_node_first_child(doc);
+	while (n && cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK && !outline_counts(n))
+		n = cmark_node_next(n);
+	return n;
+}
+
 static void check_title(struct checker *c, cmark_node *doc)
 {
 	cmark_node *title = NULL;
@@ -207,7 +221,7 @@ static void check_title(struct checker *c, cmark_node *doc)
 			       "heading such as '# Aftercare'");
 		return;
 	}
-	if (title != cmark_node_first_child(doc))
+	if (title != first_shown(doc))
 		report(c, line_of(title), false, "text before the title; the title should "
 		       "come first");
 	cmark_node *summary = cmark_node_next(title);
@@ -247,6 +261,93 @@ static void check_sections(struct checker *c, cmark_node *doc)
 		       "listing where its facts come from");
 }
 
+/* ---- tables ------------------------------------------------------------ */
+
+/* Where each line of a file starts, so that a block's source lines can
+ * be read without scanning the file again. */
+struct lines {
+	const char *src;
+	size_t len;
+	size_t *starts; /* starts[i] is the offset of line i + 1 */
+	size_t count;
+};
+
+static void lines_index(struct lines *l, const char *src, size_t len)
+{
+	size_t cap = 64;
+	*l = (struct lines){src, len, xcalloc(cap, sizeof *l->starts), 0};
+	for (size_t i = 0; i <= len; i++) {
+		if (i != 0 && src[i - 1] != '\n')
+			continue;
+		if (l->count == cap) {
+			cap *= 2;
+			l->starts = xreallocarray(l->starts, cap, sizeof *l->starts);
+		}
+		l->starts[l->count++] = i;
+	}
+}
+
+/* Line `n` (from 1) without its line end; NULL past the end. */
+static const char *lines_get(const struct lines *l, int n, size_t *len)
+{
+	if (n < 1 || (size_t)n > l->count)
+		return NULL;
+	size_t start = l->starts[n - 1];
+	size_t end = (size_t)n < l->count ? l->starts[n] : l->len;
+	while (end > start && (l->src[end - 1] == '\n' || l->src[end - 1] == '\r'))
+		end--;
+	*len = end - start;
+	return l->src + start;
+}
+
+/* A GFM table's second row, "|---|:--:|", inside a quote or not. */
+static bool is_table_rule(const char *s, size_t len)
+{
+	size_t i = 0, pipes = 0, dashes = 0;
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
+		i++;
+	for (; i < len; i++) {
+		if (s[i] == '|')
+			pipes++;
+		else if (s[i] == '-')
+			dashes++;
+		else if (s[i] != ':' && s[i] != ' ' && s[i] != '\t')
+			return false;
+	}
+	return pipes > 0 && dashes > 0;
+}
+
+/* CommonMark has no tables: one comes out as a paragraph of pipes. */
+static void check_table(struct checker *c, cmark_node *para, const struct lines *src)
+{
+	int first = cmark_node_get_start_line(para), last = cmark_node_get_end_line(para);
+	for (int n = first + 1; n <= last; n++) {
+		size_t len, above_len;
+		const char *line = lines_get(src, n, &len);
+		const char *above = lines_get(src, n - 1, &above_len);
+		if (line && above && is_table_rule(line, len) && memchr(above, '|', above_len)) {
+			report(c, n - 1, false, "tables are not supported; use a list, one "
+			       "item for each row");
+			return;
+		}
+	}
+}
+
+static void check_tables(struct checker *c, cmark_node *doc, const struct buf *src)
+{
+	struct lines lines;
+	lines_index(&lines, buf_str(src), src->len);
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH)
+			check_table(c, n, &lines);
+	}
+	cmark_iter_free(it);
+	free(lines.starts);
+}
+
 /* ---- links ------------------------------------------------------------- */
 
 /* `own` is the outline of the file being checked; another article's comes
@@ -259,6 +360,20 @@ static bool article_has_anchor(struct checker *c, size_t article, const char *fr
 	return o && outline_find_anchor(o, fragment) >= 0;
 }
 
+/* A clinic: link needs a known key, and words that read well alone:
+ * they are all a guide without clinic.md shows. */
+static void check_clinic_link(struct checker *c, cmark_node *link, enum clinic_field f,
+			      const char *shown)
+{
+	if (f == CLINIC_FIELDS)
+		report(c, line_of(link), true, "the link '%s' names no clinic detail; use "
+		       "clinic:name, clinic:phone, clinic:out-of-hours or clinic:emergency",
+		       shown);
+	else if (!cmark_node_first_child(link))
+		report(c, line_of(link), true, "the link '%s' has no words; write what "
+		       "the reader should do, such as [call your clinic](clinic:phone)", shown);
+}
+
 static void check_link(struct checker *c, cmark_node *link, const struct outline *own)
 {
 	const char *url = cmark_node_get_url(link);
@@ -267,6 +382,12 @@ static void check_link(struct checker *c, cmark_node *link, const struct outline
 	struct buf clean = BUF_INIT;
 	text_sanitize(&clean, url, strlen(url), false);
 	const char *shown = clean.data ? clean.data : "";
+	enum clinic_field field;
+	if (clinic_is_link(url, &field)) {
+		check_clinic_link(c, link, field, shown);
+		buf_free(&clean);
+		return;
+	}
 	switch (guide_resolve(c->guide, url, &article, &fragment)) {
 	case GUIDE_LINK_BROKEN:
 		report(c, line_of(link), true, "the link '%s' leads to no article; link to "
@@ -302,6 +423,71 @@ static void check_links(struct checker *c, cmark_node *doc)
 	outline_free(own);
 }
 
+/* ---- review date ------------------------------------------------------- */
+
+/* A paragraph that starts like the review date, anywhere at the top. */
+static cmark_node *find_review_label(cmark_node *doc)
+{
+	struct buf t = BUF_INIT;
+	cmark_node *found = NULL;
+	for (cmark_node *n = cmark_node_first_child(doc); n && !found; n = cmark_node_next(n)) {
+		if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
+			continue;
+		buf_clear(&t);
+		doc_plain_text(n, &t);
+		if (strncmp(buf_str(&t), GUIDE_REVIEWED, strlen(GUIDE_REVIEWED)) == 0)
+			found = n;
+	}
+	buf_free(&t);
+	return found;
+}
+
+/* Dates as {year, month, day}: <0, 0 or >0 as a is before, on or after b. */
+static int date_cmp(const int a[3], const int b[3])
+{
+	for (int i = 0; i < 3; i++)
+		if (a[i] != b[i])
+			return a[i] < b[i] ? -1 : 1;
+	return 0;
+}
+
+/* Facts change: an article says when someone last read it against them,
+ * and one not read for three years is due again. */
+static void check_review(struct checker *c, cmark_node *doc)
+{
+	struct buf date = BUF_INIT;
+	cmark_node *n = guide_review(doc, &date);
+	int ymd[3];
+	if (!n) {
+		cmark_node *elsewhere = find_review_label(doc);
+		/* The end of the text: a list's own end may be a blank line. */
+		cmark_node *last = cmark_node_last_child(doc);
+		while (last && cmark_node_last_child(last) &&
+		       cmark_node_get_start_line(cmark_node_last_child(last)) > 0)
+			last = cmark_node_last_child(last);
+		if (elsewhere)
+			report(c, line_of(elsewhere), true, "the review date is not the last "
+			       "paragraph; move it to the end of the article");
+		else
+			report(c, last ? cmark_node_get_end_line(last) : 1, true, "no review "
+			       "date; end the article with a paragraph such as '"
+			       GUIDE_REVIEWED " %s'", c->today);
+	} else if (!guide_parse_date(buf_str(&date), &ymd[0], &ymd[1], &ymd[2])) {
+		report(c, line_of(n), true, "'%s' is not a date; write the day of the review "
+		       "as YYYY-MM-DD, such as '" GUIDE_REVIEWED " %s'", buf_str(&date),
+		       c->today);
+	} else if (date_cmp(ymd, c->today_ymd) > 0) {
+		report(c, line_of(n), false, "the review date %s is after today (%s); write "
+		       "the day the article was reviewed", buf_str(&date), c->today);
+	} else if (date_cmp((int[3]){ymd[0] + CHECK_REVIEW_YEARS, ymd[1], ymd[2]},
+			    c->today_ymd) < 0) {
+		report(c, line_of(n), false, "last reviewed on %s, more than three years ago; "
+		       "read it against the facts again, then update the date",
+		       buf_str(&date));
+	}
+	buf_free(&date);
+}
+
 /* ---- reading level ----------------------------------------------------- */
 
 static void on_sentence(void *ctx, const struct rd_sentence *s)
@@ -317,12 +503,15 @@ static void on_sentence(void *ctx, const struct rd_sentence *s)
 }
 
 /* Count the text of every paragraph and heading before Sources, and
- * judge each sentence's length. */
+ * judge each sentence's length.  The review date is not prose. */
 static void check_sentences(struct checker *c, cmark_node *doc)
 {
 	struct buf t = BUF_INIT;
+	cmark_node *review = guide_review(doc, &t);
 	for (cmark_node *top = cmark_node_first_child(doc); top && !is_sources(top);
 	     top = cmark_node_next(top)) {
+		if (top == review)
+			continue;
 		cmark_iter *it = cmark_iter_new(top);
 		cmark_event_type ev;
 		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -391,7 +580,9 @@ static void check_article(struct checker *c, size_t i, struct readability *stats
 	cmark_node *doc = doc_parse(src.data ? src.data : "", src.len);
 	check_title(c, doc);
 	check_sections(c, doc);
+	check_tables(c, doc, &src);
 	check_links(c, doc);
+	check_review(c, doc);
 	check_reading(c, doc);
 	cmark_node_free(doc);
 done:
@@ -400,7 +591,8 @@ done:
 	buf_free(&src);
 }
 
-/* Markdown files the guide will not show, most likely misnamed. */
+/* Markdown files the guide will not show: most likely misnamed articles,
+ * which would silently vanish from the guide, so an error. */
 static void check_strays(struct checker *c, const char *dir)
 {
 	DIR *d = opendir(dir);
@@ -414,6 +606,7 @@ static void check_strays(struct checker *c, const char *dir)
 		unsigned number;
 		if (len < 4 || strcmp(e->d_name + len - 3, ".md") != 0 ||
 		    strcmp(e->d_name, "index.md") == 0 || strcmp(e->d_name, "quiz.md") == 0 ||
+		    strcmp(e->d_name, CLINIC_FILE) == 0 ||
 		    guide_parse_filename(e->d_name, &number, id, sizeof id))
 			continue;
 		/* A file name may hold escape codes: show them as '?'. */
@@ -423,8 +616,8 @@ static void check_strays(struct checker *c, const char *dir)
 			buf_putc(&path, (unsigned char)e->d_name[i] < 0x20 ||
 				 e->d_name[i] == 0x7f ? '?' : e->d_name[i]);
 		c->path = path.data;
-		report(c, 1, false, "not shown: an article's name must look like "
-		       "01-some-id.md (a number, '-', then a-z, 0-9, '-' or '_')");
+		report(c, 1, true, "not shown: an article's name is " GUIDE_ID_RULE
+		       ", such as 01-some-id.md; rename it, or move it out of the folder");
 		flush_diags(c);
 		buf_free(&path);
 	}
@@ -453,6 +646,7 @@ static void check_index(struct checker *c, const char *dir)
 	if (!is_heading(first, &level) || level != 1)
 		report(c, 1, true, "no title; start index.md with a level-1 heading, the "
 		       "guide's name, such as '# Your microneedling guide'");
+	check_tables(c, doc, &src);
 	check_links(c, doc);
 	struct readability ignored = {0};
 	c->stats = ignored;
@@ -502,34 +696,87 @@ done:
 	buf_free(&path);
 }
 
+/* clinic.md, when the folder has one: the clinic module's own rules. */
+static void check_clinic(struct checker *c, const char *dir)
+{
+	struct buf path = BUF_INIT, src = BUF_INIT;
+	struct clinic_diags diags = CLINIC_DIAGS_INIT;
+	size_t dlen = strlen(dir);
+	buf_printf(&path, "%s%s" CLINIC_FILE, dir, dlen && dir[dlen - 1] == '/' ? "" : "/");
+	struct sg_error err;
+	c->path = path.data;
+	if (access(path.data, F_OK) != 0)
+		goto done;
+	if (!guide_read_file(path.data, &src, &err)) {
+		report(c, 1, true, "cannot be read; check that it is a readable file");
+		goto done;
+	}
+	check_file_bytes(c, &src);
+	clinic_free(clinic_parse(buf_str(&src), src.len, &diags));
+	for (size_t i = 0; i < diags.count; i++)
+		report(c, diags.items[i].line, diags.items[i].error, "%s",
+		       diags.items[i].message);
+done:
+	flush_diags(c);
+	clinic_diags_free(&diags);
+	buf_free(&src);
+	buf_free(&path);
+}
+
 static void print_table(FILE *out, const struct guide *g, const struct readability *stats,
 			bool after_diagnostics)
 {
 	if (after_diagnostics)
 		fputc('\n', out);
-	fprintf(out, "%-28s %6s %9s %10s %6s %6s\n", "article", "words", "sentences",
+	fprintf(out, "%-28s %6s %9s %10s %7s %6s\n", "article", "words", "sentences",
 		"words/sen", "grade", "SMOG");
 	for (size_t i = 0; i < guide_count(g); i++) {
 		const struct readability *r = &stats[i];
 		double wps = r->sentences ? (double)r->words / (double)r->sentences : 0;
-		fprintf(out, "%-28s %6zu %9zu %10.1f %6.1f %6.1f\n", guide_article(g, i)->id,
-			r->words, r->sentences, wps, readability_grade(r), readability_smog(r));
+		/* The formula goes below zero for very short words and
+		 * sentences; no school year is "-2.3". */
+		char grade[16];
+		double gr = readability_grade(r);
+		if (gr < 1.0)
+			snprintf(grade, sizeof grade, "below 1");
+		else
+			snprintf(grade, sizeof grade, "%.1f", gr);
+		fprintf(out, "%-28s %6zu %9zu %10.1f %7s %6.1f\n", guide_article(g, i)->id,
+			r->words, r->sentences, wps, grade, readability_smog(r));
 	}
 }
 
 void check_dir(const char *dir, FILE *out, struct check_result *res)
 {
+	char today[16] = "1970-01-01";
+	time_t now = time(NULL);
+	struct tm tm;
+	if (localtime_r(&now, &tm))
+		strftime(today, sizeof today, "%Y-%m-%d", &tm);
+	check_dir_on(dir, today, out, res);
+}
+
+void check_dir_on(const char *dir, const char *today, FILE *out, struct check_result *res)
+{
 	struct sg_error err;
 	memset(res, 0, sizeof *res);
 	struct guide *g = guide_scan(dir, &err);
 	if (!g) {
-		fprintf(out, "%s\n", err.msg);
+		/* The message quotes the folder's name, which may hold escape
+		 * codes. */
+		struct buf clean = BUF_INIT;
+		text_sanitize(&clean, err.msg, strlen(err.msg), false);
+		fprintf(out, "%s\n", buf_str(&clean));
+		buf_free(&clean);
 		res->errors++;
 		return;
 	}
-	struct checker c = {.out = out, .guide = g, .res = res};
+	struct checker c = {.out = out, .guide = g, .res = res, .today = today};
+	if (!guide_parse_date(today, &c.today_ymd[0], &c.today_ymd[1], &c.today_ymd[2]))
+		c.today_ymd[0] = 1970, c.today_ymd[1] = c.today_ymd[2] = 1;
 	struct readability *stats = xcalloc(guide_count(g), sizeof *stats);
 	check_index(&c, dir);
+	check_clinic(&c, dir);
 	check_quiz(&c, dir);
 	for (size_t i = 0; i < guide_count(g); i++)
 		check_article(&c, i, &stats[i]);

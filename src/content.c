@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "skinguide/buf.h"
+#include "skinguide/clinic.h"
 #include "skinguide/doc.h"
 #include "skinguide/outline.h"
 
@@ -34,6 +35,7 @@ struct guide {
 	size_t cache[GUIDE_CACHE_SIZE]; /* most recently used first */
 	size_t cached;
 	size_t parses;
+	struct clinic *clinic;    /* clinic.md's details, or NULL */
 };
 
 bool guide_parse_filename(const char *name, unsigned *number, char *id, size_t idsize)
@@ -46,9 +48,10 @@ bool guide_parse_filename(const char *name, unsigned *number, char *id, size_t i
 	size_t idlen = len - digits - 4;
 	if (idlen + 1 > idsize)
 		return false;
+	/* GUIDE_ID_RULE: a leading '-' would read as an option to --print. */
 	for (size_t i = 0; i < idlen; i++) {
 		unsigned char c = (unsigned char)name[digits + 1 + i];
-		if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '-' && c != '_')
+		if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && (c != '-' || i == 0))
 			return false;
 	}
 	memcpy(id, name + digits + 1, idlen);
@@ -237,8 +240,8 @@ static bool scan_dir(struct guide *g, struct sg_error *err)
 {
 	DIR *d = opendir(g->dir);
 	if (!d) {
-		sg_error_set(err, "%s: cannot open the content folder: %s; name the "
-			     "folder that holds the NN-id.md articles", g->dir,
+		sg_error_set(err, "%s: error: cannot open the content folder: %s; name "
+			     "the folder that holds the NN-id.md articles", g->dir,
 			     strerror(errno));
 		return false;
 	}
@@ -259,9 +262,8 @@ static bool scan_dir(struct guide *g, struct sg_error *err)
 	}
 	closedir(d);
 	if (g->count == 0) {
-		sg_error_set(err, "%s: no articles found; add Markdown files named like "
-			     "01-welcome.md (a number, a dash, an id of a-z, 0-9 and -)",
-			     g->dir);
+		sg_error_set(err, "%s: error: no articles found; add Markdown files "
+			     "named like 01-welcome.md (" GUIDE_ID_RULE ")", g->dir);
 		return false;
 	}
 	qsort(g->articles, g->count, sizeof *g->articles, compare_articles);
@@ -303,6 +305,7 @@ static bool read_index(struct guide *g, struct sg_error *err)
 	if (!(ok = read_file(path, 64 * 1024, &src, &eof, err)))
 		goto done;
 	cmark_node *doc = doc_parse(src.data ? src.data : "", src.len);
+	clinic_apply(g->clinic, doc);
 	g->index_doc = doc;
 	for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
 		if (!g->title && cmark_node_get_type(n) == CMARK_NODE_HEADING) {
@@ -330,6 +333,20 @@ bool guide_read_file(const char *path, struct buf *out, struct sg_error *err)
 	return read_file(path, MAX_FILE_BYTES, out, &eof, err);
 }
 
+/* clinic.md, when the folder has one.  A file that cannot be read gives
+ * no details: the articles' words stay generic, and --check says why. */
+static struct clinic *load_clinic(const char *dir)
+{
+	char *path = join_path(dir, CLINIC_FILE);
+	struct buf src = BUF_INIT;
+	struct clinic *c = NULL;
+	if (access(path, F_OK) == 0 && guide_read_file(path, &src, NULL))
+		c = clinic_parse(buf_str(&src), src.len, NULL);
+	buf_free(&src);
+	free(path);
+	return c;
+}
+
 struct guide *guide_scan(const char *dir, struct sg_error *err)
 {
 	struct guide *g = xcalloc(1, sizeof *g);
@@ -350,7 +367,10 @@ struct guide *guide_open(const char *dir, struct sg_error *err)
 {
 	struct guide *g = xcalloc(1, sizeof *g);
 	g->dir = xstrdup(dir);
-	if (!scan_dir(g, err) || !index_ids(g, err) || !read_index(g, err))
+	if (!scan_dir(g, err) || !index_ids(g, err))
+		goto fail;
+	g->clinic = load_clinic(g->dir);
+	if (!read_index(g, err))
 		goto fail;
 	for (size_t i = 0; i < g->count; i++) {
 		struct article *a = &g->articles[i];
@@ -385,6 +405,7 @@ void guide_free(struct guide *g)
 	}
 	if (g->index_doc)
 		cmark_node_free(g->index_doc);
+	clinic_free(g->clinic);
 	free(g->articles);
 	free(g->by_id);
 	free(g->docs);
@@ -454,6 +475,7 @@ cmark_node *guide_document(struct guide *g, size_t i, struct sg_error *err)
 			return NULL;
 		}
 		g->docs[i] = doc_parse(src.data ? src.data : "", src.len);
+		clinic_apply(g->clinic, g->docs[i]);
 		g->parses++;
 		buf_free(&src);
 	}
@@ -510,4 +532,72 @@ enum guide_link guide_resolve(const struct guide *g, const char *target,
 		return GUIDE_LINK_BROKEN;
 	*article = (size_t)found;
 	return GUIDE_LINK_ARTICLE;
+}
+
+long guide_lookup(const struct guide *g, const char *name)
+{
+	long found = guide_find(g, name);
+	size_t len = strlen(name);
+	if (found >= 0 || len == 0 || strchr(name, '#'))
+		return found;
+	/* The forms a link accepts, with ".md" added when it was left off. */
+	struct buf file = BUF_INIT;
+	buf_puts(&file, name);
+	if (len < 3 || strcmp(name + len - 3, ".md") != 0)
+		buf_puts(&file, ".md");
+	size_t article;
+	const char *fragment;
+	if (guide_resolve(g, file.data, &article, &fragment) == GUIDE_LINK_ARTICLE)
+		found = (long)article;
+	buf_free(&file);
+	return found;
+}
+
+cmark_node *guide_review(cmark_node *doc, struct buf *date)
+{
+	buf_clear(date);
+	cmark_node *last = cmark_node_last_child(doc);
+	/* Editors' notes may follow it: they are hidden. */
+	while (last && cmark_node_get_type(last) == CMARK_NODE_HTML_BLOCK &&
+	       !outline_counts(last))
+		last = cmark_node_previous(last);
+	if (!last || cmark_node_get_type(last) != CMARK_NODE_PARAGRAPH)
+		return NULL;
+	struct buf text = BUF_INIT;
+	doc_plain_text(last, &text);
+	const char *t = buf_str(&text);
+	size_t label = strlen(GUIDE_REVIEWED);
+	bool found = strncmp(t, GUIDE_REVIEWED, label) == 0;
+	if (found) {
+		t += label + strspn(t + label, " ");
+		size_t len = strlen(t);
+		while (len > 0 && t[len - 1] == ' ')
+			len--;
+		buf_append(date, t, len);
+	}
+	buf_free(&text);
+	return found ? last : NULL;
+}
+
+bool guide_parse_date(const char *s, int *year, int *month, int *day)
+{
+	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : !(s[i] >= '0' && s[i] <= '9'))
+			return false;
+	if (s[10] != '\0')
+		return false;
+	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (m < 1 || m > 12 || d < 1 || d > days[m - 1] || (m == 2 && d == 29 && !leap))
+		return false;
+	*year = y;
+	*month = m;
+	*day = d;
+	return true;
+}
+
+const struct clinic *guide_clinic(const struct guide *g)
+{
+	return g->clinic;
 }

@@ -47,9 +47,13 @@ static const char usage_text[] =
 	"\n"
 	"Options:\n"
 	"  --content DIR   read articles from DIR (default: $SKINGUIDE_CONTENT,\n"
-	"                  else " SKINGUIDE_CONTENT_DIR ")\n"
-	"  --list          print each article's id, title and summary, tab-separated\n"
-	"  --print ID      print article ID as plain text and exit\n"
+	"                  else " SKINGUIDE_CONTENT_DIR ",\n"
+	"                  else ./content when that is not installed and\n"
+	"                  ./content/index.md exists, as in the source tree)\n"
+	"  --list          print each article's id, title and summary: in columns\n"
+	"                  on a terminal, tab-separated into a pipe\n"
+	"  --print ID      print article ID as plain text and exit; ID may also be\n"
+	"                  a file name, as links give it (08-aftercare.md)\n"
 	"  --width N       wrap --print text at N columns, at least 10 (default:\n"
 	"                  $COLUMNS, else the terminal's width, else 80); lines are\n"
 	"                  never wider than 76, a comfortable reading width\n"
@@ -105,6 +109,22 @@ static bool parse_width(const char *s, long *out)
 	return true;
 }
 
+/* A second --list, --print or --check: the same one twice is a slip of
+ * its own, two different ones a choice to make. */
+static int mode_twice(const struct cli *cli, enum mode second, const char *option)
+{
+	char msg[1024];
+	if (second == MODE_PRINT && cli->mode == MODE_PRINT)
+		snprintf(msg, sizeof msg, "--print given twice ('%s' and '%s'); print one "
+			 "article at a time", cli->print_id, optarg);
+	else if (second == cli->mode)
+		snprintf(msg, sizeof msg, "%s given twice; give it once", option);
+	else
+		snprintf(msg, sizeof msg, "%s: choose one of --list, --print and --check",
+			 option);
+	return usage_error("%s", msg);
+}
+
 /* Returns -1 to go on, else the exit status. */
 static int parse_args(int argc, char **argv, struct cli *cli)
 {
@@ -130,9 +150,9 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		case OPT_PRINT:
 		case OPT_CHECK:
 			if (cli->mode != MODE_UI)
-				return usage_error("%s: choose one of --list, --print and --check",
-						   c == OPT_LIST ? "--list" : c == OPT_PRINT
-						   ? "--print" : "--check");
+				return mode_twice(cli, c == OPT_LIST ? MODE_LIST : c == OPT_PRINT
+						  ? MODE_PRINT : MODE_CHECK, c == OPT_LIST ? "--list"
+						  : c == OPT_PRINT ? "--print" : "--check");
 			cli->mode = c == OPT_LIST ? MODE_LIST : c == OPT_PRINT ? MODE_PRINT
 				  : MODE_CHECK;
 			if (c == OPT_PRINT)
@@ -167,12 +187,40 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 	return -1;
 }
 
+/* The folder a build uses from its source tree, before `make install`. */
+#define SOURCE_TREE_CONTENT "content"
+
+/* Whether the content folder was named (--content, SKINGUIDE_CONTENT)
+ * rather than taken by default. */
+static bool content_named(const struct cli *cli)
+{
+	const char *env = getenv("SKINGUIDE_CONTENT");
+	return cli->content || (env && *env);
+}
+
+/* --content, else $SKINGUIDE_CONTENT, else the installed folder; when
+ * nothing is installed, ./content of a source tree (it has index.md), so
+ * that ./skinguide works right after make. */
 static const char *content_dir(const struct cli *cli)
 {
 	if (cli->content)
 		return cli->content;
 	const char *env = getenv("SKINGUIDE_CONTENT");
-	return env && *env ? env : SKINGUIDE_CONTENT_DIR;
+	if (env && *env)
+		return env;
+	if (access(SKINGUIDE_CONTENT_DIR, F_OK) != 0 &&
+	    access(SOURCE_TREE_CONTENT "/index.md", F_OK) == 0)
+		return SOURCE_TREE_CONTENT;
+	return SKINGUIDE_CONTENT_DIR;
+}
+
+/* After a failure to open the default folder: how to name another. */
+static void hint_content(const struct cli *cli, const char *dir)
+{
+	if (content_named(cli) || access(dir, F_OK) == 0)
+		return;
+	complain("give the content folder with --content DIR or SKINGUIDE_CONTENT=DIR; "
+		 "'make install' puts the guide's articles in %s", SKINGUIDE_CONTENT_DIR);
 }
 
 /* --width, else $COLUMNS, else the terminal the user sits at (even when
@@ -202,7 +250,7 @@ static bool locale_is_utf8(void)
 
 static int run_print(struct guide *g, const struct cli *cli)
 {
-	long i = guide_find(g, cli->print_id);
+	long i = guide_lookup(g, cli->print_id);
 	if (i < 0) {
 		complain("no article with the id '%s' in %s; 'skinguide --list' shows "
 			 "the ids", cli->print_id, guide_dir(g));
@@ -235,6 +283,8 @@ static int run_check(const struct cli *cli)
 	const char *dir = cli->check_dir ? cli->check_dir : content_dir(cli);
 	struct check_result res;
 	check_dir(dir, stdout, &res);
+	if (!cli->check_dir)
+		hint_content(cli, dir);
 	struct buf shown = BUF_INIT;
 	text_sanitize(&shown, dir, strlen(dir), false);
 	printf("\ncheck: %zu error%s, %zu warning%s in %zu article%s of %s\n", res.errors,
@@ -257,13 +307,16 @@ int main(int argc, char **argv)
 	struct guide *g = guide_open(content_dir(&cli), &err);
 	if (!g) {
 		complain("%s", err.msg);
+		hint_content(&cli, content_dir(&cli));
 		return EXIT_RUNTIME;
 	}
 	switch (cli.mode) {
 	case MODE_LIST:
 		if (cli.format && strcmp(cli.format, "man") == 0)
 			man_index(stdout, g, SKINGUIDE_DATE, SKINGUIDE_VERSION);
-		else
+		else if (isatty(STDOUT_FILENO))
+			print_list_columns(stdout, g, print_width(&cli), !locale_is_utf8());
+		else /* tabs, for cut, sort and scripts */
 			print_list(stdout, g, !locale_is_utf8());
 		status = 0;
 		break;

@@ -25,8 +25,16 @@ struct check_result {
 	size_t articles;
 };
 
-/** Check every article in `dir`; the counts go to `res`. */
+/** Check every article in `dir`; the counts go to `res`.  Review dates
+ *  are judged against today's local date. */
 void check_dir(const char *dir, FILE *out, struct check_result *res);
+
+/* A review date older than this many years is due again: a warning. */
+#define CHECK_REVIEW_YEARS 3
+
+/** check_dir() as if today were `today`, "YYYY-MM-DD" (borrowed, only
+ *  read during the call), so that a test can fix the day. */
+void check_dir_on(const char *dir, const char *today, FILE *out, struct check_result *res);
 
 /** Check that `s` is valid UTF-8 without control characters (tab, CR
  *  before LF and newline are fine), reporting at most a few problems as

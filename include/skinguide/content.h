@@ -57,6 +57,11 @@ const struct article *guide_article(const struct guide *g, size_t i);
 /** Index of the article with this id, or -1. */
 long guide_find(const struct guide *g, const char *id);
 
+/** Index of the article a person names on the command line, or -1: its
+ *  id ("aftercare") or any form a link accepts, with or without ".md"
+ *  ("aftercare.md", "08-aftercare", "08-aftercare.md"); no "#fragment". */
+long guide_lookup(const struct guide *g, const char *name);
+
 /** The parsed tree of article `i`.  Borrowed: valid until the guide has
  *  been asked for GUIDE_CACHE_SIZE other trees, or freed.  NULL with `err`
  *  filled when the file can no longer be read. */
@@ -73,6 +78,14 @@ const struct outline *guide_outline(struct guide *g, size_t i, struct sg_error *
  *  directory has none (never NULL for an opened guide; NULL for a
  *  scanned one).  Borrowed until guide_free(). */
 cmark_node *guide_index(const struct guide *g);
+
+/** The clinic's own details from clinic.md (see clinic.h), or NULL when
+ *  the folder has none (or it cannot be read).  Read clinic_get(g's
+ *  clinic, CLINIC_PHONE) and the like; NULL is fine there.  Borrowed
+ *  until guide_free(); a scanned guide has none.  Every tree the guide
+ *  gives (articles, the home page) has its clinic: links filled in. */
+struct clinic;
+const struct clinic *guide_clinic(const struct guide *g);
 
 /** Number of trees parsed so far (for tests and benchmarks). */
 size_t guide_parse_count(const struct guide *g);
@@ -94,8 +107,28 @@ enum guide_link guide_resolve(const struct guide *g, const char *target,
  *  `err` set when it cannot be read or is unreasonably large. */
 bool guide_read_file(const char *path, struct buf *out, struct sg_error *err);
 
+/* The one rule for an article's file name, in the words every message
+ * and skinguide-content(5) use. */
+#define GUIDE_ID_RULE "a number of 1 to 6 digits, '-', then an id of lower-case " \
+	"letters a-z, digits and '-' that starts with a letter or digit, then .md"
+
+/* The review-date convention: an article's last paragraph says when it
+ * was last read against the facts, "Last reviewed: 2026-11-30". */
+#define GUIDE_REVIEWED "Last reviewed:"
+
+/** The review paragraph of `doc`: its last top-level block, when that is
+ *  a paragraph whose text starts with GUIDE_REVIEWED; else NULL.  The
+ *  text after the label, trimmed, goes to `date` (emptied first).  The
+ *  node is borrowed from `doc`. */
+cmark_node *guide_review(cmark_node *doc, struct buf *date);
+
+/** True when `s` is a calendar date written YYYY-MM-DD (2026-02-30 is
+ *  not); its parts go to *year, *month and *day. */
+bool guide_parse_date(const char *s, int *year, int *month, int *day);
+
 /** Split a file name "NN-id.md" into its number and id (id copied into
- *  `id`, at most `idsize` bytes).  False when the name is not of that form. */
+ *  `id`, at most `idsize` bytes).  False when the name does not follow
+ *  GUIDE_ID_RULE. */
 bool guide_parse_filename(const char *name, unsigned *number, char *id, size_t idsize);
 
 #endif

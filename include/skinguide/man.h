@@ -9,8 +9,9 @@
 
 #include "skinguide/content.h"
 
-/** Write article `i` as the page skinguide-ID(7).  False with `err` set
- *  when it cannot be read. */
+/** Write article `i` as the page skinguide-ID(7).  Its date is the
+ *  article's review date ("Last reviewed: YYYY-MM-DD") when it has a
+ *  valid one, else `date`.  False with `err` set when it cannot be read. */
 bool man_article(FILE *out, struct guide *g, size_t i, const char *date,
 		 const char *version, struct sg_error *err);
 

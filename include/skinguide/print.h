@@ -21,4 +21,11 @@ bool print_article(FILE *out, struct guide *g, size_t i, size_t width, bool asci
  *  ASCII when `ascii` (a locale that cannot show UTF-8). */
 void print_list(FILE *out, const struct guide *g, bool ascii);
 
+/** The same list for a person at a terminal `width` columns wide: ids in
+ *  an aligned column, then title and summary side by side when every
+ *  line fits, else the summary wrapped under the title (never cut); on a
+ *  very narrow terminal each id has a line of its own.  No line is wider
+ *  than `width` (at least 22) unless one word is. */
+void print_list_columns(FILE *out, const struct guide *g, size_t width, bool ascii);
+
 #endif

@@ -662,6 +662,81 @@ test_quiz_link_from_results_and_retry() {
 	quit_clean
 }
 
+# --print takes an article as links name it; one mode given twice is
+# said to be twice; --check of a missing folder tags its error.
+test_editor_command_line() {
+	for name in second second.md 02-second 02-second.md; do
+		"$BIN" --content "$G" --print "$name" --width 60 | head -n 1 |
+			grep -qF "Second topic" || fail "--print $name"
+	done
+	status=0
+	"$BIN" --content "$G" --print first --print second >/dev/null 2>"$E2E_TMP/err" ||
+		status=$?
+	[ $status = 2 ] || fail "--print twice gave $status"
+	grep -qF -- "--print given twice ('first' and 'second')" "$E2E_TMP/err" ||
+		fail "--print twice: $(cat "$E2E_TMP/err")"
+	status=0
+	"$BIN" --check /nonexistent >"$E2E_TMP/out" || status=$?
+	[ $status = 1 ] || fail "--check /nonexistent gave $status"
+	grep -q "^/nonexistent: error: " "$E2E_TMP/out" || fail "no error: tag: $(cat "$E2E_TMP/out")"
+}
+
+# Built but not installed, the program finds ./content of the tree it
+# runs in; with neither, the message names --content and SKINGUIDE_CONTENT.
+test_source_tree_content_without_install() {
+	installed=$(sed -n 's/^#define SKINGUIDE_CONTENT_DIR "\(.*\)"$/\1/p' build/config.h)
+	[ -n "$installed" ] || fail "no SKINGUIDE_CONTENT_DIR in build/config.h"
+	if [ -e "$installed" ]; then
+		echo "    skipped: $installed is installed here" >&2
+		return 0
+	fi
+	bin=$PWD/$BIN
+	tree="$E2E_TMP/tree"
+	mkdir -p "$tree/content"
+	cp "$G"/*.md "$tree/content/"
+	(cd "$tree" && env -u SKINGUIDE_CONTENT "$bin" --list) | grep -q "^first" ||
+		fail "./content was not found"
+	# The fixture has findings of its own; what matters is where it looked.
+	(cd "$tree" && env -u SKINGUIDE_CONTENT "$bin" --check >"$E2E_TMP/out") || true
+	grep -q "in 3 articles of content$" "$E2E_TMP/out" ||
+		fail "--check did not check ./content: $(tail -n 1 "$E2E_TMP/out")"
+	rm "$tree/content/index.md"
+	status=0
+	(cd "$tree" && env -u SKINGUIDE_CONTENT "$bin" --list) >/dev/null 2>"$E2E_TMP/err" ||
+		status=$?
+	[ $status = 1 ] || fail "without index.md, --list gave $status"
+	grep -qF -- "--content DIR" "$E2E_TMP/err" || fail "no --content in: $(cat "$E2E_TMP/err")"
+	grep -qF "SKINGUIDE_CONTENT" "$E2E_TMP/err" || fail "no SKINGUIDE_CONTENT"
+}
+
+# --list on a terminal: ids in a column, the summary wrapped under the
+# title to fit the window; a pipe still gets tabs.
+test_list_on_a_terminal_is_aligned() {
+	E2E_ENV="COLUMNS=" start 44 20 --content "$G" --list
+	[ "$(wait_exit)" = 0 ] || fail "--list failed: $(cat "$E2E_TMP/stderr")"
+	wait_for "third"
+	row 0 | grep -qx "first   First topic" || fail "row 0 is '$(row 0)'"
+	row 1 | grep -q "^        The first topic, used by the" || fail "row 1 is '$(row 1)'"
+	[ "$(max_width)" -le 44 ] || fail "wider than the terminal"
+	"$BIN" --content "$G" --list | grep -q "^first	First topic	" || fail "no tabs in a pipe"
+}
+
+# With clinic.md, the home screen and an article show the clinic's name
+# and numbers where the text links to them; the article ends with its
+# review date.
+test_reader_shows_clinic_details() {
+	start 80 24 --content tests/fixtures/clinic
+	wait_for "Clinic guide"
+	wait_for "emergency number (999)"
+	keys Enter
+	wait_for "Call Riverside Skin Clinic if you are worried."
+	wait_for "960123)"
+	screen | grep -q "clinic:" && fail "a clinic: target on the screen"
+	keys G
+	wait_for "Last reviewed: 2026-01-15"
+	quit_clean
+}
+
 for t in ${E2E_ONLY:-$(grep -o "^test_[a-z0-9_]*" "$0")}; do
 	run_test "$t"
 done

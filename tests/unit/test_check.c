@@ -21,6 +21,7 @@
 
 #include "skinguide/buf.h"
 #include "skinguide/check.h"
+#include "skinguide/content.h"
 
 #define FIX "tests/fixtures/check/"
 
@@ -31,14 +32,17 @@
 #define SUN_HEADING "## Before you go out"
 #define SUN_BODY "Put on sun cream. Wear a hat."
 #define SUN_SOURCES "## Sources"
-#define SUN_SOURCE "- NHS: sun safety."
+#define SUN_SOURCE "- NHS: sun safety.\n\n" SUN_REVIEWED
+#define SUN_REVIEWED "Last reviewed: 2026-01-15"
+/* The day every check in this file runs on. */
+#define TODAY "2026-11-30"
 
 /* ---- helpers ----------------------------------------------------------- */
 
 /* What a test allocates is kept here and freed by teardown(), so that a
  * failing assertion (which jumps out of the test) leaks nothing and leaves
  * no directory behind. */
-#define MAX_OWNED 32
+#define MAX_OWNED 128
 static void *owned[MAX_OWNED];
 static size_t nowned;
 static char *temp_dir;
@@ -58,7 +62,7 @@ static char *run_check(const char *dir, struct check_result *res)
 	FILE *f = open_memstream(&text, &len);
 	assert_non_null(f);
 	res->errors = res->warnings = res->articles = 99; /* check_dir resets */
-	check_dir(dir, f, res);
+	check_dir_on(dir, TODAY, f, res);
 	assert_int_equal(fclose(f), 0);
 	assert_non_null(text);
 	return own(text);
@@ -137,7 +141,24 @@ static void assert_counts(const char *out, const struct check_result *res,
 struct row {
 	size_t words, sentences;
 	double per_sentence, grade, smog;
+	bool below_one; /* the grade column says "below 1"; grade is then 0 */
 };
+
+/* Parse a table row; false when `line` is not one. */
+static bool parse_row(const char *line, char *name, struct row *r)
+{
+	int at = 0;
+	if (sscanf(line, "%63s %zu %zu %lf %n", name, &r->words, &r->sentences,
+		   &r->per_sentence, &at) != 4 || at == 0)
+		return false;
+	const char *rest = line + at;
+	r->below_one = strncmp(rest, "below 1 ", 8) == 0;
+	if (r->below_one) {
+		r->grade = 0;
+		return sscanf(rest + 8, "%lf", &r->smog) == 1;
+	}
+	return sscanf(rest, "%lf %lf", &r->grade, &r->smog) == 2;
+}
 
 /* The table's header is there, after every message. */
 static const char *table_start(const char *out)
@@ -171,9 +192,7 @@ static size_t table_rows(const char *out, const char *id, struct row *row)
 		char *line = xstrndup(p, len);
 		char name[64];
 		struct row r;
-		if (sscanf(line, "%63s %zu %zu %lf %lf %lf", name, &r.words, &r.sentences,
-			   &r.per_sentence, &r.grade, &r.smog) == 6 &&
-		    strcmp(name, id) == 0) {
+		if (parse_row(line, name, &r) && strcmp(name, id) == 0) {
 			count++;
 			if (row)
 				*row = r;
@@ -306,11 +325,12 @@ static void test_empty_sections_are_errors(void **state)
 	(void)state;
 	struct check_result res;
 	char *out = run_check(FIX "empty_section", &res);
-	assert_counts(out, &res, 2, 0, 2);
+	assert_counts(out, &res, 3, 0, 2);
 	/* "## Before you go out" straight before "## At the beach". */
 	assert_line(out, FIX "empty_section/01-middle.md:5: error: ", "empty section");
-	/* "## More" as the file's last line. */
+	/* "## More" as the file's last line: no room for a review date. */
 	assert_line(out, FIX "empty_section/02-end.md:13: error: ", "empty section");
+	assert_line(out, FIX "empty_section/02-end.md:13: error: ", "no review date");
 	assert_row(out, "middle");
 	assert_row(out, "end");
 }
@@ -361,13 +381,16 @@ static void test_duplicate_id_is_error(void **state)
 	assert_int_equal(table_rows(out, "same", NULL), 2);
 }
 
-static void test_misnamed_file_is_warning(void **state)
+/* A misnamed article would vanish from the guide without a word: an
+ * error, which says the one id rule. */
+static void test_misnamed_file_is_error(void **state)
 {
 	(void)state;
 	struct check_result res;
 	char *out = run_check(FIX "stray", &res);
-	assert_counts(out, &res, 0, 1, 1);
-	assert_line(out, FIX "stray/intro.md:1: warning: ", "not shown");
+	assert_counts(out, &res, 1, 0, 1);
+	assert_line(out, FIX "stray/intro.md:1: error: ", "not shown");
+	assert_line(out, FIX "stray/intro.md:1: error: ", GUIDE_ID_RULE);
 	/* index.md is the guide's own page; notes.txt is not Markdown. */
 	assert_no_substring(out, "index.md");
 	assert_no_substring(out, "notes.txt");
@@ -382,9 +405,9 @@ static void test_misnamed_file_path_with_trailing_slash(void **state)
 	(void)state;
 	struct check_result res;
 	char *out = run_check(FIX "stray/", &res);
-	assert_counts(out, &res, 0, 1, 1);
+	assert_counts(out, &res, 1, 0, 1);
 	assert_no_substring(out, "//");
-	assert_line(out, FIX "stray/intro.md:1: warning: ", "not shown");
+	assert_line(out, FIX "stray/intro.md:1: error: ", "not shown");
 }
 
 static void test_level_four_heading_is_warning(void **state)
@@ -467,6 +490,19 @@ static void test_missing_directory_is_one_error(void **state)
 	assert_int_equal(res.warnings, 0);
 	assert_int_equal(res.articles, 0);
 	assert_non_null(strstr(out, FIX "no-such-directory"));
+	assert_line(out, FIX "no-such-directory: error: ", "cannot open the content folder");
+}
+
+/* A folder's name may hold escape codes: the message shows them as '?'. */
+static void test_missing_directory_name_is_sanitised(void **state)
+{
+	(void)state;
+	struct check_result res;
+	char *out = run_check("/nonexistent/\x1b]0;owned\x07x", &res);
+	assert_int_equal(res.errors, 1);
+	assert_no_substring(out, "\x1b");
+	assert_no_substring(out, "\x07");
+	assert_line(out, "/nonexistent/", ": error: cannot open the content folder");
 }
 
 static void test_directory_without_articles_is_one_error(void **state)
@@ -633,7 +669,7 @@ static void test_findings_come_in_line_order(void **state)
 	 * 11 (sections are checked first), but is printed before it. */
 	static const char text[] = "# Sun\n\nSummary of the sun.\n\n## Part\n\n"
 		"Some words.\n\nSee [this](nope.md).\n\n## Empty\n\n## Sources\n\n"
-		"- A source.\n";
+		"- A source.\n\n" SUN_REVIEWED "\n";
 	const char *dir = make_temp_dir();
 	write_bytes(dir, "01-order.md", text, sizeof text - 1);
 	struct check_result res;
@@ -651,7 +687,7 @@ static void test_short_article_grade_is_not_judged(void **state)
 	(void)state;
 	/* Few long words score a high grade that means nothing. */
 	static const char text[] = "# Administration\n\nDocumentation.\n\n## Consultation\n\n"
-		"Organisational communication.\n\n## Sources\n\n- A source.\n";
+		"Organisational communication.\n\n## Sources\n\n- A source.\n\n" SUN_REVIEWED "\n";
 	const char *dir = make_temp_dir();
 	write_bytes(dir, "01-short.md", text, sizeof text - 1);
 	struct check_result res;
@@ -688,9 +724,251 @@ static void test_stray_names_are_shown_safely_after_articles(void **state)
 	write_bytes(dir, "0\x1b[2J-x.md", "# X\n", 4);
 	struct check_result res;
 	char *out = run_check(dir, &res);
-	assert_counts(out, &res, 0, 1, 1);
+	assert_counts(out, &res, 1, 0, 1);
 	assert_no_substring(out, "\x1b");
-	assert_line(out, fmt("%s/0?[2J-x.md:1: warning: ", dir), "not shown");
+	assert_line(out, fmt("%s/0?[2J-x.md:1: error: ", dir), "not shown");
+}
+
+/* Capitals, '_' and a leading '-' break the id rule; each is an error. */
+static void test_ids_outside_the_rule_are_errors(void **state)
+{
+	(void)state;
+	static const char article[] = SUN_TITLE "\n\n" SUN_SUMMARY "\n\n" SUN_HEADING "\n\n"
+		SUN_BODY "\n\n" SUN_SOURCES "\n\n" SUN_SOURCE "\n";
+	const char *dir = make_temp_dir();
+	write_bytes(dir, "01-sun.md", article, sizeof article - 1);
+	write_bytes(dir, "04-First.md", article, sizeof article - 1);
+	write_bytes(dir, "05-first_visit.md", article, sizeof article - 1);
+	write_bytes(dir, "06--x.md", article, sizeof article - 1);
+	struct check_result res;
+	char *out = run_check(dir, &res);
+	assert_counts(out, &res, 3, 0, 1);
+	assert_line(out, fmt("%s/04-First.md:1: error: ", dir), "not shown");
+	assert_line(out, fmt("%s/05-first_visit.md:1: error: ", dir), "not shown");
+	assert_line(out, fmt("%s/06--x.md:1: error: ", dir), "not shown");
+	assert_row(out, "sun");
+}
+
+/* A note between editors before the title is hidden from readers, so it
+ * is not "text before the title"; a paragraph there still is. */
+static void test_comment_before_title_is_fine(void **state)
+{
+	(void)state;
+	static const char commented[] = "<!-- Reviewed by the nurse lead. -->\n\n"
+		"<!--\nTwo lines\nof notes.\n-->\n" SUN_TITLE "\n\n" SUN_SUMMARY "\n\n"
+		SUN_HEADING "\n\n" SUN_BODY "\n\n" SUN_SOURCES "\n\n" SUN_SOURCE "\n";
+	static const char text_first[] = "<!-- note -->\n\nHello.\n\n" SUN_TITLE "\n\n"
+		SUN_SUMMARY "\n\n" SUN_HEADING "\n\n" SUN_BODY "\n\n" SUN_SOURCES "\n\n"
+		SUN_SOURCE "\n";
+	const char *dir = make_temp_dir();
+	write_bytes(dir, "01-commented.md", commented, sizeof commented - 1);
+	write_bytes(dir, "02-text-first.md", text_first, sizeof text_first - 1);
+	struct check_result res;
+	char *out = run_check(dir, &res);
+	assert_counts(out, &res, 0, 1, 2);
+	assert_no_substring(out, "01-commented.md");
+	assert_line(out, fmt("%s/02-text-first.md:5: warning: ", dir), "text before the title");
+}
+
+/* A GFM table is a paragraph of pipes in CommonMark: warned at its first
+ * row, in a quote or a list too; pipes without a rule row, and a table
+ * in a code block, are fine. */
+static void test_tables_are_warned(void **state)
+{
+	(void)state;
+	static const char text[] = SUN_TITLE "\n\n" SUN_SUMMARY "\n\n" SUN_HEADING "\n\n"
+		SUN_BODY "\n\n"                                   /* 1-8 */
+		"| Day | What to do |\n|-----|:----------:|\n| 1 | Rest |\n\n"  /* 9-12 */
+		"> Call us\n> | a | b |\n> | --- | --- |\n\n"       /* 13-16 */
+		"- Item\n\n  a | b\n  --|--\n\n"                    /* 17-21 */
+		"Cats | dogs are fine here.\n\n"                     /* 22-23 */
+		"    | x |\n    |---|\n\n"                           /* 24-26 */
+		SUN_SOURCES "\n\n" SUN_SOURCE "\n";
+	const char *dir = make_temp_dir();
+	write_bytes(dir, "01-table.md", text, sizeof text - 1);
+	struct check_result res;
+	char *out = run_check(dir, &res);
+	assert_counts(out, &res, 0, 3, 1);
+	const char *path = fmt("%s/01-table.md", dir);
+	assert_line(out, fmt("%s:9: warning: ", path), "tables are not supported; use a list");
+	assert_line(out, fmt("%s:14: warning: ", path), "tables are not supported");
+	assert_line(out, fmt("%s:19: warning: ", path), "tables are not supported");
+}
+
+/* Very short words and sentences give a negative Flesch-Kincaid grade,
+ * which the table shows as "below 1", never as "-2.3". */
+static void test_grade_below_one_is_said_so(void **state)
+{
+	(void)state;
+	struct check_result res;
+	char *out = run_check(FIX "clean", &res);
+	struct row row;
+	assert_int_equal(table_rows(out, "sun", &row), 1);
+	assert_true(row.below_one);
+	assert_no_substring(out, " -");
+	out = run_check(FIX "grade_warn", &res);
+	assert_int_equal(table_rows(out, "medium", &row), 1);
+	assert_false(row.below_one);
+	assert_true(row.grade > 7.0);
+}
+
+/* ---- the clinic's details --------------------------------------------- */
+
+/* clinic.md is checked by its own rules (it is no stray), and clinic:
+ * links need a known field and words of their own. */
+static void test_clinic_file_and_links(void **state)
+{
+	(void)state;
+	struct check_result res;
+	char *out = run_check(FIX "clinic", &res);
+	assert_counts(out, &res, 8, 0, 1);
+	const char *file = FIX "clinic/clinic.md:";
+	assert_line(out, fmt("%s4: error: ", file), "unknown field 'Fax'");
+	assert_line(out, fmt("%s5: error: ", file), "'01632 96O123' is not a phone number");
+	assert_line(out, fmt("%s6: error: ", file), "given twice");
+	assert_line(out, fmt("%s7: error: ", file), "has no value");
+	assert_line(out, fmt("%s8: error: ", file), "not a 'Field: value' line");
+	assert_line(out, fmt("%s10: error: ", file), "only a '#' title");
+	assert_no_substring(out, "not shown");
+	assert_line(out, FIX "clinic/01-links.md:8: error: ",
+		    "'clinic:fax' names no clinic detail");
+	assert_line(out, FIX "clinic/01-links.md:9: error: ", "'clinic:emergency' has no words");
+	/* [Call your clinic](clinic:phone) on line 7 is fine. */
+	assert_no_substring(out, "01-links.md:7:");
+	assert_row(out, "links");
+}
+
+/* The good fixture, and examples/clinic.md beside an article, are clean. */
+static void test_clinic_example_is_clean(void **state)
+{
+	(void)state;
+	struct check_result res;
+	char *out = run_check("tests/fixtures/clinic", &res);
+	assert_counts(out, &res, 0, 0, 1);
+	struct buf src = BUF_INIT;
+	assert_true(guide_read_file("examples/clinic.md", &src, NULL));
+	static const char article[] = SUN_TITLE "\n\n" SUN_SUMMARY "\n\n" SUN_HEADING "\n\n"
+		SUN_BODY "\n\n" SUN_SOURCES "\n\n" SUN_SOURCE "\n";
+	const char *dir = make_temp_dir();
+	write_bytes(dir, "01-sun.md", article, sizeof article - 1);
+	write_bytes(dir, "clinic.md", src.data, src.len);
+	buf_free(&src);
+	out = run_check(dir, &res);
+	assert_counts(out, &res, 0, 0, 1);
+}
+
+/* Bytes in clinic.md are checked as in any file. */
+static void test_clinic_file_bytes(void **state)
+{
+	(void)state;
+	static const char article[] = SUN_TITLE "\n\n" SUN_SUMMARY "\n\n" SUN_HEADING "\n\n"
+		SUN_BODY "\n\n" SUN_SOURCES "\n\n" SUN_SOURCE "\n";
+	static const char clinic[] = "- Name: A\x1b[2J clinic\n- Daytime phone: 01632 960123\n";
+	const char *dir = make_temp_dir();
+	write_bytes(dir, "01-sun.md", article, sizeof article - 1);
+	write_bytes(dir, "clinic.md", clinic, sizeof clinic - 1);
+	struct check_result res;
+	char *out = run_check(dir, &res);
+	assert_counts(out, &res, 1, 0, 1);
+	assert_line(out, fmt("%s/clinic.md:1: error: ", dir), "column 10 is a control character");
+	assert_no_substring(out, "\x1b");
+}
+
+/* ---- review dates ------------------------------------------------------ */
+
+/* The sun article (13 lines before its end) with `ending` in place of its
+ * review date; checked on TODAY. */
+static char *check_ending(const char *ending, struct check_result *res)
+{
+	const char *dir = make_temp_dir();
+	const char *text = fmt(SUN_TITLE "\n\n" SUN_SUMMARY "\n\n" SUN_HEADING "\n\n"
+			       SUN_BODY "\n\n" SUN_SOURCES "\n\n- NHS: sun safety.\n\n%s",
+			       ending);
+	write_bytes(dir, "01-sun.md", text, strlen(text));
+	char *out = run_check(dir, res);
+	remove_temp_dir();
+	return out;
+}
+
+/* A line of the sun article's findings: "<dir>/01-sun.md:" + `what`, with
+ * `phrase` in it. */
+static void assert_sun_line(const char *out, const char *what, const char *phrase)
+{
+	const char *needle = fmt("/01-sun.md:%s", what);
+	for (const char *p = out; *p;) {
+		size_t len = strcspn(p, "\n");
+		char *line = xstrndup(p, len);
+		const char *at = strstr(line, needle);
+		bool found = at && at[-1] != '\n' && strstr(at, phrase);
+		free(line);
+		if (found)
+			return;
+		p += len + (p[len] == '\n');
+	}
+	fail_msg("no line with \"%s\" and \"%s\" in:\n%s", needle, phrase, out);
+}
+
+static void test_review_date_missing_is_error(void **state)
+{
+	(void)state;
+	struct check_result res;
+	char *out = check_ending("", &res);
+	assert_counts(out, &res, 1, 0, 1);
+	/* At the last line, with today's date as the example to copy. */
+	assert_sun_line(out, "11: error: ", "no review date");
+	assert_sun_line(out, "11: error: ", "'Last reviewed: " TODAY "'");
+}
+
+static void test_review_date_must_be_a_real_date(void **state)
+{
+	(void)state;
+	const char *const bad[] = {"2026-02-29", "2026-13-01", "2026-00-10", "2026-11-31",
+				   "30/11/2026", "2026-1-5", "2026-11-30 or so", "soon", ""};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct check_result res;
+		char *out = check_ending(fmt("Last reviewed: %s\n", bad[i]), &res);
+		assert_counts(out, &res, 1, 0, 1);
+		assert_sun_line(out, "13: error: ", "is not a date");
+		assert_sun_line(out, "13: error: ", "YYYY-MM-DD");
+	}
+	/* 2024 is a leap year; markup and spaces around the date are fine. */
+	const char *const good[] = {"2024-02-29", "**2026-01-15**", " 2026-01-15  "};
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+		struct check_result res;
+		char *out = check_ending(fmt("Last reviewed: %s\n", good[i]), &res);
+		assert_counts(out, &res, 0, 0, 1);
+	}
+}
+
+/* Three years to the day is still fine; a day more is a warning, and a
+ * day after today is a slip. */
+static void test_review_date_older_than_three_years_warns(void **state)
+{
+	(void)state;
+	struct check_result res;
+	char *out = check_ending("Last reviewed: 2023-11-30\n", &res);
+	assert_counts(out, &res, 0, 0, 1);
+	out = check_ending("Last reviewed: 2023-11-29\n", &res);
+	assert_counts(out, &res, 0, 1, 1);
+	assert_sun_line(out, "13: warning: ", "last reviewed on 2023-11-29, more "
+		    "than three years ago");
+	out = check_ending("Last reviewed: " TODAY "\n", &res);
+	assert_counts(out, &res, 0, 0, 1);
+	out = check_ending("Last reviewed: 2026-12-01\n", &res);
+	assert_counts(out, &res, 0, 1, 1);
+	assert_sun_line(out, "13: warning: ", "is after today");
+}
+
+/* The date belongs at the end; an editor's note may follow it. */
+static void test_review_date_is_the_last_paragraph(void **state)
+{
+	(void)state;
+	struct check_result res;
+	char *out = check_ending("Last reviewed: 2026-01-15\n\n<!-- next: spring -->\n", &res);
+	assert_counts(out, &res, 0, 0, 1);
+	out = check_ending("Last reviewed: 2026-01-15\n\nA last word.\n", &res);
+	assert_counts(out, &res, 1, 0, 1);
+	assert_sun_line(out, "13: error: ", "not the last paragraph");
 }
 
 int main(void)
@@ -705,7 +983,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_missing_sources_is_error, teardown),
 		cmocka_unit_test_teardown(test_bad_links_are_errors_good_ones_are_not, teardown),
 		cmocka_unit_test_teardown(test_duplicate_id_is_error, teardown),
-		cmocka_unit_test_teardown(test_misnamed_file_is_warning, teardown),
+		cmocka_unit_test_teardown(test_misnamed_file_is_error, teardown),
+		cmocka_unit_test_teardown(test_ids_outside_the_rule_are_errors, teardown),
 		cmocka_unit_test_teardown(test_misnamed_file_path_with_trailing_slash, teardown),
 		cmocka_unit_test_teardown(test_level_four_heading_is_warning, teardown),
 		cmocka_unit_test_teardown(test_summary_over_70_columns_is_warning, teardown),
@@ -713,6 +992,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_grade_above_8_is_error, teardown),
 		cmocka_unit_test_teardown(test_grade_between_7_and_8_is_warning, teardown),
 		cmocka_unit_test_teardown(test_missing_directory_is_one_error, teardown),
+		cmocka_unit_test_teardown(test_missing_directory_name_is_sanitised, teardown),
 		cmocka_unit_test_teardown(test_directory_without_articles_is_one_error, teardown),
 		cmocka_unit_test_teardown(test_unreadable_article_is_error_line, teardown),
 		cmocka_unit_test_teardown(test_check_dir_reports_bad_bytes, teardown),
@@ -721,6 +1001,17 @@ int main(void)
 		cmocka_unit_test_teardown(test_stray_names_are_shown_safely_after_articles, teardown),
 		cmocka_unit_test_teardown(test_short_article_grade_is_not_judged, teardown),
 		cmocka_unit_test_teardown(test_check_dir_accepts_crlf, teardown),
+		cmocka_unit_test_teardown(test_comment_before_title_is_fine, teardown),
+		cmocka_unit_test_teardown(test_tables_are_warned, teardown),
+		cmocka_unit_test_teardown(test_grade_below_one_is_said_so, teardown),
+		cmocka_unit_test_teardown(test_clinic_file_and_links, teardown),
+		cmocka_unit_test_teardown(test_clinic_example_is_clean, teardown),
+		cmocka_unit_test_teardown(test_clinic_file_bytes, teardown),
+		cmocka_unit_test_teardown(test_review_date_missing_is_error, teardown),
+		cmocka_unit_test_teardown(test_review_date_must_be_a_real_date, teardown),
+		cmocka_unit_test_teardown(test_review_date_older_than_three_years_warns,
+					  teardown),
+		cmocka_unit_test_teardown(test_review_date_is_the_last_paragraph, teardown),
 		cmocka_unit_test_teardown(test_bytes_clean_text_has_no_problems, teardown),
 		cmocka_unit_test_teardown(test_bytes_invalid_utf8, teardown),
 		cmocka_unit_test_teardown(test_bytes_escape_is_control, teardown),

@@ -225,13 +225,19 @@ static void test_parse_filename_accepts(void **state)
 	assert_true(guide_parse_filename("123-foo-bar.md", &number, id, sizeof id));
 	assert_int_equal(number, 123);
 	assert_string_equal(id, "foo-bar");
+	/* A digit may start the id, and '-' may end it. */
+	assert_true(guide_parse_filename("123456-2nd-.md", &number, id, sizeof id));
+	assert_int_equal(number, 123456);
+	assert_string_equal(id, "2nd-");
 }
 
 static void test_parse_filename_rejects(void **state)
 {
 	(void)state;
 	const char *const bad[] = {"a.md", "01a.md", "01-.md", "01-A.md", "01-a.txt",
-				   "3-bad name.md", "README.md", "01-a.md.bak", ""};
+				   "3-bad name.md", "README.md", "01-a.md.bak", "",
+				   "04-First.md", "05-first_visit.md", "06--x.md",
+				   "1234567-seven-digits.md"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		unsigned number = 77;
 		char id[64] = "unchanged";
@@ -306,6 +312,67 @@ static void test_resolve_broken_links(void **state)
 				 GUIDE_LINK_BROKEN);
 	}
 	guide_free(g);
+}
+
+/* --print takes what a link takes, with or without ".md". */
+static void test_lookup_accepts_ids_and_file_names(void **state)
+{
+	(void)state;
+	struct guide *g = open_good();
+	const char *const beta[] = {"beta", "beta.md", "02-beta", "02-beta.md", "./beta.md"};
+	for (size_t i = 0; i < sizeof beta / sizeof beta[0]; i++)
+		if (guide_lookup(g, beta[i]) != 1)
+			fail_msg("'%s' does not name beta", beta[i]);
+	assert_int_equal(guide_lookup(g, "10-gamma"), 2);
+	const char *const none[] = {"", "nope", "nope.md", "beta.md#x", "beta#x", ".md",
+				    "https://beta", "sub/beta", "02-", "Beta"};
+	for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
+		if (guide_lookup(g, none[i]) != -1)
+			fail_msg("'%s' names an article", none[i]);
+	guide_free(g);
+}
+
+/* ---- review dates ------------------------------------------------------ */
+
+static void test_parse_date(void **state)
+{
+	(void)state;
+	int y = 0, m = 0, d = 0;
+	assert_true(guide_parse_date("2026-11-30", &y, &m, &d));
+	assert_int_equal(y, 2026);
+	assert_int_equal(m, 11);
+	assert_int_equal(d, 30);
+	assert_true(guide_parse_date("2000-02-29", &y, &m, &d));
+	assert_true(guide_parse_date("2024-02-29", &y, &m, &d));
+	const char *const bad[] = {"1900-02-29", "2026-02-29", "2026-04-31", "2026-13-01",
+				   "2026-00-01", "2026-01-00", "2026-1-01", "2026-01-1",
+				   "26-01-01", "2026/01/01", "2026-01-01x", "", "2026-01-0"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		y = m = d = 7;
+		if (guide_parse_date(bad[i], &y, &m, &d))
+			fail_msg("'%s' was taken for a date", bad[i]);
+		assert_int_equal(y + m + d, 21);
+	}
+}
+
+static void test_review_paragraph(void **state)
+{
+	(void)state;
+	static const char text[] = "# T\n\nS.\n\n## Sources\n\n- A.\n\n"
+		"Last reviewed: *2026-11-30* \n\n<!-- note -->\n";
+	cmark_node *doc = cmark_parse_document(text, sizeof text - 1, 0);
+	struct buf date = BUF_INIT;
+	cmark_node *n = guide_review(doc, &date);
+	assert_non_null(n);
+	assert_int_equal(cmark_node_get_start_line(n), 9);
+	assert_string_equal(buf_str(&date), "2026-11-30");
+	cmark_node_free(doc);
+	static const char none[] = "# T\n\nLast reviewed: 2026-11-30\n\n- A list last.\n";
+	doc = cmark_parse_document(none, sizeof none - 1, 0);
+	assert_null(guide_review(doc, &date));
+	assert_string_equal(buf_str(&date), "");
+	cmark_node_free(doc);
+	buf_free(&date);
 }
 
 /* ---- lazy parsing and the cache ---------------------------------------- */
@@ -495,6 +562,9 @@ int main(void)
 		cmocka_unit_test(test_resolve_article_links),
 		cmocka_unit_test(test_resolve_anchor_and_external),
 		cmocka_unit_test(test_resolve_broken_links),
+		cmocka_unit_test(test_lookup_accepts_ids_and_file_names),
+		cmocka_unit_test(test_parse_date),
+		cmocka_unit_test(test_review_paragraph),
 		cmocka_unit_test(test_open_parses_no_tree),
 		cmocka_unit_test(test_document_parsed_once_then_cached),
 		cmocka_unit_test(test_document_is_whole_file),

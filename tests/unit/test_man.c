@@ -156,7 +156,8 @@ static void assert_no_control_bytes(const char *out)
 static void assert_only_known_requests(const char *out)
 {
 	static const char *const known[] = {".TH", ".SH", ".SS", ".PP", ".IP", ".TP", ".RS",
-					    ".RE", ".nf", ".fi", ".BR", ".B", ".br", NULL};
+					    ".RE", ".nf", ".fi", ".BR", ".B", ".br", ".PD",
+					    ".ad", ".nh", NULL};
 	char **lines = lines_of(out);
 	for (size_t i = 0; lines[i]; i++) {
 		const char *l = lines[i];
@@ -194,9 +195,20 @@ static void assert_no_pp_after_heading(const char *out)
 	}
 }
 
+/* mandoc's style rule: no line of text longer than 80 bytes (a macro
+ * line, which roff reads whole, may be). */
+static void assert_text_lines_fit(const char *out)
+{
+	char **lines = lines_of(out);
+	for (size_t i = 0; lines[i]; i++)
+		if (lines[i][0] != '.' && strlen(lines[i]) > 80)
+			fail_msg("line %zu is %zu bytes: %s", i + 1, strlen(lines[i]), lines[i]);
+}
+
 /* The checks every page must pass. */
 static void assert_sane_page(const char *out)
 {
+	assert_text_lines_fit(out);
 	assert_true(strncmp(out, ".TH ", 4) == 0);
 	assert_true(strlen(out) > 0 && out[strlen(out) - 1] == '\n');
 	assert_no_control_bytes(out);
@@ -291,7 +303,7 @@ static void test_article_header_and_name(void **state)
 						 "\" \"skinguide " VERSION "\"")) == 0);
 	assert_has(out, "\n.SH NAME\nskinguide\\-first \\- First topic\n");
 	/* The summary heads DESCRIPTION, with no .PP in between. */
-	assert_has(out, "\n.SH DESCRIPTION\nThe first topic, used by the end\\-to\\-end "
+	assert_has(out, "\n.SH DESCRIPTION\nThe first topic, used by the end-to-end "
 		   "tests.\n");
 	/* The title is NAME, not a section of its own. */
 	assert_lacks(out, "\n.SH\nFirst topic\n");
@@ -300,6 +312,42 @@ static void test_article_header_and_name(void **state)
 	assert_has(out, "\n.SH\nLater section\n");
 	assert_true(strlen(out) > strlen(".SH SEE ALSO\n"));
 	assert_has(out, "\n.SH SEE ALSO\n.BR skinguide (7),\n.BR skinguide (1)\n");
+}
+
+/* A reviewed article's page carries its review date, and shows the date
+ * as its last words. */
+static void test_article_date_is_its_review_date(void **state)
+{
+	(void)state;
+	const char *out = article_page("tests/fixtures/check/clean", "sun");
+	assert_sane_page(out);
+	assert_has(out, ".TH \"SKINGUIDE\\-SUN\" 7 \"2026-01-15\" \"skinguide " VERSION "\"");
+	assert_has(out, "\nLast reviewed: 2026-01-15\n.SH SEE ALSO\n");
+}
+
+/* A date that is no date leaves the build's. */
+static void test_article_bad_review_date_keeps_the_given_date(void **state)
+{
+	(void)state;
+	static const char text[] = "# Sun\n\nA summary.\n\n## Part\n\nWords.\n\n"
+		"Last reviewed: 2026-02-30\n";
+	temp_dir = tmpdir_make("skinguide-man");
+	assert_true(tmpdir_write(temp_dir, "01-sun.md", text, sizeof text - 1));
+	const char *out = article_page(temp_dir, "sun");
+	assert_has(out, ".TH \"SKINGUIDE\\-SUN\" 7 \"" DATE "\"");
+	assert_has(out, "Last reviewed: 2026-02-30");
+}
+
+/* clinic: links give the clinic's details in the page too. */
+static void test_article_clinic_links_filled_in(void **state)
+{
+	(void)state;
+	const char *out = article_page("tests/fixtures/clinic", "call");
+	assert_sane_page(out);
+	assert_has(out, "Call Riverside Skin Clinic if you are worried.");
+	assert_has(out, "call your clinic (01632\xc2\xa0" "960123)");
+	assert_has(out, "(999)");
+	assert_lacks(out, "clinic:");
 }
 
 static void test_article_links_to_articles_become_page_names(void **state)
@@ -348,6 +396,110 @@ static void test_article_subsections_are_ss(void **state)
 	assert_sane_page(out);
 	assert_has(out, "\n.SH\nHats\nA hat keeps the sun off your face.\n");
 	assert_has(out, "\n.SS\nA wide brim\nPick a hat with a wide brim.");
+}
+
+/* ---- man_article: layout of the page (tests/fixtures/man) -------------- */
+
+#define FORMAT "tests/fixtures/man"
+
+/* Ragged right, no hyphenation: prose without wide gaps. */
+static void test_article_is_ragged_right(void **state)
+{
+	(void)state;
+	const char *out = article_page(FORMAT, "format");
+	assert_sane_page(out);
+	assert_has(out, "\"Patient guide\"\n.ad l\n.nh\n.SH NAME\n");
+}
+
+/* A hard break (backslash or two spaces) starts a line, never prints
+ * ".PD 0" in the text. */
+static void test_article_hard_breaks(void **state)
+{
+	(void)state;
+	const char *out = article_page(FORMAT, "format");
+	assert_has(out, "\nFirst line\n.br\nsecond line\n.br\nthird line.\n");
+	assert_lacks(out, "line.PD");
+	assert_lacks(out, "\n.P\n");
+}
+
+/* Tight lists have no space between items, nested ones included; loose
+ * lists keep it, and the space comes back after a tight list. */
+static void test_article_tight_and_loose_lists(void **state)
+{
+	(void)state;
+	const char *out = article_page(FORMAT, "format");
+	assert_has(out, "\ntight one\n.PD 0\n.IP \\[bu] 2\ntight two\n.PD 0\n"
+		   ".IP \\[bu] 2\ntight three\n.PD\n.IP \"1.\" 4\nstep one\n.PD 0\n");
+	assert_has(out, "\nstep two\n.PD\n.IP \\[bu] 2\nloose one\n.IP \\[bu] 2\n"
+		   "loose two\n.IP \\[bu] 2\nouter one\n.PD 0\n.RS\n");
+	assert_has(out, "\ninner two\n.PD\n.PD 0\n.RE\n.IP \\[bu] 2\nouter two\n.PD\n"
+		   ".SH\n");
+}
+
+/* A hyphen inside a word of prose is a hyphen; one that starts a word,
+ * or is in code, a page name or an address, is typed: "\-". */
+static void test_article_hyphens(void **state)
+{
+	(void)state;
+	const char *out = article_page(FORMAT, "format");
+	assert_has(out, "\nA single-use summary with a \\-flag and end-to-end words.\n");
+	assert_has(out, "\\fBskinguide \\-\\-check content\\fP");
+	assert_has(out, "https://example.org/a\\-long\\-path/x\\-y today.");
+	assert_has(out, "\nLast reviewed: 2026-01-15\n");
+	assert_has(out, "\nskinguide\\-format \\- Format\n");
+}
+
+/* Text is set in lines that fit, and a word that lands at the start of
+ * a line is never read as a request, wherever the line is cut. */
+static void test_article_wrapped_text_stays_text(void **state)
+{
+	(void)state;
+	struct buf md = BUF_INIT;
+	buf_puts(&md, "# Wrap\n\nSummary.\n\n## Part\n\n");
+	for (int k = 50; k < 90; k++) {
+		buf_repeat(&md, "x", (size_t)k);
+		buf_puts(&md, " .so /etc/passwd and 'br more \\fB\n\n");
+	}
+	buf_repeat(&md, "https://example.org/", 8);
+	buf_puts(&md, "\n\n    ");
+	buf_repeat(&md, "code-", 30);
+	buf_puts(&md, "\n");
+	temp_dir = tmpdir_make("skinguide-man");
+	assert_true(tmpdir_write(temp_dir, "01-wrap.md", md.data, md.len));
+	buf_free(&md);
+	const char *out = article_page(temp_dir, "wrap");
+	assert_sane_page(out);
+	assert_lacks(out, "\n.so");
+	assert_lacks(out, "\n'br");
+	assert_has(out, "\n\\&.so /etc/passwd");
+	assert_has(out, "\n\\&'br more");
+	/* Long words are cut with \c, which joins them again. */
+	assert_has(out, "\\c\n");
+}
+
+/* An id too long for the header gives the page a title of the id alone;
+ * its name is whole. */
+static void test_article_long_id_title(void **state)
+{
+	(void)state;
+	const char *out = article_page(FORMAT, "a-rather-long-article-id");
+	assert_sane_page(out);
+	assert_has(out, ".TH \"A\\-RATHER\\-LONG\\-ARTICLE\\-ID\" 7 ");
+	assert_has(out, "\n.SH NAME\nskinguide\\-a\\-rather\\-long\\-article\\-id "
+		   "\\- Long name\n");
+	teardown(NULL);
+	out = article_page(FORMAT, "format");
+	assert_has(out, ".TH \"SKINGUIDE\\-FORMAT\" 7 ");
+}
+
+/* The index: page names typed, prose with plain hyphens. */
+static void test_index_hyphens(void **state)
+{
+	(void)state;
+	const char *out = index_page(FORMAT);
+	assert_sane_page(out);
+	assert_has(out, "\n.BR skinguide\\-a\\-rather\\-long\\-article\\-id (7)\n");
+	assert_has(out, "\nA single-use summary with a \\-flag and end-to-end words.\n");
 }
 
 /* ---- man_article: hostile text ----------------------------------------- */
@@ -421,7 +573,7 @@ static void test_index_lists_every_article(void **state)
 	assert_has(out, "\n.SH NAME\nskinguide \\- Test Guide\n");
 	assert_has(out, "\n.SH DESCRIPTION\nWelcome to the test guide. Pick a topic.\n");
 	assert_has(out, "\n.TP\n.BR skinguide\\-first (7)\n.B First topic\n.br\n"
-		   "The first topic, used by the end\\-to\\-end tests.\n");
+		   "The first topic, used by the end-to-end tests.\n");
 	assert_has(out, "\n.TP\n.BR skinguide\\-second (7)\n.B Second topic\n.br\n"
 		   "The second topic, reached by a link.\n");
 	assert_has(out, "\n.TP\n.BR skinguide\\-third (7)\n.B Third topic\n.br\n");
@@ -455,6 +607,17 @@ int main(void)
 		cmocka_unit_test_teardown(test_escape_invalid_utf8_becomes_replacement, teardown),
 		cmocka_unit_test_teardown(test_escape_appends, teardown),
 		cmocka_unit_test_teardown(test_article_header_and_name, teardown),
+		cmocka_unit_test_teardown(test_article_date_is_its_review_date, teardown),
+		cmocka_unit_test_teardown(test_article_is_ragged_right, teardown),
+		cmocka_unit_test_teardown(test_article_hard_breaks, teardown),
+		cmocka_unit_test_teardown(test_article_tight_and_loose_lists, teardown),
+		cmocka_unit_test_teardown(test_article_hyphens, teardown),
+		cmocka_unit_test_teardown(test_article_wrapped_text_stays_text, teardown),
+		cmocka_unit_test_teardown(test_article_long_id_title, teardown),
+		cmocka_unit_test_teardown(test_index_hyphens, teardown),
+		cmocka_unit_test_teardown(test_article_clinic_links_filled_in, teardown),
+		cmocka_unit_test_teardown(test_article_bad_review_date_keeps_the_given_date,
+					  teardown),
 		cmocka_unit_test_teardown(test_article_links_to_articles_become_page_names,
 					  teardown),
 		cmocka_unit_test_teardown(test_article_in_page_link_keeps_only_its_words, teardown),

@@ -591,7 +591,7 @@ static char *run_check(const char *dir, struct check_result *res)
 	size_t len = 0;
 	FILE *f = open_memstream(&out, &len);
 	assert_non_null(f);
-	check_dir(dir, f, res);
+	check_dir_on(dir, "2026-11-30", f, res); /* a fixed day for review dates */
 	assert_int_equal(fclose(f), 0);
 	buf_puts(&text, out); /* freed by teardown */
 	free(out);
@@ -612,7 +612,8 @@ static void test_check_passes_a_good_quiz(void **state)
 static const char *guide_with_quiz(const char *quiz_md)
 {
 	static const char article[] = "# Care\n\nHow to care for your skin.\n\n"
-		"## The first day\n\nKeep it clean.\n\n## Sources\n\n- A sheet.\n";
+		"## The first day\n\nKeep it clean.\n\n## Sources\n\n- A sheet.\n\n"
+		"Last reviewed: 2026-01-15\n";
 	temp_dir = tmpdir_make("skinguide-quiz");
 	assert_true(tmpdir_write(temp_dir, "01-care.md", article, strlen(article)));
 	assert_true(tmpdir_write(temp_dir, "quiz.md", quiz_md, strlen(quiz_md)));
