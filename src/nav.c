@@ -1482,3 +1482,22 @@ const struct layout *nav_reader_layout(const struct nav *n)
 {
 	return n->v->reader.layout;
 }
+
+/* ---- for the front ends: kiosk and plain mode ----------------------------------- */
+
+void nav_say(struct nav *n, const char *text)
+{
+	say(n, "%s", text);
+	measure(n);
+}
+
+void nav_status_kiosk(const struct nav *n, struct nav_status *st)
+{
+	if (!n->cfg.kiosk || n->v->screen != NAV_SCREEN_HOME)
+		return;
+	/* Hints are least needed first and give way in that order on a short
+	 * bar; in a waiting room starting over matters most, so it goes last. */
+	if (st->nhints == NAV_MAX_HINTS)
+		memmove(st->hints, st->hints + 1, --st->nhints * sizeof *st->hints);
+	st->hints[st->nhints++] = NAV_START_OVER;
+}

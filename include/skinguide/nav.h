@@ -167,4 +167,15 @@ const char *nav_message(const struct nav *n);
 /** Steps Back can undo. */
 size_t nav_history_depth(const struct nav *n);
 
+/* ---- for the front ends: kiosk and plain mode --------------------------- */
+
+/** Show `text` (copied) as the message for the patient, as the navigator
+ *  shows its own: the next action clears it.  For what only the front end
+ *  knows, such as the kiosk's countdown before it starts over. */
+void nav_say(struct nav *n, const char *text);
+
+/** Add to `st`, filled by nav_status(), what a kiosk offers: a "Start
+ *  over" button on the home screen.  Nothing outside kiosk mode. */
+void nav_status_kiosk(const struct nav *n, struct nav_status *st);
+
 #endif
