@@ -28,7 +28,7 @@ ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Iinclude -Ibuild $(PKG_CFLAGS) \
              -MMD -MP $(CPPFLAGS) $(CFLAGS)
 
 # Modules with no terminal in them: unit-tested, and shared by every output.
-CORE    = buf error text doc outline content layout history nav print readability check man quiz
+CORE    = buf error text doc outline content layout history nav print readability check man quiz plain
 UI      = ui ui_draw
 OBJ     = $(CORE:%=build/obj/%.o) $(UI:%=build/obj/%.o) build/obj/main.o
 SAN_OBJ = $(OBJ:build/obj/%=build/san/%)
