@@ -353,7 +353,7 @@ struct guide *guide_scan(const char *dir, struct sg_error *err)
 /* ---- leaving broken articles out ------------------------------------------ */
 
 /* Article `i` cannot be shown: keep why, and mark it (no id) for
- * keep_readable() to drop. */
+ * compact() to drop. */
 static void leave_out(struct guide *g, size_t i, const char *why)
 {
 	struct article *a = &g->articles[i];
@@ -384,9 +384,8 @@ static void leave_out_duplicates(struct guide *g)
 	}
 }
 
-/* Drop the articles left out, and index the rest again.  False when
- * none is left. */
-static bool keep_readable(struct guide *g, struct sg_error *err)
+/* Drop the articles left out. */
+static void compact(struct guide *g)
 {
 	size_t kept = 0;
 	for (size_t i = 0; i < g->count; i++)
@@ -395,7 +394,14 @@ static bool keep_readable(struct guide *g, struct sg_error *err)
 	g->count = kept;
 	free(g->by_id);
 	g->by_id = NULL;
-	if (kept == 0) {
+}
+
+/* Drop the articles left out, and index the rest again.  False when
+ * none is left. */
+static bool keep_readable(struct guide *g, struct sg_error *err)
+{
+	compact(g);
+	if (g->count == 0) {
 		sg_error_set(err, "%s", g->left_out[0]);
 		return false;
 	}
@@ -410,8 +416,7 @@ static struct guide *open_guide(const char *dir, bool lenient, struct sg_error *
 		goto fail;
 	if (lenient) {
 		leave_out_duplicates(g);
-		free(g->by_id);
-		g->by_id = NULL;
+		compact(g);
 	}
 	if (!index_ids(g, err) || !read_index(g, err))
 		goto fail;

@@ -109,7 +109,8 @@ struct plain {
 	struct nav *nav;
 	FILE *in, *out;
 	const struct plain_opts *opts;
-	size_t width;
+	size_t cols;            /* columns of output */
+	size_t width;           /* columns of the navigator's text */
 	size_t tall;
 	struct entry *entries;  /* the list printed last */
 	size_t nentries;
@@ -129,8 +130,11 @@ struct plain {
 /* ---- output ----------------------------------------------------------------- */
 
 /* Every line goes out through here: no control byte, in ASCII when the
- * locale wants it, no trailing blanks, never two blank lines in a row. */
-static void put_line(struct plain *p, struct buf *to, const char *s, size_t len)
+ * locale wants it, no trailing blanks, never two blank lines in a row, and
+ * no wider than the columns: a longer line wraps, going on at column
+ * `hang` (where its text starts). */
+static void put_wrapped(struct plain *p, struct buf *to, const char *s, size_t len,
+			size_t hang)
 {
 	struct buf clean = BUF_INIT, plain = BUF_INIT;
 	text_sanitize(&clean, s, len, false);
@@ -141,11 +145,38 @@ static void put_line(struct plain *p, struct buf *to, const char *s, size_t len)
 	}
 	while (line->len && line->data[line->len - 1] == ' ')
 		line->len--;
-	if (line->len || !p->blank)
-		buf_printf(to, "%.*s\n", (int)line->len, line->data);
+	if (line->len || !p->blank) {
+		size_t lead = hang + LAYOUT_MIN_WIDTH < p->cols ? text_fit(line->data, line->len, hang)
+			: 0;
+		struct text_line *parts;
+		size_t n = text_wrap(line->data + lead, line->len - lead, p->cols - (lead ? hang : 0),
+				     &parts);
+		for (size_t i = 0; i < n; i++) {
+			if (i == 0)
+				buf_append(to, line->data, lead);
+			else
+				buf_repeat(to, " ", lead ? hang : 0);
+			buf_append(to, line->data + lead + parts[i].start, parts[i].end - parts[i].start);
+			buf_putc(to, '\n');
+		}
+		free(parts);
+	}
 	p->blank = line->len == 0;
 	buf_free(&clean);
 	buf_free(&plain);
+}
+
+static size_t leading_spaces(const char *s, size_t len)
+{
+	size_t n = 0;
+	while (n < len && s[n] == ' ')
+		n++;
+	return n;
+}
+
+static void put_line(struct plain *p, struct buf *to, const char *s, size_t len)
+{
+	put_wrapped(p, to, s, len, leading_spaces(s, len));
 }
 
 static void put_str(struct plain *p, struct buf *to, const char *s)
@@ -174,10 +205,11 @@ static void article_line(struct plain *p, struct buf *to, const struct layout_li
 			 const size_t *numbers, bool *seen, struct marks *m)
 {
 	struct buf text = BUF_INIT;
-	bool heading = false, box = false;
+	bool heading = false, box = false, edge = false;
 	for (size_t s = 0; s < ln->nspans; s++) {
 		const struct layout_span *sp = &ln->spans[s];
 		box |= (sp->style & LAYOUT_CALLOUT) != 0;
+		edge |= (sp->style & LAYOUT_BORDER) != 0;
 		if (sp->style & LAYOUT_BORDER)
 			continue;
 		heading |= is_heading(sp->style);
@@ -188,9 +220,9 @@ static void article_line(struct plain *p, struct buf *to, const struct layout_li
 		buf_append(&text, ln->text + sp->start, sp->len);
 	}
 	const char *t = buf_str(&text);
-	if (box)
-		while (*t == ' ')
-			t++;
+	/* A blank line between a box's paragraphs still has its edges. */
+	bool was_in_box = m->in_box;
+	m->in_box = box ? m->in_box || *t : edge && ln->kind == LAYOUT_LINE_BLANK && m->in_box;
 	if (ln->kind == LAYOUT_LINE_DECOR && !*t) {
 		buf_free(&text);
 		return;
@@ -198,13 +230,12 @@ static void article_line(struct plain *p, struct buf *to, const struct layout_li
 	struct buf line = BUF_INIT;
 	if (heading && m->heading_block != ln->block + 1)
 		buf_puts(&line, "Heading: ");
-	else if (box && *t && !m->in_box)
+	else if (box && *t && !was_in_box)
 		buf_puts(&line, "Box: ");
 	else if (box && *t)
 		buf_puts(&line, "     ");
 	buf_puts(&line, t);
 	m->heading_block = heading ? ln->block + 1 : 0;
-	m->in_box = box && (m->in_box || *t);
 	put_line(p, to, line.data, line.len);
 	buf_free(&line);
 	buf_free(&text);
@@ -396,8 +427,9 @@ static void pad_to(struct buf *line, size_t col)
 }
 
 /* An item row: a choice gets its number, unless its label already is
- * that number (the home screen's "3. "). */
-static void item_line(struct buf *line, const struct nav_row *r, size_t number)
+ * that number (the home screen's "3. ").  Returns the column its text
+ * starts at. */
+static size_t item_line(struct buf *line, const struct nav_row *r, size_t number)
 {
 	char own[32] = "";
 	snprintf(own, sizeof own, "%zu.", number);
@@ -415,7 +447,9 @@ static void item_line(struct buf *line, const struct nav_row *r, size_t number)
 	buf_puts(line, r->label);
 	if (r->text_col)
 		pad_to(line, left + r->indent + r->text_col);
+	size_t col = text_width(buf_str(line), line->len);
 	buf_append(line, r->text, r->len);
+	return col;
 }
 
 static void list_row(struct plain *p, struct buf *to, size_t y, struct marks *m)
@@ -423,16 +457,18 @@ static void list_row(struct plain *p, struct buf *to, size_t y, struct marks *m)
 	struct nav_row r;
 	nav_row(p->nav, y, &r);
 	struct buf line = BUF_INIT;
+	size_t hang = 0;
 	switch (r.kind) {
 	case NAV_ROW_LINE:
 		if (r.line)
 			article_line(p, to, r.line, NULL, NULL, m);
 		break;
 	case NAV_ROW_ITEM:
-		item_line(&line, &r, entry_at(p, y));
+		hang = item_line(&line, &r, entry_at(p, y));
 		break;
 	case NAV_ROW_NOTE:
 		pad_to(&line, r.indent + r.text_col);
+		hang = line.len;
 		buf_append(&line, r.text, r.len);
 		break;
 	case NAV_ROW_TITLE:
@@ -446,7 +482,7 @@ static void list_row(struct plain *p, struct buf *to, size_t y, struct marks *m)
 		break;
 	}
 	if (line.len)
-		put_line(p, to, line.data, line.len);
+		put_wrapped(p, to, line.data, line.len, hang);
 	buf_free(&line);
 }
 
@@ -780,8 +816,9 @@ int plain_run(struct guide *g, FILE *in, FILE *out, const struct plain_opts *opt
 {
 	struct plain p = {.guide = g, .in = in, .out = out, .opts = opts, .tall = TALL_ROWS,
 			  .start_article = -1};
-	size_t width = opts->width > LAYOUT_MAX_WIDTH ? LAYOUT_MAX_WIDTH : opts->width;
-	p.width = width > LAYOUT_MIN_WIDTH + NUMBER_ROOM ? width - NUMBER_ROOM : LAYOUT_MIN_WIDTH;
+	p.cols = opts->width > LAYOUT_MAX_WIDTH ? LAYOUT_MAX_WIDTH
+	       : opts->width < LAYOUT_MIN_WIDTH ? LAYOUT_MIN_WIDTH : opts->width;
+	p.width = p.cols > LAYOUT_MIN_WIDTH + NUMBER_ROOM ? p.cols - NUMBER_ROOM : p.cols;
 	struct nav_config cfg = {.ascii = opts->ascii, .kiosk = opts->kiosk,
 				 .key_names = key_names, .ctx = &p};
 	p.nav = nav_new(g, &cfg);
