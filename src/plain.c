@@ -712,12 +712,15 @@ static const struct word *word_named(const char *typed)
 	return NULL;
 }
 
-/* A line typed, in lower case with single spaces and no blanks around. */
+/* A line typed, in lower case with single spaces and no blanks around;
+ * control keys that came along (a Ctrl-C echoed into the line) dropped. */
 static void normalise(const char *s, struct buf *out)
 {
 	bool space = false;
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
+		if ((c < 0x20 && !isspace(c)) || c == 0x7f)
+			continue;
 		if (isspace(c)) {
 			space = out->len > 0;
 			continue;

@@ -281,8 +281,7 @@ static bool setup_terminal(struct ui *ui, struct sg_error *err)
 	}
 	ui_setup_colors(ui);
 	paste_mode(true);
-	if (ui->opts->kiosk)
-		clear_scrollback();
+	ui->wipe = ui->opts->kiosk;
 	getmaxyx(stdscr, ui->rows, ui->cols);
 	return true;
 }
@@ -419,15 +418,16 @@ static long long countdown_ms(const struct ui *ui)
 	return idle >= 2 * COUNTDOWN_MS ? COUNTDOWN_MS : idle / 2;
 }
 
-/* A new patient: the navigator forgets the visit, the terminal its
- * scrollback, and the screen is drawn afresh. */
+/* A new patient: the navigator forgets the visit, the screen is drawn
+ * afresh and the terminal forgets its scrollback (after the clearing:
+ * some terminals, tmux among them, scroll a cleared screen into it). */
 static void start_over(struct ui *ui)
 {
 	nav_act(ui->nav, NAV_START_OVER);
 	ui->touched = false;
 	ui->countdown = 0;
-	clear_scrollback();
 	clearok(curscr, TRUE);
+	ui->wipe = true;
 }
 
 /* Someone is there: the idle timer starts again and any countdown goes. */
@@ -531,6 +531,9 @@ static void run(struct ui *ui)
 	int empty = 0;
 	while (!caught_signal) {
 		ui_draw(ui);
+		if (ui->wipe)
+			clear_scrollback();
+		ui->wipe = false;
 		long long start = now_ms();
 		int wait = next_wait(ui, start);
 		int key = read_key(wait);
@@ -573,6 +576,10 @@ int ui_run(struct guide *g, const struct ui_opts *opts, struct sg_error *err)
 		put_cap("clear");
 		clear_scrollback();
 	}
+	/* What went to the terminal is not output for the caller to check: a
+	 * terminal that has gone makes writes fail, and that is how it ended. */
+	fflush(stdout);
+	clearerr(stdout);
 	sg_oom_hook(NULL);
 	nav_free(ui.nav);
 	restore_signals(saved);
