@@ -40,7 +40,7 @@ MAN_PAGES = build/man/skinguide.7 $(ARTICLE_IDS:%=build/man/skinguide-%.7)
 UNIT_BIN = $(UNIT:%=build/san/test_%)
 
 .PHONY: all run check deps unit e2e golden golden-update check-pure install \
-        uninstall clean bench man check-content check-man FORCE
+        uninstall clean bench man check-content check-man check-examples FORCE
 
 all: skinguide man
 
@@ -92,7 +92,8 @@ run: deps
 # Everything a change must pass: unit tests and end-to-end tests, both
 # under AddressSanitizer and UBSan, golden files, and the purity rule.
 check: deps
-	@$(MAKE) --no-print-directory check-pure unit golden check-content check-man e2e
+	@$(MAKE) --no-print-directory check-pure unit golden check-content check-man \
+		check-examples e2e
 
 check-pure:
 	@sh tests/check-pure.sh
@@ -115,6 +116,10 @@ golden: build/san/skinguide
 
 golden-update: skinguide
 	@sh tests/golden.sh ./skinguide --update
+
+# The kiosk and SSH examples, with systemd-analyze and sshd when installed.
+check-examples: skinguide
+	@sh tests/e2e/examples.sh
 
 e2e: build/san/skinguide skinguide
 	@sh tests/e2e/run.sh build/san/skinguide
