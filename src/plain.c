@@ -794,8 +794,9 @@ static void wait_in_kiosk(struct plain *p)
 	long window = countdown_ms(p), idle = (long)p->opts->idle * 1000;
 	if (input_within(fd, idle - window))
 		return;
-	fprintf(p->out, "\nGoing back to the start in %ld seconds. Press Enter to keep "
-		"reading.\n", (window + 999) / 1000);
+	long seconds = (window + 999) / 1000;
+	fprintf(p->out, "\nGoing back to the start in %ld second%s. Press Enter to keep "
+		"reading.\n", seconds, seconds == 1 ? "" : "s");
 	fflush(p->out);
 	if (input_within(fd, window))
 		return;

@@ -958,6 +958,18 @@ test_plain_kiosk_on_a_terminal_ignores_control_keys() {
 	[ "$(wait_exit)" = 143 ] || fail "SIGTERM did not end it"
 }
 
+test_plain_kiosk_starts_over_when_left_alone() {
+	E2E_ENV="TERM=dumb" start 80 24 --kiosk --idle 4 --content "$G"
+	wait_for "Type a topic number"
+	keys 2 Enter
+	wait_for "MARKER-SECOND"
+	wait_for "Going back to the start in 2 seconds. Press Enter to keep reading."
+	wait_for "Starting again for the next person."
+	wait_for "3. Third topic"
+	keys b Enter
+	wait_for "This is the list of topics. Choose one to read."
+}
+
 test_writes_no_file_and_starts_no_program() {
 	real=$PWD/skinguide
 	if [ ! -x "$real" ]; then
