@@ -541,14 +541,19 @@ static void run(struct ui *ui)
 			return;
 		if (key == ERR) {
 			long long now = now_ms();
-			bool early = wait < 0 || now - start < wait;
-			if (early && (terminal_gone() || ++empty > MAX_EMPTY_READS))
-				return;
+			/* Before its time (milliseconds are rounded down): a hangup? */
+			if (wait < 0 || now - start + 2 < wait) {
+				if (terminal_gone() || ++empty > MAX_EMPTY_READS)
+					return;
+			} else {
+				empty = 0;
+			}
 			tick(ui, now);
 			continue;
 		}
 		empty = 0;
-		touch(ui);
+		if (key != KEY_RESIZE) /* a window resized is nobody there */
+			touch(ui);
 		if (key != 0 && !handle_key(ui, key))
 			return;
 	}

@@ -970,6 +970,19 @@ test_plain_kiosk_starts_over_when_left_alone() {
 	wait_for "This is the list of topics. Choose one to read."
 }
 
+test_session_options_are_checked() {
+	for args in "--idle 5" "--kiosk --idle x" "--kiosk --idle 90000" "--kiosk --list" \
+		"--plain --print first" "--mouse=on --check" "--mouse maybe"; do
+		status=0
+		# shellcheck disable=SC2086
+		"$BIN" --content "$G" $args </dev/null >/dev/null 2>"$E2E_TMP/err" || status=$?
+		[ $status = 2 ] || fail "$args gave $status"
+		grep -q "^skinguide: --" "$E2E_TMP/err" || fail "$args: $(cat "$E2E_TMP/err")"
+	done
+	"$BIN" --help | grep -qF -- "--kiosk" || fail "--help lacks --kiosk"
+	"$BIN" --help | grep -qF -- "--plain" || fail "--help lacks --plain"
+}
+
 test_writes_no_file_and_starts_no_program() {
 	real=$PWD/skinguide
 	if [ ! -x "$real" ]; then
