@@ -34,7 +34,7 @@
  * added after the text was wrapped. */
 #define NUMBER_ROOM 6
 
-/* ---- words: what can be typed, the action it is, how the prompt says it -- */
+/* ---- words: what can be typed, the action it is, how the prompt says it --- */
 
 enum special { PLAIN_ACTION, PLAIN_NEXT_TOPIC, PLAIN_FROM_TOP };
 
@@ -95,7 +95,7 @@ static void key_names(enum nav_action a, struct buf *out, void *ctx)
 		buf_printf(out, "%s%s", i ? ", " : "", w->names[i]);
 }
 
-/* ---- state ---------------------------------------------------------------- */
+/* ---- state ------------------------------------------------------------- */
 
 /* A numbered choice on a list: the Down presses from the top that
  * choose it, and its row in the tall view. */
@@ -127,12 +127,30 @@ struct plain {
 	bool touched;           /* a line was typed since the visit began */
 };
 
-/* ---- output ----------------------------------------------------------------- */
+/* ---- output ------------------------------------------------------------ */
+
+/* Append `s` wrapped at `cols`, the lines after the first going on at
+ * column `hang` (where its text starts), when there is room for that. */
+static void wrap_into(struct buf *to, const char *s, size_t len, size_t cols, size_t hang)
+{
+	size_t lead = hang + LAYOUT_MIN_WIDTH < cols ? text_fit(s, len, hang) : 0;
+	size_t indent = lead ? hang : 0;
+	struct text_line *parts;
+	size_t n = text_wrap(s + lead, len - lead, cols - indent, &parts);
+	for (size_t i = 0; i < n; i++) {
+		if (i == 0)
+			buf_append(to, s, lead);
+		else
+			buf_repeat(to, " ", indent);
+		buf_append(to, s + lead + parts[i].start, parts[i].end - parts[i].start);
+		buf_putc(to, '\n');
+	}
+	free(parts);
+}
 
 /* Every line goes out through here: no control byte, in ASCII when the
  * locale wants it, no trailing blanks, never two blank lines in a row, and
- * no wider than the columns: a longer line wraps, going on at column
- * `hang` (where its text starts). */
+ * no wider than the columns. */
 static void put_wrapped(struct plain *p, struct buf *to, const char *s, size_t len,
 			size_t hang)
 {
@@ -145,22 +163,8 @@ static void put_wrapped(struct plain *p, struct buf *to, const char *s, size_t l
 	}
 	while (line->len && line->data[line->len - 1] == ' ')
 		line->len--;
-	if (line->len || !p->blank) {
-		size_t lead = hang + LAYOUT_MIN_WIDTH < p->cols ? text_fit(line->data, line->len, hang)
-			: 0;
-		struct text_line *parts;
-		size_t n = text_wrap(line->data + lead, line->len - lead, p->cols - (lead ? hang : 0),
-				     &parts);
-		for (size_t i = 0; i < n; i++) {
-			if (i == 0)
-				buf_append(to, line->data, lead);
-			else
-				buf_repeat(to, " ", lead ? hang : 0);
-			buf_append(to, line->data + lead + parts[i].start, parts[i].end - parts[i].start);
-			buf_putc(to, '\n');
-		}
-		free(parts);
-	}
+	if (line->len || !p->blank)
+		wrap_into(to, line->data, line->len, p->cols, hang);
 	p->blank = line->len == 0;
 	buf_free(&clean);
 	buf_free(&plain);
@@ -184,7 +188,7 @@ static void put_str(struct plain *p, struct buf *to, const char *s)
 	put_line(p, to, s, strlen(s));
 }
 
-/* ---- the article: lines of the layout, links numbered ------------------------ */
+/* ---- the article: lines of the layout, links numbered ------------------ */
 
 static bool is_heading(unsigned style)
 {
@@ -354,7 +358,7 @@ static void render_article(struct plain *p, struct buf *to)
 	free(seen);
 }
 
-/* ---- lists: any other screen, from its rows ------------------------------------ */
+/* ---- lists: any other screen, from its rows ---------------------------- */
 
 static void view_small(struct plain *p)
 {
@@ -439,8 +443,8 @@ static size_t item_line(struct buf *line, const struct nav_row *r, size_t number
 	size_t label_len = strlen(label);
 	while (label_len && label[label_len - 1] == ' ')
 		label_len--;
-	bool numbered = number && !(label_len == strlen(own) && strncmp(label, own, label_len) == 0);
-	if (numbered)
+	bool own_label = label_len == strlen(own) && strncmp(label, own, label_len) == 0;
+	if (number && !own_label)
 		buf_printf(line, "%s ", own);
 	size_t left = line->len;
 	pad_to(line, left + r->indent);
@@ -496,7 +500,7 @@ static void render_list(struct plain *p, struct buf *to)
 	view_small(p);
 }
 
-/* ---- the prompt ----------------------------------------------------------------- */
+/* ---- the prompt -------------------------------------------------------- */
 
 static bool status_offers(const struct nav_status *st, enum nav_action a)
 {
@@ -548,6 +552,15 @@ static void action_name(enum nav_action a, char *out, size_t size)
 		*c = (char)tolower((unsigned char)*c);
 }
 
+static const struct word *word_named(const char *typed);
+
+/* Its first letter does too, when no word of the table is that letter. */
+static bool letter_free(const char *name)
+{
+	char letter[2] = {name[0], '\0'};
+	return isalpha((unsigned char)name[0]) && !word_named(letter);
+}
+
 static void prompt(struct plain *p)
 {
 	struct nav_status st;
@@ -562,16 +575,19 @@ static void prompt(struct plain *p)
 		if (done_by_number(st.hints[i]) || word_of(st.hints[i]))
 			continue;
 		action_name(st.hints[i], name, sizeof name);
-		if (*name)
-			buf_printf(&b, "%s for %s, ", name, name);
+		if (*name && letter_free(name))
+			buf_printf(&b, "%c for %s, ", name[0], name);
+		else if (*name)
+			buf_printf(&b, "%s, ", name);
 	}
 	for (size_t i = 0; i < NWORDS; i++) {
 		if (!offered(p, &words[i], &st))
 			continue;
 		buf_printf(&b, "%s %s", words[i].names[0], words[i].phrase);
-		if (words[i].action == NAV_READ_ON)
-			buf_printf(&b, " (%s)", guide_article(p->guide,
-							     (size_t)nav_article(p->nav) + 1)->title);
+		if (words[i].action == NAV_READ_ON) {
+			size_t next = (size_t)nav_article(p->nav) + 1;
+			buf_printf(&b, " (%s)", guide_article(p->guide, next)->title);
+		}
 		buf_puts(&b, ", ");
 	}
 	b.len -= 2; /* the last ", " */
@@ -589,7 +605,7 @@ static void prompt(struct plain *p)
 	buf_free(&b);
 }
 
-/* ---- showing a screen ------------------------------------------------------------- */
+/* ---- showing a screen -------------------------------------------------- */
 
 /* The screen, when it changed (or `again`), then any message, then the
  * prompt. */
@@ -626,7 +642,7 @@ static void show(struct plain *p, bool again)
 	prompt(p);
 }
 
-/* ---- commands ----------------------------------------------------------------------- */
+/* ---- commands ---------------------------------------------------------- */
 
 __attribute__((format(printf, 2, 3)))
 static void say(struct plain *p, const char *fmt, ...)
@@ -697,7 +713,10 @@ static enum nav_action offered_by_name(const struct plain *p, const char *typed)
 	for (size_t i = 0; i < st.nhints; i++) {
 		char name[64];
 		action_name(st.hints[i], name, sizeof name);
-		if (*name && !done_by_number(st.hints[i]) && strcmp(name, typed) == 0)
+		if (!*name || done_by_number(st.hints[i]) || word_of(st.hints[i]))
+			continue;
+		if (strcmp(name, typed) == 0 ||
+		    (letter_free(name) && typed[0] == name[0] && !typed[1]))
 			return st.hints[i];
 	}
 	return NAV_NONE;
@@ -769,7 +788,7 @@ static bool command(struct plain *p, const char *line)
 	return go_on;
 }
 
-/* ---- input, and the kiosk's idle timer ----------------------------------------------- */
+/* ---- input, and the kiosk's idle timer --------------------------------- */
 
 static long countdown_ms(const struct plain *p)
 {
@@ -848,7 +867,7 @@ int plain_run(struct guide *g, FILE *in, FILE *out, const struct plain_opts *opt
 	return status;
 }
 
-/* ---- the process ------------------------------------------------------------------------ */
+/* ---- the process ------------------------------------------------------- */
 
 /* A kiosk's terminal: the keys that would signal or end input do nothing,
  * and Ctrl-S cannot freeze the output. */
