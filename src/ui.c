@@ -117,15 +117,15 @@ static void on_signal(int sig)
  * kiosk ignores Ctrl-C and Ctrl-Z should they ever arrive as signals (raw
  * mode makes them plain bytes).  A signal ignored when the guide started
  * (nohup) stays ignored. */
-static const int ending_signals[] = {SIGHUP, SIGTERM, SIGQUIT, SIGUSR1, SIGPIPE, SIGINT,
+static const int handled_signals[] = {SIGHUP, SIGTERM, SIGQUIT, SIGUSR1, SIGPIPE, SIGINT,
 				     SIGTSTP};
-#define NSIGNALS (sizeof ending_signals / sizeof *ending_signals)
+#define NSIGNALS (sizeof handled_signals / sizeof *handled_signals)
 
 static void catch_signals(bool kiosk, struct sigaction *saved)
 {
 	caught_signal = 0;
 	for (size_t i = 0; i < NSIGNALS; i++) {
-		int sig = ending_signals[i];
+		int sig = handled_signals[i];
 		struct sigaction sa = {0};
 		sigemptyset(&sa.sa_mask);
 		sigaction(sig, NULL, &saved[i]);
@@ -141,7 +141,7 @@ static void catch_signals(bool kiosk, struct sigaction *saved)
 static void restore_signals(const struct sigaction *saved)
 {
 	for (size_t i = 0; i < NSIGNALS; i++)
-		sigaction(ending_signals[i], &saved[i], NULL);
+		sigaction(handled_signals[i], &saved[i], NULL);
 }
 
 /* ---- terminal set-up ------------------------------------------------- */
