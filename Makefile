@@ -30,19 +30,20 @@ ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Iinclude -Ibuild $(PKG_CFLAGS) \
 # Modules with no terminal in them: unit-tested, and shared by every output.
 CORE    = buf error text doc outline clinic content layout history \
           nav nav_page nav_view nav_reader nav_quiz \
-          print readability check man quiz
+          print readability check man quiz plain
 UI      = ui ui_draw
 OBJ     = $(CORE:%=build/obj/%.o) $(UI:%=build/obj/%.o) build/obj/main.o
 SAN_OBJ = $(OBJ:build/obj/%=build/san/%)
 SAN_CORE = $(CORE:%=build/san/%.o)
-UNIT    = buf text hostile outline clinic content layout history nav readability check man quiz print
+UNIT    = buf text hostile outline clinic content layout history nav readability \
+          check man quiz print plain
 # Article ids from the file names: 08-aftercare.md is aftercare.
 ARTICLE_IDS = $(shell ls content | sed -n 's/^[0-9]\{1,6\}-\([a-z0-9][a-z0-9-]*\)\.md$$/\1/p')
 MAN_PAGES = build/man/skinguide.7 $(ARTICLE_IDS:%=build/man/skinguide-%.7)
 UNIT_BIN = $(UNIT:%=build/san/test_%)
 
 .PHONY: all run check deps unit e2e golden golden-update check-pure install \
-        uninstall clean bench man check-content check-man FORCE
+        uninstall clean bench man check-content check-man check-examples FORCE
 
 all: skinguide man
 
@@ -94,7 +95,8 @@ run: deps
 # Everything a change must pass: unit tests and end-to-end tests, both
 # under AddressSanitizer and UBSan, golden files, and the purity rule.
 check: deps
-	@$(MAKE) --no-print-directory check-pure unit golden check-content check-man e2e
+	@$(MAKE) --no-print-directory check-pure unit golden check-content check-man \
+		check-examples e2e
 
 check-pure:
 	@sh tests/check-pure.sh
@@ -117,6 +119,10 @@ golden: build/san/skinguide
 
 golden-update: skinguide
 	@sh tests/golden.sh ./skinguide --update
+
+# The kiosk and SSH examples, with systemd-analyze and sshd when installed.
+check-examples: skinguide
+	@sh tests/e2e/examples.sh
 
 e2e: build/san/skinguide skinguide
 	@sh tests/e2e/run.sh build/san/skinguide

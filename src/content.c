@@ -36,6 +36,8 @@ struct guide {
 	size_t cached;
 	size_t parses;
 	struct clinic *clinic;    /* clinic.md's details, or NULL */
+	char **left_out;          /* why each broken article was left out */
+	size_t nleft_out;
 };
 
 bool guide_parse_filename(const char *name, unsigned *number, char *id, size_t idsize)
@@ -232,7 +234,9 @@ static const struct guide *sort_guide;
 static int compare_ids(const void *a, const void *b)
 {
 	const size_t *x = a, *y = b;
-	return strcmp(sort_guide->articles[*x].id, sort_guide->articles[*y].id);
+	int c = strcmp(sort_guide->articles[*x].id, sort_guide->articles[*y].id);
+	/* Of two articles with one id, the first in menu order comes first. */
+	return c ? c : *x < *y ? -1 : *x > *y;
 }
 
 /* Collect the NN-id.md names in `dir`, sorted into menu order. */
@@ -363,11 +367,75 @@ struct guide *guide_scan(const char *dir, struct sg_error *err)
 	return g;
 }
 
-struct guide *guide_open(const char *dir, struct sg_error *err)
+/* ---- leaving broken articles out ------------------------------------------ */
+
+/* Article `i` cannot be shown: keep why, and mark it (no id) for
+ * compact() to drop. */
+static void leave_out(struct guide *g, size_t i, const char *why)
+{
+	struct article *a = &g->articles[i];
+	g->left_out = xreallocarray(g->left_out, g->nleft_out + 1, sizeof *g->left_out);
+	g->left_out[g->nleft_out++] = xstrdup(why);
+	free(a->id);
+	free(a->path);
+	free(a->title);
+	free(a->summary);
+	*a = (struct article){0};
+}
+
+/* Of articles that share an id, the first in menu order stays. */
+static void leave_out_duplicates(struct guide *g)
+{
+	struct sg_error err;
+	if (index_ids(g, &err))
+		return;
+	for (size_t i = 1; i < g->count; i++) {
+		const struct article *a = &g->articles[g->by_id[i - 1]];
+		const struct article *b = &g->articles[g->by_id[i]];
+		if (!a->id || !b->id || strcmp(a->id, b->id) != 0)
+			continue;
+		sg_error_set(&err, "%s:1: error: the id '%s' is also used by %s; rename one "
+			     "of the files", b->path, b->id, a->path);
+		leave_out(g, g->by_id[i], err.msg);
+		g->by_id[i] = g->by_id[i - 1]; /* a third one compares with the first */
+	}
+}
+
+/* Drop the articles left out. */
+static void compact(struct guide *g)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < g->count; i++)
+		if (g->articles[i].id)
+			g->articles[kept++] = g->articles[i];
+	g->count = kept;
+	free(g->by_id);
+	g->by_id = NULL;
+}
+
+/* Drop the articles left out, and index the rest again.  False when
+ * none is left. */
+static bool keep_readable(struct guide *g, struct sg_error *err)
+{
+	compact(g);
+	if (g->count == 0) {
+		sg_error_set(err, "%s", g->left_out[0]);
+		return false;
+	}
+	return index_ids(g, err);
+}
+
+static struct guide *open_guide(const char *dir, bool lenient, struct sg_error *err)
 {
 	struct guide *g = xcalloc(1, sizeof *g);
 	g->dir = xstrdup(dir);
-	if (!scan_dir(g, err) || !index_ids(g, err))
+	if (!scan_dir(g, err))
+		goto fail;
+	if (lenient) {
+		leave_out_duplicates(g);
+		compact(g);
+	}
+	if (!index_ids(g, err))
 		goto fail;
 	g->clinic = load_clinic(g->dir);
 	if (!read_index(g, err))
@@ -375,18 +443,55 @@ struct guide *guide_open(const char *dir, struct sg_error *err)
 	for (size_t i = 0; i < g->count; i++) {
 		struct article *a = &g->articles[i];
 		struct head h;
-		if (!read_head(a->path, &h, err))
-			goto fail;
+		struct sg_error why;
+		if (!read_head(a->path, &h, lenient ? &why : err)) {
+			if (!lenient)
+				goto fail;
+			leave_out(g, i, why.msg);
+			continue;
+		}
 		a->title = h.title;
 		a->summary = h.summary;
 		a->title_line = h.title_line;
 	}
+	if (g->nleft_out && !keep_readable(g, err))
+		goto fail;
 	g->docs = xcalloc(g->count, sizeof *g->docs);
 	g->outlines = xcalloc(g->count, sizeof *g->outlines);
 	return g;
 fail:
 	guide_free(g);
 	return NULL;
+}
+
+struct guide *guide_open(const char *dir, struct sg_error *err)
+{
+	return open_guide(dir, false, err);
+}
+
+struct guide *guide_open_readable(const char *dir, struct sg_error *err)
+{
+	return open_guide(dir, true, err);
+}
+
+size_t guide_left_out_count(const struct guide *g) { return g->nleft_out; }
+
+const char *guide_left_out(const struct guide *g, size_t i)
+{
+	return i < g->nleft_out ? g->left_out[i] : NULL;
+}
+
+void guide_add_notice(struct guide *g, const char *text)
+{
+	if (!g->index_doc)
+		return;
+	cmark_node *quote = cmark_node_new(CMARK_NODE_BLOCK_QUOTE);
+	cmark_node *para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+	cmark_node *words = cmark_node_new(CMARK_NODE_TEXT);
+	cmark_node_set_literal(words, text);
+	cmark_node_append_child(para, words);
+	cmark_node_append_child(quote, para);
+	cmark_node_append_child(g->index_doc, quote);
 }
 
 void guide_free(struct guide *g)
@@ -406,6 +511,9 @@ void guide_free(struct guide *g)
 	if (g->index_doc)
 		cmark_node_free(g->index_doc);
 	clinic_free(g->clinic);
+	for (size_t i = 0; i < g->nleft_out; i++)
+		free(g->left_out[i]);
+	free(g->left_out);
 	free(g->articles);
 	free(g->by_id);
 	free(g->docs);

@@ -1,5 +1,6 @@
 /* skinguide: command line.  Parses options, opens the content and hands
  * over to the reader, the printer or (later) the checker. */
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <getopt.h>
@@ -16,6 +17,7 @@
 #include "skinguide/check.h"
 #include "skinguide/content.h"
 #include "skinguide/man.h"
+#include "skinguide/plain.h"
 #include "skinguide/print.h"
 #include "skinguide/text.h"
 #include "skinguide/ui.h"
@@ -31,10 +33,19 @@ struct cli {
 	long width; /* 0: from the terminal, else 80 */
 	const char *format;
 	const char *check_dir;
+	bool kiosk, plain;
+	long idle;  /* --idle seconds, -1 when not given */
+	int mouse;  /* --mouse: 1 on, 0 off, -1 the default for the session */
 };
 
+/* A waiting-room patient who walks away: the guide starts over after
+ * this many seconds without input. */
+#define DEFAULT_IDLE 120
+#define MAX_IDLE 86400
+
 static const char usage_text[] =
-	"Usage: skinguide [--content DIR]            read the guide\n"
+	"Usage: skinguide [--content DIR] [--kiosk [--idle SECONDS]] [--plain]\n"
+	"                 [--mouse on|off]           read the guide\n"
 	"       skinguide --list [--format text|man] list the articles\n"
 	"       skinguide --print ID [--width N] [--format text|man]\n"
 	"                                            print one article\n"
@@ -59,6 +70,15 @@ static const char usage_text[] =
 	"                  never wider than 76, a comfortable reading width\n"
 	"  --format FMT    text (the default) or man: --print writes the article as\n"
 	"                  a man page, --list the index page skinguide(7)\n"
+	"  --kiosk         waiting-room mode: no key leaves or suspends the guide\n"
+	"                  (only SIGTERM and SIGHUP end it); it starts over after\n"
+	"                  --idle seconds without input (default 120, 0 never)\n"
+	"  --plain         line by line, for screen readers and braille displays:\n"
+	"                  numbered choices, no screen painting; also used when\n"
+	"                  input or output is not a terminal, or TERM is dumb or\n"
+	"                  unknown\n"
+	"  --mouse on|off  clicks and taps (default: on, but off over SSH, where the\n"
+	"                  terminal's own copy and paste matters more; on in kiosk)\n"
 	"  --check [DIR]   check the articles in DIR (default: the content directory):\n"
 	"                  titles, summaries, links, sections, reading level;\n"
 	"                  exit 1 on any error\n"
@@ -125,11 +145,50 @@ static int mode_twice(const struct cli *cli, enum mode second, const char *optio
 	return usage_error("%s", msg);
 }
 
+/* --kiosk, --idle, --plain, --mouse (in that order from 0): how the
+ * interactive guide runs.  False after a usage error was said. */
+static bool parse_session_option(int which, const char *arg, struct cli *cli)
+{
+	char *end;
+	switch (which) {
+	case 0: cli->kiosk = true; return true;
+	case 1:
+		errno = 0;
+		cli->idle = strtol(arg, &end, 10);
+		if (errno || end == arg || *end || cli->idle < 0 || cli->idle > MAX_IDLE) {
+			usage_error("--idle needs a number of seconds from 0 (never) to 86400, "
+				    "not '%s'", arg);
+			return false;
+		}
+		return true;
+	case 2: cli->plain = true; return true;
+	default:
+		if (strcmp(arg, "on") != 0 && strcmp(arg, "off") != 0) {
+			usage_error("--mouse takes on or off, not '%s'", arg);
+			return false;
+		}
+		cli->mouse = strcmp(arg, "on") == 0;
+		return true;
+	}
+}
+
+static int check_session_options(const struct cli *cli)
+{
+	const char *opt = cli->kiosk ? "--kiosk" : cli->plain ? "--plain"
+			: cli->mouse >= 0 ? "--mouse" : cli->idle >= 0 ? "--idle" : NULL;
+	if (opt && cli->mode != MODE_UI)
+		return usage_error("%s goes with the interactive guide, not with --list, "
+				   "--print or --check", opt);
+	if (cli->idle >= 0 && !cli->kiosk)
+		return usage_error("%s goes with --kiosk", "--idle");
+	return -1;
+}
+
 /* Returns -1 to go on, else the exit status. */
 static int parse_args(int argc, char **argv, struct cli *cli)
 {
 	enum { OPT_CONTENT = 256, OPT_LIST, OPT_PRINT, OPT_WIDTH, OPT_FORMAT,
-	       OPT_CHECK, OPT_HELP, OPT_VERSION };
+	       OPT_CHECK, OPT_HELP, OPT_VERSION, OPT_KIOSK, OPT_IDLE, OPT_PLAIN, OPT_MOUSE };
 	static const struct option longopts[] = {
 		{"content", required_argument, NULL, OPT_CONTENT},
 		{"list", no_argument, NULL, OPT_LIST},
@@ -139,6 +198,10 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		{"check", no_argument, NULL, OPT_CHECK},
 		{"help", no_argument, NULL, OPT_HELP},
 		{"version", no_argument, NULL, OPT_VERSION},
+		{"kiosk", no_argument, NULL, OPT_KIOSK},
+		{"idle", required_argument, NULL, OPT_IDLE},
+		{"plain", no_argument, NULL, OPT_PLAIN},
+		{"mouse", required_argument, NULL, OPT_MOUSE},
 		{NULL, 0, NULL, 0},
 	};
 	opterr = 0;
@@ -167,6 +230,13 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		case 'h':
 		case OPT_HELP: fputs(usage_text, stdout); return 0;
 		case OPT_VERSION: puts("skinguide " SKINGUIDE_VERSION); return 0;
+		case OPT_KIOSK:
+		case OPT_IDLE:
+		case OPT_PLAIN:
+		case OPT_MOUSE:
+			if (!parse_session_option(c - OPT_KIOSK, optarg, cli))
+				return EXIT_USAGE;
+			break;
 		case ':':
 			return usage_error("option '%s' needs a value", argv[optind - 1]);
 		default:
@@ -184,7 +254,7 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		return usage_error("%s goes with --print ID", "--width");
 	if (cli->format && cli->mode != MODE_PRINT && cli->mode != MODE_LIST)
 		return usage_error("%s goes with --print ID or --list", "--format");
-	return -1;
+	return check_session_options(cli);
 }
 
 /* The folder a build uses from its source tree, before `make install`. */
@@ -242,6 +312,34 @@ static size_t print_width(const struct cli *cli)
 	return 80;
 }
 
+static bool names_utf8(const char *locale)
+{
+	char low[64];
+	size_t i = 0;
+	for (; locale[i] && i + 1 < sizeof low; i++)
+		low[i] = (char)tolower((unsigned char)locale[i]);
+	low[i] = '\0';
+	return strstr(low, "utf-8") || strstr(low, "utf8");
+}
+
+/* The locale the environment names.  One that names UTF-8 but is not
+ * installed on this computer (LC_ALL=en_US.UTF-8 over SSH to a host with
+ * only C.UTF-8) gets C.UTF-8, not the C locale's plain ASCII. */
+static void setup_locale(void)
+{
+	if (setlocale(LC_ALL, ""))
+		return;
+	static const char *const vars[] = {"LC_ALL", "LC_CTYPE", "LANG"};
+	for (size_t i = 0; i < sizeof vars / sizeof *vars; i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v) {
+			if (names_utf8(v))
+				setlocale(LC_ALL, "C.UTF-8");
+			return;
+		}
+	}
+}
+
 static bool locale_is_utf8(void)
 {
 	const char *cs = nl_langinfo(CODESET);
@@ -278,6 +376,57 @@ static int finish_output(int status)
 	return status;
 }
 
+/* Mouse reporting takes the terminal's own text selection away, which
+ * over SSH is how people copy and paste: off there unless asked for; on
+ * for a kiosk's touch screen and on a local terminal. */
+static bool mouse_wanted(const struct cli *cli)
+{
+	if (cli->mouse >= 0)
+		return cli->mouse == 1;
+	const char *ssh = getenv("SSH_CONNECTION");
+	return cli->kiosk || !(ssh && *ssh);
+}
+
+/* The full screen when there is a terminal that can take it, else the
+ * plain mode, with a note when the terminal type was the reason. */
+static int run_interactive(struct guide *g, const struct cli *cli)
+{
+	bool ascii = !locale_is_utf8();
+	unsigned idle = cli->idle >= 0 ? (unsigned)cli->idle : DEFAULT_IDLE;
+	struct sg_error err;
+	bool tty = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+	if (!cli->plain && tty && ui_terminal_usable(&err)) {
+		struct ui_opts opts = {.ascii = ascii, .kiosk = cli->kiosk,
+				       .mouse = mouse_wanted(cli), .idle = idle};
+		int status = ui_run(g, &opts, &err);
+		if (status == 1)
+			complain("%s", err.msg);
+		return status;
+	}
+	if (!cli->plain && tty)
+		complain("%s", err.msg);
+	struct plain_opts opts = {.ascii = ascii, .kiosk = cli->kiosk,
+				  .width = print_width(cli), .idle = idle};
+	return plain_main(g, &opts);
+}
+
+/* Articles that could not be read were left out.  The home screen says
+ * so to staff (not in a waiting room); other modes say it on stderr. */
+static void note_left_out(struct guide *g, const struct cli *cli)
+{
+	size_t n = guide_left_out_count(g);
+	if (n == 0 || cli->kiosk)
+		return;
+	char text[256];
+	snprintf(text, sizeof text, "%zu topic%s left out because %s cannot be read. "
+		 "Run skinguide --check to see why.", n, n == 1 ? " was" : "s were",
+		 n == 1 ? "it" : "they");
+	if (cli->mode == MODE_UI)
+		guide_add_notice(g, text);
+	else
+		complain("note: %s", text);
+}
+
 static int run_check(const struct cli *cli)
 {
 	const char *dir = cli->check_dir ? cli->check_dir : content_dir(cli);
@@ -296,20 +445,21 @@ static int run_check(const struct cli *cli)
 
 int main(int argc, char **argv)
 {
-	setlocale(LC_ALL, "");
-	struct cli cli = {0};
+	setup_locale();
+	struct cli cli = {.idle = -1, .mouse = -1};
 	int status = parse_args(argc, argv, &cli);
 	if (status >= 0)
 		return status;
 	if (cli.mode == MODE_CHECK)
 		return finish_output(run_check(&cli));
 	struct sg_error err;
-	struct guide *g = guide_open(content_dir(&cli), &err);
+	struct guide *g = guide_open_readable(content_dir(&cli), &err);
 	if (!g) {
 		complain("%s", err.msg);
 		hint_content(&cli, content_dir(&cli));
 		return EXIT_RUNTIME;
 	}
+	note_left_out(g, &cli);
 	switch (cli.mode) {
 	case MODE_LIST:
 		if (cli.format && strcmp(cli.format, "man") == 0)
@@ -325,13 +475,9 @@ int main(int argc, char **argv)
 	case MODE_PRINT:
 		status = run_print(g, &cli);
 		break;
-	case MODE_UI: {
-		struct ui_opts opts = {.ascii = !locale_is_utf8()};
-		status = ui_run(g, &opts, &err);
-		if (status)
-			complain("%s", err.msg);
+	case MODE_UI:
+		status = run_interactive(g, &cli);
 		break;
-	}
 	}
 	guide_free(g);
 	return finish_output(status);

@@ -465,6 +465,10 @@ static void home_status(const struct nav *n, struct nav_status *st)
 	if (n->quiz)
 		st->hints[st->nhints++] = NAV_QUIZ;
 	st->hints[st->nhints++] = NAV_OPEN;
+	/* Hints give way least needed first: in a waiting room starting over
+	 * matters most, so it goes last. */
+	if (n->cfg.kiosk)
+		st->hints[st->nhints++] = NAV_START_OVER;
 }
 
 /* ---- the headings list -------------------------------------------------- */
@@ -934,4 +938,12 @@ size_t nav_quiz_answered(const struct nav *n)
 	for (size_t i = 0; i < QUIZ_MAX_QUESTIONS; i++)
 		count += n->v->quiz.phase != QUIZ_OFF && n->v->quiz.chosen[i] >= 0;
 	return count;
+}
+
+/* ---- for the front ends: kiosk and plain mode ----------------------------------- */
+
+void nav_notice(struct nav *n, const char *text)
+{
+	nav_say(n, "%s", text);
+	nav_measure(n);
 }

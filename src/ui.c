@@ -1,13 +1,22 @@
 /* ui: the curses front end.  It sets up the terminal, turns keys, taps
  * and the wheel into the navigator's actions through one key table, and
  * has ui_draw.c draw the result.  The rules live in nav.c. */
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "skinguide/text.h"
 #include "ui_private.h"
+
+/* Last, for setupterm(): its capability macros rename ordinary words, so
+ * the one this file uses goes. */
+#include <term.h>
+#undef buttons
 
 /* After an Esc, bytes already waiting mean an escape sequence; a lone Esc
  * (Back) waits ESCDELAY plus this, under 60 ms in all. */
@@ -16,6 +25,14 @@
 /* How long the rest of a sequence may lag behind its start on a slow SSH
  * link, per byte. */
 #define SEQUENCE_WAIT_MS 100
+/* A paste that stops this long before its end marker has ended anyway. */
+#define PASTE_WAIT_MS 500
+/* The kiosk's countdown before it starts over: the last 15 seconds, or the
+ * last half of a shorter --idle. */
+#define COUNTDOWN_MS 15000
+/* Reads that fail at once, in a row, with no sign of a hangup: the
+ * terminal has gone some other way. */
+#define MAX_EMPTY_READS 100
 
 /* ---- the key table: every key, its action and its name, in one place ---- */
 
@@ -56,12 +73,14 @@ static enum nav_action action_of(int key)
 /* For the help screen: "PgUp, b" for NAV_PAGE_UP. */
 static void key_names(enum nav_action a, struct buf *out, void *ctx)
 {
-	(void)ctx;
+	const struct ui *ui = ctx;
 	size_t start = out->len;
 	if (a == NAV_DIGIT)
 		buf_puts(out, "0 to 9");
-	else if (a == NAV_TAP)
+	else if (a == NAV_TAP && ui->opts->mouse)
 		buf_puts(out, "Mouse or touch");
+	else if (a == NAV_START_OVER && ui->opts->kiosk)
+		buf_puts(out, "Start over (home screen)");
 	for (size_t i = 0; i < NBINDINGS; i++)
 		if (bindings[i].action == a && bindings[i].name)
 			buf_printf(out, "%s%s", out->len > start ? ", " : "", bindings[i].name);
@@ -81,18 +100,128 @@ const char *ui_hint_key(const struct ui *ui, enum nav_action a)
 	}
 }
 
+/* ---- signals ----------------------------------------------------------- */
+
+/* A signal that ends the guide only sets this; the input loop sees it (a
+ * blocked read returns early, as no handler asks for restarts), restores
+ * the terminal and returns 128 + the signal, as a shell reports it. */
+static volatile sig_atomic_t caught_signal;
+
+static void on_signal(int sig)
+{
+	caught_signal = sig;
+}
+
+/* A dropped SSH link (SIGHUP), a service stopping (SIGTERM), kill -QUIT
+ * and -USR1, a broken pipe and Ctrl-C all end the guide the same way.  A
+ * kiosk ignores Ctrl-C and Ctrl-Z should they ever arrive as signals (raw
+ * mode makes them plain bytes).  A signal ignored when the guide started
+ * (nohup) stays ignored. */
+static const int handled_signals[] = {SIGHUP, SIGTERM, SIGQUIT, SIGUSR1, SIGPIPE, SIGINT,
+				     SIGTSTP};
+#define NSIGNALS (sizeof handled_signals / sizeof *handled_signals)
+
+static void catch_signals(bool kiosk, struct sigaction *saved)
+{
+	caught_signal = 0;
+	for (size_t i = 0; i < NSIGNALS; i++) {
+		int sig = handled_signals[i];
+		struct sigaction sa = {0};
+		sigemptyset(&sa.sa_mask);
+		sigaction(sig, NULL, &saved[i]);
+		if (saved[i].sa_handler == SIG_IGN)
+			continue;
+		if (sig == SIGTSTP && !kiosk)
+			continue; /* ncurses suspends and redraws by itself */
+		sa.sa_handler = kiosk && (sig == SIGINT || sig == SIGTSTP) ? SIG_IGN : on_signal;
+		sigaction(sig, &sa, NULL);
+	}
+}
+
+static void restore_signals(const struct sigaction *saved)
+{
+	for (size_t i = 0; i < NSIGNALS; i++)
+		sigaction(handled_signals[i], &saved[i], NULL);
+}
+
 /* ---- terminal set-up ------------------------------------------------- */
+
+static bool has_string(const char *cap)
+{
+	const char *s = tigetstr(cap);
+	return s && s != (const char *)-1;
+}
+
+static int put_byte(int c)
+{
+	return putchar(c);
+}
+
+/* Write a terminfo string straight to the terminal, outside curses'
+ * screen updates. */
+static void put_cap(const char *cap)
+{
+	if (!has_string(cap))
+		return;
+	tputs(tigetstr(cap), 1, put_byte);
+	fflush(stdout);
+}
+
+/* Bracketed paste: the terminal marks a paste's start and end, so pasted
+ * text is never taken for keys.  xterm's entries name the switch (BE, BD);
+ * a terminal that reports an xterm mouse understands it too. */
+static void paste_mode(bool on)
+{
+	if (has_string(on ? "BE" : "BD"))
+		put_cap(on ? "BE" : "BD");
+	else if (has_string("kmous")) {
+		fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
+		fflush(stdout);
+	}
+}
+
+/* Where the terminal can (E3), forget the lines scrolled off the top, so
+ * that nothing of the last visit can be scrolled back to. */
+static void clear_scrollback(void)
+{
+	put_cap("E3");
+}
 
 static void restore_terminal(void)
 {
-	if (!isendwin())
-		endwin();
+	if (isendwin())
+		return;
+	paste_mode(false);
+	endwin(); /* mouse reporting off, normal screen back, echo on */
 }
 
 static bool can_address_cursor(void)
 {
-	const char *cup = tigetstr("cup");
-	return cup && cup != (const char *)-1;
+	return has_string("cup");
+}
+
+bool ui_terminal_usable(struct sg_error *why)
+{
+	const char *term = getenv("TERM");
+	int status = 0;
+	if (!term || !*term) {
+		sg_error_set(why, "TERM is not set, so the guide shows its plain mode; for "
+			     "the full screen, set TERM to your terminal (for example "
+			     "TERM=xterm-256color)");
+		return false;
+	}
+	if (setupterm(NULL, STDOUT_FILENO, &status) != OK) {
+		sg_error_set(why, "the terminal type '%s' is not known on this computer, so "
+			     "the guide shows its plain mode; for the full screen, set TERM "
+			     "to a known type such as xterm-256color", term);
+		return false;
+	}
+	bool ok = can_address_cursor();
+	del_curterm(cur_term);
+	if (!ok)
+		sg_error_set(why, "the terminal type '%s' cannot move the cursor, so the "
+			     "guide shows its plain mode", term);
+	return ok;
 }
 
 /* Keys many terminals send whatever their terminfo entry says (PuTTY,
@@ -117,8 +246,7 @@ static void define_common_keys(void)
 static bool setup_terminal(struct ui *ui, struct sg_error *err)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		sg_error_set(err, "the guide needs a terminal; to read without one, "
-			     "use 'skinguide --list' and 'skinguide --print ID'");
+		sg_error_set(err, "the full-screen guide needs a terminal; use --plain");
 		return false;
 	}
 	if (!newterm(NULL, stdout, stdin)) {
@@ -131,20 +259,29 @@ static bool setup_terminal(struct ui *ui, struct sg_error *err)
 	if (!can_address_cursor()) {
 		endwin();
 		sg_error_set(err, "the terminal type '%s' cannot move the cursor, so the "
-			     "guide cannot draw on it; set TERM to your terminal (for "
-			     "example TERM=xterm), or read with 'skinguide --print ID'",
+			     "guide cannot draw on it; use --plain",
 			     getenv("TERM") ? getenv("TERM") : "(unset)");
 		return false;
 	}
 	define_common_keys();
-	cbreak();
+	/* A kiosk takes every key as a key: no Ctrl-C, Ctrl-Z or Ctrl-\
+	 * signal, no Ctrl-S freezing the screen (raw mode turns flow control
+	 * off). */
+	if (ui->opts->kiosk)
+		raw();
+	else
+		cbreak();
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(ESC_DELAY_MS);
-	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
-	mouseinterval(0);
+	if (ui->opts->mouse) {
+		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		mouseinterval(0);
+	}
 	ui_setup_colors(ui);
+	paste_mode(true);
+	ui->wipe = ui->opts->kiosk;
 	getmaxyx(stdscr, ui->rows, ui->cols);
 	return true;
 }
@@ -158,18 +295,47 @@ static void fit_view(struct ui *ui)
 
 /* ---- input ----------------------------------------------------------- */
 
+/* A bracketed paste is text, never keys: read up to its end marker and
+ * drop it (no screen takes typed text yet).  A paste cut short ends
+ * after a pause. */
+static void skip_paste(void)
+{
+	static const int end[] = {27, '[', '2', '0', '1', '~'};
+	size_t matched = 0;
+	int c;
+	timeout(PASTE_WAIT_MS);
+	while (!caught_signal && (c = getch()) != ERR) {
+		if (c == end[matched])
+			matched++;
+		else
+			matched = c == end[0];
+		if (matched == sizeof end / sizeof *end)
+			return;
+	}
+}
+
 /* Skip the rest of an escape sequence the terminal description does not
  * know (or that was pasted): a CSI or SS3 ends at its final byte, a
- * string (OSC, DCS) at BEL or ESC \. */
+ * string (OSC, DCS) at BEL or ESC \.  The start of a bracketed paste
+ * (CSI 200 ~) skips the paste too. */
 static void skip_sequence(int first)
 {
+	char seq[8];
+	size_t len = 0;
 	int c;
 	/* Over a slow link the rest of a sequence can lag behind its start:
 	 * wait a little for each byte rather than stopping at the first gap. */
 	timeout(SEQUENCE_WAIT_MS);
 	if (first == '[' || first == 'O') {
-		while ((c = getch()) != ERR && !(c >= 0x40 && c <= 0x7e))
-			;
+		while ((c = getch()) != ERR) {
+			if (len + 1 < sizeof seq)
+				seq[len++] = (char)c;
+			if (c >= 0x40 && c <= 0x7e)
+				break;
+		}
+		seq[len] = '\0';
+		if (first == '[' && strcmp(seq, "200~") == 0)
+			skip_paste();
 	} else {
 		int prev = 0;
 		while ((c = getch()) != ERR && c != 7 && !(prev == 27 && c == '\\'))
@@ -237,6 +403,101 @@ static struct nav_input input_of(const struct ui *ui, int key)
 	return (struct nav_input){.action = action_of(key)};
 }
 
+/* ---- the kiosk's idle timer ------------------------------------------- */
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static long long countdown_ms(const struct ui *ui)
+{
+	long long idle = (long long)ui->opts->idle * 1000;
+	return idle >= 2 * COUNTDOWN_MS ? COUNTDOWN_MS : idle / 2;
+}
+
+/* A new patient: the navigator forgets the visit, the screen is drawn
+ * afresh and the terminal forgets its scrollback (after the clearing:
+ * some terminals, tmux among them, scroll a cleared screen into it). */
+static void start_over(struct ui *ui)
+{
+	nav_act(ui->nav, NAV_START_OVER);
+	ui->touched = false;
+	ui->countdown = 0;
+	clearok(curscr, TRUE);
+	ui->wipe = true;
+}
+
+/* Someone is there: the idle timer starts again and any countdown goes. */
+static void touch(struct ui *ui)
+{
+	ui->last_input = now_ms();
+	ui->touched = true;
+	if (ui->countdown) {
+		nav_notice(ui->nav, "");
+		ui->countdown = 0;
+	}
+}
+
+/* Milliseconds until the kiosk has something to do: show or change the
+ * countdown, or start over.  -1 when nothing is pending. */
+static long long kiosk_wait(const struct ui *ui, long long now)
+{
+	if (!ui->opts->kiosk || !ui->opts->idle || !ui->touched)
+		return -1;
+	long long left = ui->last_input + (long long)ui->opts->idle * 1000 - now;
+	long long window = countdown_ms(ui);
+	if (left <= 0)
+		return 0;
+	if (left > window)
+		return left - window;
+	long long shown = (left + 999) / 1000;
+	return left - (shown - 1) * 1000; /* when the seconds shown change */
+}
+
+static int next_wait(const struct ui *ui, long long now)
+{
+	long long wait = -1;
+	int digit = nav_timeout_ms(ui->nav);
+	if (digit >= 0)
+		wait = ui->last_input + digit > now ? ui->last_input + digit - now : 0;
+	long long kiosk = kiosk_wait(ui, now);
+	if (kiosk >= 0 && (wait < 0 || kiosk < wait))
+		wait = kiosk;
+	return wait > INT_MAX ? INT_MAX : (int)wait;
+}
+
+/* Time has passed with no input: a typed number is complete, and the
+ * kiosk counts down or starts over. */
+static void tick(struct ui *ui, long long now)
+{
+	int digit = nav_timeout_ms(ui->nav);
+	if (digit >= 0 && now >= ui->last_input + digit) {
+		nav_act(ui->nav, NAV_TIMEOUT);
+		ui->countdown = 0; /* the action took any message away */
+	}
+	if (!ui->opts->kiosk || !ui->opts->idle || !ui->touched)
+		return;
+	long long left = ui->last_input + (long long)ui->opts->idle * 1000 - now;
+	if (left <= 0) {
+		start_over(ui);
+		return;
+	}
+	int shown = (int)((left + 999) / 1000);
+	if (left > countdown_ms(ui) || shown == ui->countdown)
+		return;
+	char say[160];
+	snprintf(say, sizeof say, "Going back to the start in %d second%s. %s to keep reading.",
+		 shown, shown == 1 ? "" : "s",
+		 ui->opts->mouse ? "Touch the screen or press a key" : "Press a key");
+	nav_notice(ui->nav, say);
+	ui->countdown = shown;
+}
+
+/* ---- the input loop ---------------------------------------------------- */
+
 /* Returns false when the guide should end. */
 static bool handle_key(struct ui *ui, int key)
 {
@@ -250,38 +511,82 @@ static bool handle_key(struct ui *ui, int key)
 	/* Below the smallest size only leaving and redrawing work. */
 	if (ui_too_small(ui) && in.action != NAV_QUIT)
 		return true;
+	if (in.action == NAV_START_OVER) {
+		start_over(ui);
+		return true;
+	}
 	return nav_do(ui->nav, &in) != NAV_QUIT_NOW;
+}
+
+/* A read that failed before its time: the terminal has hung up when the
+ * descriptor says so. */
+static bool terminal_gone(void)
+{
+	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+	return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
+}
+
+static void run(struct ui *ui)
+{
+	int empty = 0;
+	while (!caught_signal) {
+		ui_draw(ui);
+		if (ui->wipe)
+			clear_scrollback();
+		ui->wipe = false;
+		long long start = now_ms();
+		int wait = next_wait(ui, start);
+		int key = read_key(wait);
+		if (caught_signal)
+			return;
+		if (key == ERR) {
+			long long now = now_ms();
+			/* Before its time (milliseconds are rounded down): a hangup? */
+			if (wait < 0 || now - start + 2 < wait) {
+				if (terminal_gone() || ++empty > MAX_EMPTY_READS)
+					return;
+			} else {
+				empty = 0;
+			}
+			tick(ui, now);
+			continue;
+		}
+		empty = 0;
+		if (key != KEY_RESIZE) /* a window resized is nobody there */
+			touch(ui);
+		if (key != 0 && !handle_key(ui, key))
+			return;
+	}
 }
 
 int ui_run(struct guide *g, const struct ui_opts *opts, struct sg_error *err)
 {
 	struct ui ui = {.opts = opts};
-	if (!setup_terminal(&ui, err))
+	struct sigaction saved[NSIGNALS];
+	catch_signals(opts->kiosk, saved);
+	if (!setup_terminal(&ui, err)) {
+		restore_signals(saved);
 		return 1;
+	}
 	struct nav_config cfg = {.ascii = opts->ascii, .kiosk = opts->kiosk,
-				 .key_names = key_names};
+				 .key_names = key_names, .ctx = &ui};
 	ui.nav = nav_new(g, &cfg);
 	fit_view(&ui);
 	curs_set(1);
-	for (;;) {
-		ui_draw(&ui);
-		int wait = nav_timeout_ms(ui.nav);
-		int key = read_key(wait);
-		if (key == 0)
-			continue;
-		if (key == ERR) {
-			/* A typed number times out; otherwise ERR means the
-			 * terminal has gone (a dropped SSH link). */
-			if (wait < 0)
-				break;
-			nav_act(ui.nav, NAV_TIMEOUT);
-			continue;
-		}
-		if (!handle_key(&ui, key))
-			break;
+	ui.last_input = now_ms();
+	run(&ui);
+	restore_terminal();
+	if (opts->kiosk) {
+		/* Nothing of the visit stays on the screen or above it. */
+		put_cap("clear");
+		clear_scrollback();
 	}
-	endwin();
+	/* What went to the terminal is not output for the caller to check: a
+	 * terminal that has gone makes writes fail, and that is how it ended. */
+	fflush(stdout);
+	clearerr(stdout);
 	sg_oom_hook(NULL);
 	nav_free(ui.nav);
-	return 0;
+	restore_signals(saved);
+	return caught_signal ? 128 + caught_signal : 0;
 }

@@ -27,10 +27,26 @@ bool ui_too_small(const struct ui *ui)
 	return ui->cols < UI_MIN_COLS || ui->rows < UI_MIN_ROWS;
 }
 
+/* Links are underlined.  A terminal that cannot underline makes them
+ * bold; one that cannot underline coloured text (the Linux console's ncv)
+ * leaves them uncoloured, bold and underlined, rather than dark blue on
+ * black. */
+static void setup_links(struct ui *ui)
+{
+	const char *smul = tigetstr("smul");
+	bool underline = smul && smul != (const char *)-1;
+	int ncv = tigetnum("ncv");
+	bool underline_in_colour = ncv < 0 || !(ncv & 2);
+	ui->link_attr = !underline ? A_BOLD : underline_in_colour || !ui->color
+		? A_UNDERLINE : A_UNDERLINE | A_BOLD;
+	ui->link_color = ui->color && underline && underline_in_colour;
+}
+
 void ui_setup_colors(struct ui *ui)
 {
 	const char *no_color = getenv("NO_COLOR");
 	ui->color = has_colors() && !(no_color && *no_color);
+	setup_links(ui);
 	if (!ui->color)
 		return;
 	start_color();
@@ -85,12 +101,12 @@ static int style_attr(const struct ui *ui, unsigned style)
 	if (style & LAYOUT_EMPH)
 		a |= A_ITALIC;
 	if (style & LAYOUT_LINK)
-		a |= A_UNDERLINE;
+		a |= ui->link_attr;
 	if (!ui->color)
 		return a;
 	if (style & (LAYOUT_H1 | LAYOUT_H2 | LAYOUT_H3))
 		a |= COLOR_PAIR(PAIR_HEADING);
-	else if (style & LAYOUT_LINK)
+	else if (style & LAYOUT_LINK && ui->link_color)
 		a |= COLOR_PAIR(PAIR_LINK);
 	else if (style & LAYOUT_CODE)
 		a |= COLOR_PAIR(PAIR_CODE);

@@ -29,6 +29,12 @@ struct ui {
 	bool color;
 	struct button buttons[UI_MAX_BUTTONS];
 	size_t nbuttons;
+	long long last_input; /* monotonic milliseconds */
+	bool touched;         /* input since the visit began: something to forget */
+	int countdown;        /* seconds the kiosk's countdown shows, 0 for none */
+	bool wipe;            /* clear the scrollback once the screen is drawn */
+	int link_attr;        /* how links stand out without colour */
+	bool link_color;      /* links are coloured too */
 };
 
 /* ui_draw.c */

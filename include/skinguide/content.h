@@ -33,6 +33,26 @@ struct guide;
  *  frees with guide_free(). */
 struct guide *guide_open(const char *dir, struct sg_error *err);
 
+/** Open `dir` as guide_open() does, but leave out every article that
+ *  cannot be shown (no title, an id an earlier article already has, a
+ *  file that cannot be read) rather than fail: one broken file must not
+ *  keep a waiting room from the rest.  guide_left_out() says why each was
+ *  left out.  Fails, with `err` set, only when the directory cannot be
+ *  read, index.md cannot be read, or no article is left.  Caller frees
+ *  with guide_free(). */
+struct guide *guide_open_readable(const char *dir, struct sg_error *err);
+
+/** Articles guide_open_readable() left out, and why: "file:line: error:
+ *  ..." as --check says it.  Borrowed until guide_free(); NULL past the
+ *  end. */
+size_t guide_left_out_count(const struct guide *g);
+const char *guide_left_out(const struct guide *g, size_t i);
+
+/** Add `text` (plain words, copied) as a boxed paragraph at the end of
+ *  the home page's text, for notes such as "2 topics were left out".
+ *  Call before any front end lays out the home page. */
+void guide_add_notice(struct guide *g, const char *text);
+
 /** Open `dir` reading file names only, as the checker does: articles get
  *  no title or summary (NULL), and two articles may share an id.  Fails
  *  only when the directory cannot be read or holds no article.  Caller

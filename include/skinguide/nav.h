@@ -144,7 +144,8 @@ struct nav_status {
 	char buf[128];
 };
 
-/** The status bar.  Borrowed like nav_row(). */
+/** The status bar (on a kiosk's home screen, with a "Start over"
+ *  button).  Borrowed like nav_row(). */
 void nav_status(const struct nav *n, struct nav_status *st);
 
 /** The word an action goes by on a button: "Back", "Help", "Topics". */
@@ -178,5 +179,12 @@ size_t nav_history_depth(const struct nav *n);
  *  and how many questions hold an answer in this visit. */
 long nav_quiz_question(const struct nav *n);
 size_t nav_quiz_answered(const struct nav *n);
+
+/* ---- for the front ends: kiosk and plain mode --------------------------- */
+
+/** Show `text` (copied) as the message for the patient, as the navigator
+ *  shows its own: the next action clears it.  For what only the front end
+ *  knows, such as the kiosk's countdown before it starts over. */
+void nav_notice(struct nav *n, const char *text);
 
 #endif

@@ -5,6 +5,9 @@
 BIN=$1
 G=tests/fixtures/guide
 . tests/e2e/lib.sh
+# The mouse is off by default over SSH: tests that click must not depend on
+# how `make check` itself was reached.
+unset SSH_CONNECTION SSH_CLIENT SSH_TTY
 
 # The fixture guide at 80x24, opened on its first topic, as most tests begin.
 open_first_topic() {
@@ -425,10 +428,15 @@ test_headings_list_starts_where_you_read() {
 	quit_clean
 }
 
-test_dumb_terminal_is_refused() {
+test_dumb_terminal_gets_the_plain_mode() {
 	E2E_ENV="TERM=dumb" start 80 24 --content "$G"
-	[ "$(wait_exit)" = 1 ] || fail "a dumb terminal did not give status 1"
-	grep -qF -- "--print" "$E2E_TMP/stderr" || fail "no advice: $(cat "$E2E_TMP/stderr")"
+	wait_for "Type a topic number, h for help, q to quit:"
+	grep -qF "'dumb' cannot move the cursor" "$E2E_TMP/stderr" ||
+		fail "no note: $(cat "$E2E_TMP/stderr")"
+	keys 2 Enter
+	wait_for "MARKER-SECOND"
+	keys q Enter
+	[ "$(wait_exit)" = 0 ] || fail "q did not end the plain mode with status 0"
 }
 
 test_print_into_a_pipe_fits_the_terminal() {
@@ -735,6 +743,455 @@ test_reader_shows_clinic_details() {
 	keys G
 	wait_for "Last reviewed: 2026-01-15"
 	quit_clean
+}
+
+# ---- kiosk, SSH, terminals and the plain mode ----------------------------
+
+# guide_pid: the guide's process (the pane's shell runs it as its child).
+guide_pid() { pgrep -P "$(tm display -p -t t '#{pane_pid}')" | head -n 1; }
+
+# cpu_ticks PID: the CPU time the process has used, in clock ticks.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+# restored: the terminal is as a shell wants it: the normal screen, no
+# mouse reporting, echo and line editing on.
+restored() {
+	[ "$(tm display -p -t t '#{alternate_on}')" = 0 ] || fail "still on the alternate screen"
+	[ "$(tm display -p -t t '#{mouse_any_flag}')" = 0 ] || fail "mouse reporting still on"
+	settings=$(stty -F "$(tm display -p -t t '#{pane_tty}')" -a)
+	echo "$settings" | grep -q ' echo ' || fail "echo is still off"
+	echo "$settings" | grep -q ' icanon ' || fail "line editing is still off"
+}
+
+# history_cleared: until the terminal's scrollback is empty, or fail.
+history_cleared() {
+	end=$(($(date +%s) + TIMEOUT))
+	while [ "$(tm display -p -t t '#{history_size}')" != 0 ]; do
+		[ "$(date +%s)" -le "$end" ] || fail "$1 left the scrollback"
+		sleep 0.05
+	done
+}
+
+# no_stderr: nothing on stderr (a sanitizer's report would be there).
+no_stderr() {
+	if [ -s "$E2E_TMP/stderr" ]; then
+		fail "stderr: $(cat "$E2E_TMP/stderr")"
+	fi
+}
+
+# start_script COLS ROWS: run $E2E_TMP/script.sh in a fresh terminal; the
+# script writes its own status file.
+start_script() {
+	tm kill-server 2>/dev/null || true
+	E2E_SOCK="skinguide-e2e-$$-$(date +%s%N)"
+	echo "$E2E_SOCK" >>"$E2E_TMP/sockets"
+	rm -f "$E2E_TMP/status" "$E2E_TMP/stderr"
+	tm new-session -d -s t -x "$1" -y "$2" "sh '$E2E_TMP/script.sh'; sleep 600"
+}
+
+# kiosk_alive AFTER: the guide has not ended, and still answers keys
+# (m lists the topics): nothing AFTER did left, suspended or froze it.
+kiosk_alive() {
+	if crashed; then fail "the kiosk ended after $1"; fi
+	keys m
+	wait_for "1. First topic" || fail "no answer after $1"
+	screen | tail -n 1 | grep -q " of 3 .*Start over" || fail "no status bar after $1"
+}
+
+test_kiosk_keys_never_leave() {
+	start 80 24 --kiosk --content "$G"
+	wait_for "Start over"
+	screen | grep -q "Quit" && fail "a kiosk offers Quit"
+	for key in q Q C-c C-z 'C-\' C-d C-s C-q Escape F1 F2 F5 F10 F12 M-q M-x M-Escape \
+		Home End PPage NPage BTab; do
+		keys Enter
+		wait_for "Opening section"
+		keys "$key"
+		kiosk_alive "$key"
+	done
+	# Escape storms and sequences nobody knows.
+	tm send-keys -t t -l "$(printf '\033\033\033[99~\033[1;5X\033]0;title\007\033P1$q\033\\')"
+	kiosk_alive "an escape storm"
+	# Taps and the wheel anywhere, the status bar included.
+	for x in 0 10 40 60 70 79; do
+		for y in 0 5 12 22 23; do
+			click $x $y
+		done
+		wheel down $x 5
+		wheel up $x 5
+	done
+	kiosk_alive "taps"
+	keys '?'
+	wait_for "show this help"
+	screen | grep -q "leave the guide" && fail "help offers a way out"
+	# Only a signal ends it.
+	kill -s TERM "$(guide_pid)"
+	[ "$(wait_exit)" = 143 ] || fail "SIGTERM did not end the kiosk"
+	restored
+	no_stderr
+}
+
+test_kiosk_paste_is_text_not_keys() {
+	start 80 24 --kiosk --content "$G"
+	wait_for "Topic 1 of 3"
+	# 100 KB of digits, letters, control bytes and key sequences: read as
+	# keys, a 3 would open topic 3 and a G jump down the list.
+	awk 'BEGIN { srand(7); s = "3Gjqm?t0123456789abc \t"; for (i = 0; i < 100000; i++)
+		printf "%s", substr(s, int(rand() * length(s)) + 1, 1);
+		printf "\003\032\033[A\033[B\n" }' >"$E2E_TMP/paste"
+	[ "$(wc -c <"$E2E_TMP/paste")" -ge 100000 ] || fail "the paste is short"
+	tm load-buffer "$E2E_TMP/paste"
+	# -p brackets the paste only when the guide asked for bracketed paste.
+	tm paste-buffer -p -t t
+	keys j
+	wait_for "Topic 2 of 3"
+	screen | grep -qF "Part one" && fail "the paste opened a topic"
+	kiosk_alive "a paste"
+}
+
+test_kiosk_idle_starts_over() {
+	start 80 24 --kiosk --idle 4 --content "$G"
+	wait_for "1. First topic"
+	keys Enter
+	wait_for "Opening section"
+	keys Tab Enter
+	wait_for "MARKER-SECOND"
+	keys t
+	wait_for "Go to a section"
+	wait_for "Going back to the start in 2 seconds. Touch the screen or press a key to"
+	wait_for "keep reading."
+	# A key keeps the visit (Esc closes the sections list).
+	keys Escape
+	wait_gone "Going back to the start"
+	wait_for "MARKER-SECOND"
+	wait_for "Going back to the start in 1 second."
+	wait_for "Topic 1 of 3"
+	wait_gone "Going back to the start"
+	# Nothing of the visit is left: Back has nowhere to go.
+	keys Escape
+	wait_for "This is the list of topics. Choose one to read."
+	kiosk_alive "starting over"
+}
+
+test_kiosk_start_over_button() {
+	start 80 24 --kiosk --content "$G"
+	wait_for "Start over"
+	keys Down Enter
+	wait_for "MARKER-SECOND"
+	keys m
+	wait_for "Topic 2 of 3"
+	x=$(screen | tail -n 1 | grep -bo "Start over" | cut -d: -f1)
+	click $((x + 3)) 23
+	wait_for "Topic 1 of 3"
+	keys Escape
+	wait_for "This is the list of topics. Choose one to read."
+}
+
+test_kiosk_clears_the_scrollback() {
+	# The Linux console has no alternate screen: what the guide drew, and
+	# anything written over it, scrolls into the terminal's history.
+	E2E_ENV="TERM=linux" start 80 24 --kiosk --idle 2 --content "$G"
+	wait_for "1. First topic"
+	tty=$(tm display -p -t t '#{pane_tty}')
+	seq 1 60 >"$tty"
+	[ "$(tm display -p -t t '#{history_size}')" -gt 0 ] || fail "no history to clear"
+	keys Enter
+	wait_for "Opening section"
+	wait_for "Topic 1 of 3"
+	history_cleared "starting over"
+	seq 1 60 >"$tty"
+	kill -s HUP "$(guide_pid)"
+	[ "$(wait_exit)" = 129 ] || fail "SIGHUP did not end the kiosk"
+	history_cleared "the end"
+	screen | grep -q "Topic\|[0-9]" && fail "the last screen is still shown"
+	no_stderr
+}
+
+test_signals_end_at_once_and_restore_the_terminal() {
+	for pair in HUP:129 TERM:143 QUIT:131 USR1:138 PIPE:141; do
+		open_first_topic
+		pid=$(guide_pid)
+		kill -s "${pair%:*}" "$pid"
+		status=$(wait_exit)
+		[ "$status" = "${pair#*:}" ] || fail "SIG${pair%:*} gave status $status"
+		restored
+		if kill -0 "$pid" 2>/dev/null; then fail "the guide outlived SIG${pair%:*}"; fi
+		no_stderr
+	done
+}
+
+test_ctrl_c_ends_with_130() {
+	open_first_topic
+	keys C-c
+	[ "$(wait_exit)" = 130 ] || fail "Ctrl-C did not give status 130"
+	restored
+	no_stderr
+}
+
+test_end_of_input_ends_the_guide() {
+	# The terminal goes away while SIGHUP is ignored (as under nohup): the
+	# guide must see the end of its input and stop, not spin.
+	d="$E2E_TMP/eof-guide"
+	cp -r "$G" "$d"
+	cat >"$E2E_TMP/script.sh" <<SCRIPT
+trap '' HUP
+env LC_ALL=C.UTF-8 TERM=xterm-256color ASAN_OPTIONS=detect_leaks=0 '$PWD/$BIN' --content '$d' 2>'$E2E_TMP/stderr'
+echo \$? >'$E2E_TMP/status'
+SCRIPT
+	start_script 80 24
+	wait_for "1. First topic"
+	pid=$(pgrep -f -- "--content $d")
+	tm kill-server
+	status=$(wait_exit)
+	[ "$status" = 0 ] || fail "the guide ended with status $status, not 0: $(cat "$E2E_TMP/stderr")"
+	if kill -0 "$pid" 2>/dev/null; then fail "the guide is still running"; fi
+}
+
+test_no_busy_loop_while_idle() {
+	for mode in --content --kiosk; do
+		if [ $mode = --kiosk ]; then start 80 24 --kiosk --content "$G"
+		else start 80 24 --content "$G"; fi
+		wait_for "1. First topic"
+		keys Enter
+		wait_for "Opening section"
+		pid=$(guide_pid)
+		before=$(cpu_ticks "$pid")
+		sleep 2 # the idle time measured
+		used=$(($(cpu_ticks "$pid") - before))
+		[ "$used" -le 5 ] || fail "$used ticks of CPU in 2 idle seconds ($mode)"
+	done
+}
+
+test_works_on_common_terminal_types() {
+	for term in xterm-256color xterm screen tmux-256color linux vt100 vt220; do
+		E2E_ENV="TERM=$term" start 80 24 --content "$G"
+		wait_for "1. First topic" || fail "nothing drawn with TERM=$term"
+		keys Down Enter
+		wait_for "MARKER-SECOND" || fail "keys failed with TERM=$term"
+		keys BSpace
+		wait_for "Topic 2 of 3"
+		quit_clean || fail "q failed with TERM=$term"
+	done
+}
+
+test_unknown_terminal_gets_the_plain_mode() {
+	E2E_ENV="TERM=xterm-kitty" start 80 24 --content "$G"
+	wait_for "Type a topic number"
+	[ "$(wc -l <"$E2E_TMP/stderr")" = 1 ] || fail "the note is not one line"
+	grep -qF "'xterm-kitty' is not known" "$E2E_TMP/stderr" || fail "no note"
+	# Plain: nothing but text, no colour or bold.
+	screen_styled | grep -q "$(printf '\033')" && fail "escape sequences on a plain screen"
+	keys 1 Enter
+	wait_for "[3] Web address: https://example.org/page"
+	keys 1 Enter
+	wait_for "MARKER-SECOND"
+	keys b Enter
+	wait_gone "MARKER-SECOND"
+	wait_for "[4] Third topic"
+	keys q Enter
+	[ "$(wait_exit)" = 0 ] || fail "q did not end with status 0"
+}
+
+test_missing_utf8_locale_falls_back_to_c_utf8() {
+	if locale -a 2>/dev/null | grep -qix 'en_US.utf-\?8'; then
+		echo "    (en_US.UTF-8 is installed here: nothing to fall back from)"
+		return 0
+	fi
+	LC_ALL=en_US.UTF-8 "$BIN" --content "$G" --print first --width 60 >"$E2E_TMP/out"
+	grep -q "═" "$E2E_TMP/out" || fail "--print turned to ASCII"
+	E2E_ENV="LANG=en_US.UTF-8 LC_ALL=en_US.UTF-8" start 80 24 --content "$G"
+	wait_for "1. First topic"
+	keys 3
+	wait_for "Café, naïve"
+	quit_clean
+}
+
+test_links_stand_out_without_colour() {
+	esc=$(printf '\033')
+	underline="$esc\\[([0-9]+;)*4(;[0-9]+)*m"
+	for env in "TERM=linux" "TERM=linux NO_COLOR=1" "TERM=vt100" "NO_COLOR=1"; do
+		E2E_ENV="$env" start 80 24 --content "$G"
+		wait_for "1. First topic"
+		keys Enter
+		wait_for "Opening section"
+		line=$(screen_styled | grep "second topic")
+		echo "$line" | grep -Eq "${underline}second topic" || fail "no underline ($env): $line"
+		echo "$line" | grep -q "$esc\\[3[0-7]msecond" && fail "a coloured link ($env)"
+		quit_clean
+	done
+}
+
+test_mouse_default_follows_the_session() {
+	for case in "-:1:--content" "SSH_CONNECTION=x:0:--content" \
+		"SSH_CONNECTION=x:1:--kiosk" "SSH_CONNECTION=x:1:--mouse=on" "-:0:--mouse=off"; do
+		env=${case%%:*}
+		want=$(echo "$case" | cut -d: -f2)
+		opt=${case##*:}
+		[ "$env" = - ] && env=
+		if [ "$opt" = --content ]; then E2E_ENV="$env" start 80 24 --content "$G"
+		else E2E_ENV="$env" start 80 24 "$opt" --content "$G"; fi
+		wait_for "1. First topic"
+		[ "$(tm display -p -t t '#{mouse_any_flag}')" = "$want" ] ||
+			fail "mouse reporting is not $want with '$env' $opt"
+	done
+	status=0
+	"$BIN" --mouse=maybe 2>/dev/null || status=$?
+	[ $status = 2 ] || fail "--mouse=maybe gave $status"
+}
+
+test_broken_articles_are_left_out() {
+	d="$E2E_TMP/broken"
+	mkdir -p "$d"
+	cp "$G"/*.md "$d/"
+	printf 'No title here.\n' >"$d/04-untitled.md"
+	printf '# Another first\n\nThe id of the first topic again.\n' >"$d/05-first.md"
+	mkdir "$d/06-folder.md"
+	start 80 30 --content "$d"
+	wait_for "3. Third topic"
+	wait_for "3 topics were left out because they cannot be read. Run skinguide"
+	wait_for "check to see why."
+	screen | grep -q "4\\. \|Another first" && fail "a broken topic is listed"
+	quit_clean
+	start 80 30 --kiosk --content "$d"
+	wait_for "3. Third topic"
+	screen | grep -q "left out" && fail "a kiosk tells patients about broken files"
+	# Every mode starts; --check stays strict.
+	"$BIN" --content "$d" --list >"$E2E_TMP/out" 2>"$E2E_TMP/err"
+	[ "$(wc -l <"$E2E_TMP/out")" = 3 ] || fail "--list: $(cat "$E2E_TMP/out")"
+	grep -q "3 topics were left out" "$E2E_TMP/err" || fail "--list says nothing on stderr"
+	printf 'q\n' | "$BIN" --plain --content "$d" | grep -q "3 topics were left out" ||
+		fail "the plain mode does not say so"
+	status=0
+	"$BIN" --check "$d" >"$E2E_TMP/out" || status=$?
+	[ $status = 1 ] || fail "--check gave $status"
+	grep -q "04-untitled.md:1: error" "$E2E_TMP/out" || fail "--check missed the untitled file"
+}
+
+test_plain_mode_through_a_pipe() {
+	printf '1\n1\nb\nc\n4\nh\nq\n' | "$BIN" --plain --content "$G" >"$E2E_TMP/out" 2>"$E2E_TMP/err"
+	[ ! -s "$E2E_TMP/err" ] || fail "stderr: $(cat "$E2E_TMP/err")"
+	for want in "Heading: First topic" "[1]second topic" "Links:" "[1] Second topic" \
+		"MARKER-SECOND" "Topic: First topic" "Go to a section" "4.   Later section" \
+		"Help: keys and taps" "Type a topic number, h for help, q to quit:"; do
+		grep -qF -- "$want" "$E2E_TMP/out" || fail "no '$want' in the output"
+	done
+	if LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$E2E_TMP/out"; then
+		fail "control bytes in the plain mode"
+	fi
+	grep -q "[┌─═│]" "$E2E_TMP/out" && fail "box drawing in the plain mode"
+	# Input or output that is not a terminal gets the plain mode unasked.
+	printf '2\nq\n' | "$BIN" --content "$G" | grep -q "MARKER-SECOND" || fail "a pipe in"
+	# A kiosk's plain mode ignores q; the end of input still ends it.
+	printf 'q\nquit\n2\n' | "$BIN" --plain --kiosk --content "$G" >"$E2E_TMP/out"
+	grep -q "MARKER-SECOND" "$E2E_TMP/out" || fail "q ended the kiosk's plain mode"
+	grep -q "to quit" "$E2E_TMP/out" && fail "a kiosk offers quitting"
+	status=0
+	"$BIN" --plain --list >/dev/null 2>&1 || status=$?
+	[ $status = 2 ] || fail "--plain --list gave $status"
+}
+
+test_plain_mode_with_output_into_a_file() {
+	cat >"$E2E_TMP/script.sh" <<SCRIPT
+env LC_ALL=C.UTF-8 TERM=xterm-256color '$PWD/$BIN' --content '$PWD/$G' >'$E2E_TMP/out' 2>'$E2E_TMP/stderr'
+echo \$? >'$E2E_TMP/status'
+SCRIPT
+	start_script 80 24
+	keys 2 Enter q Enter
+	[ "$(wait_exit)" = 0 ] || fail "status was not 0"
+	grep -q "MARKER-SECOND" "$E2E_TMP/out" || fail "the topic was not written"
+	no_stderr
+}
+
+test_plain_kiosk_on_a_terminal_ignores_control_keys() {
+	E2E_ENV="TERM=dumb" start 80 24 --kiosk --content "$G"
+	wait_for "Type a topic number"
+	keys q Enter C-c C-z 'C-\' C-d C-s
+	keys 2 Enter
+	wait_for "MARKER-SECOND"
+	if crashed; then fail "a control key ended the kiosk"; fi
+	kill -s TERM "$(guide_pid)"
+	[ "$(wait_exit)" = 143 ] || fail "SIGTERM did not end it"
+}
+
+test_plain_kiosk_starts_over_when_left_alone() {
+	E2E_ENV="TERM=dumb" start 80 24 --kiosk --idle 4 --content "$G"
+	wait_for "Type a topic number"
+	keys 2 Enter
+	wait_for "MARKER-SECOND"
+	wait_for "Going back to the start in 2 seconds. Press Enter to keep reading."
+	wait_for "Starting again for the next person."
+	wait_for "3. Third topic"
+	keys b Enter
+	wait_for "This is the list of topics. Choose one to read."
+}
+
+test_session_options_are_checked() {
+	for args in "--idle 5" "--kiosk --idle x" "--kiosk --idle 90000" "--kiosk --list" \
+		"--plain --print first" "--mouse=on --check" "--mouse maybe"; do
+		status=0
+		# shellcheck disable=SC2086
+		"$BIN" --content "$G" $args </dev/null >/dev/null 2>"$E2E_TMP/err" || status=$?
+		[ $status = 2 ] || fail "$args gave $status"
+		grep -q "^skinguide: --" "$E2E_TMP/err" || fail "$args: $(cat "$E2E_TMP/err")"
+	done
+	"$BIN" --help | grep -qF -- "--kiosk" || fail "--help lacks --kiosk"
+	"$BIN" --help | grep -qF -- "--plain" || fail "--help lacks --plain"
+}
+
+test_writes_no_file_and_starts_no_program() {
+	real=$PWD/skinguide
+	if [ ! -x "$real" ]; then
+		echo "    skipped: ./skinguide is not built"
+		return 0
+	fi
+	if ! strace -f -o /dev/null true 2>/dev/null; then
+		echo "    skipped: strace cannot trace processes here (no ptrace)"
+		return 0
+	fi
+	trace="strace -f -qq -e trace=%file,%process,%desc -o"
+	editors="EDITOR=/bin/vi VISUAL=/bin/vi PAGER=/bin/less BROWSER=/bin/w3m SHELL=/bin/sh"
+	# The full screen: open, follow a link, back, help, quit.
+	cat >"$E2E_TMP/script.sh" <<SCRIPT
+env LC_ALL=C.UTF-8 TERM=xterm-256color $editors $trace '$E2E_TMP/trace.ui' '$real' --content '$PWD/$G' 2>'$E2E_TMP/stderr'
+echo \$? >'$E2E_TMP/status'
+SCRIPT
+	start_script 80 24
+	wait_for "1. First topic"
+	keys Enter Tab Enter
+	wait_for "MARKER-SECOND"
+	keys BSpace '?'
+	wait_for "show this help"
+	keys q
+	[ "$(wait_exit)" = 0 ] || fail "the traced guide failed"
+	# The kiosk, starting over once, ended by SIGTERM.
+	cat >"$E2E_TMP/script.sh" <<SCRIPT
+env LC_ALL=C.UTF-8 TERM=xterm-256color $editors $trace '$E2E_TMP/trace.kiosk' '$real' --kiosk --idle 2 --content '$PWD/$G' 2>'$E2E_TMP/stderr'
+echo \$? >'$E2E_TMP/status'
+SCRIPT
+	start_script 80 24
+	wait_for "1. First topic"
+	keys Enter
+	wait_for "Opening section"
+	wait_for "Topic 1 of 3"
+	kill -s TERM "$(pgrep -f -- "^$real --kiosk")"
+	wait_exit >/dev/null
+	# The plain mode and the printers.
+	printf '1\n1\nb\nh\nq\n' | env $editors $trace "$E2E_TMP/trace.plain" "$real" --plain --content "$G" >/dev/null
+	env $editors $trace "$E2E_TMP/trace.list" "$real" --content "$G" --list >/dev/null
+	env $editors $trace "$E2E_TMP/trace.print" "$real" --content "$G" --print first --format man >/dev/null
+	changes='^[0-9]+ +(creat|(unlink|rename|mkdir|link|symlink|chmod|chown|mknod)(at)?|renameat2|rmdir|truncate|lchown|fchmod|fchown)\('
+	for t in ui kiosk plain list print; do
+		f="$E2E_TMP/trace.$t"
+		[ -s "$f" ] || fail "no trace for $t"
+		grep -q "01-first.md" "$f" || fail "$t: the trace did not see the content read"
+		if grep -E 'O_WRONLY|O_RDWR|O_CREAT|O_TRUNC|O_APPEND' "$f" || grep -E "$changes" "$f"; then
+			fail "$t: a file opened for writing or changed (above)"
+		fi
+		[ "$(grep -c 'execve' "$f")" = 1 ] || fail "$t: a program was started: $(grep execve "$f")"
+		if grep -E '(^|[^a-z_])(fork|vfork|clone3?)\(' "$f"; then
+			fail "$t: a process was made (above)"
+		fi
+	done
 }
 
 for t in ${E2E_ONLY:-$(grep -o "^test_[a-z0-9_]*" "$0")}; do

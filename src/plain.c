@@ -1,0 +1,899 @@
+/* plain: the line-by-line front end.  Words in, lines out; the rules of
+ * moving through the guide stay in nav.c.
+ *
+ * Two views of one navigator: actions are applied in a view one row high,
+ * so that a jump to a section lands on its exact line, and a list is
+ * printed from a view tall enough to hold all of it.  A resize keeps the
+ * reader's place and a list's choice, so switching costs nothing. */
+#include "skinguide/plain.h"
+
+#include <ctype.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "skinguide/buf.h"
+#include "skinguide/layout.h"
+#include "skinguide/nav.h"
+#include "skinguide/outline.h"
+#include "skinguide/text.h"
+
+/* The first tall view; it grows while a list still says "more below". */
+#define TALL_ROWS 256
+#define MAX_TALL_ROWS (1u << 22)
+/* The kiosk warns this long before it starts over (or half a short --idle). */
+#define COUNTDOWN_MS 15000
+/* Of a line typed, this much is quoted back in a message. */
+#define ECHO_MAX 40
+/* Columns kept free on each line for link numbers ("[12]"), which are
+ * added after the text was wrapped. */
+#define NUMBER_ROOM 6
+
+/* ---- words: what can be typed, the action it is, how the prompt says it --- */
+
+enum special { PLAIN_ACTION, PLAIN_NEXT_TOPIC, PLAIN_FROM_TOP };
+
+struct word {
+	const char *names[3]; /* the first is the one the prompt shows */
+	enum nav_action action;
+	enum special special;
+	const char *phrase;   /* "to go back", after the name in the prompt */
+};
+
+static const struct word words[] = {
+	{{"n", "next", NULL}, NAV_READ_ON, PLAIN_NEXT_TOPIC, "for the next topic"},
+	{{"b", "back", NULL}, NAV_BACK, PLAIN_ACTION, "to go back"},
+	{{"t", "topics", NULL}, NAV_TOPICS, PLAIN_ACTION, "for the list of topics"},
+	{{"c", "sections", "contents"}, NAV_HEADINGS, PLAIN_ACTION, "for the sections"},
+	{{"top", NULL, NULL}, NAV_TOP, PLAIN_FROM_TOP, "to read from the top"},
+	{{"r", "restart", "start over"}, NAV_START_OVER, PLAIN_ACTION, "to start over"},
+	{{"h", "help", "?"}, NAV_HELP, PLAIN_ACTION, "for help"},
+	{{"q", "quit", NULL}, NAV_QUIT, PLAIN_ACTION, "to quit"},
+};
+
+#define NWORDS (sizeof words / sizeof *words)
+
+/* Actions a list or the reader offers that plain mode does by number or
+ * not at all: they are never offered by name. */
+static bool done_by_number(enum nav_action a)
+{
+	switch (a) {
+	case NAV_OPEN: case NAV_FORWARD: case NAV_READ_ON: case NAV_NEXT_LINK:
+	case NAV_PREV_LINK: case NAV_UP: case NAV_DOWN: case NAV_LINE_UP:
+	case NAV_LINE_DOWN: case NAV_PAGE_UP: case NAV_PAGE_DOWN: case NAV_BOTTOM:
+	case NAV_TAP: case NAV_WHEEL_UP: case NAV_WHEEL_DOWN: case NAV_DIGIT:
+	case NAV_TIMEOUT: case NAV_REDRAW: case NAV_NONE:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static const struct word *word_of(enum nav_action a)
+{
+	for (size_t i = 0; i < NWORDS; i++)
+		if (words[i].action == a)
+			return &words[i];
+	return NULL;
+}
+
+/* For the help screen: "b, back" for NAV_BACK. */
+static void key_names(enum nav_action a, struct buf *out, void *ctx)
+{
+	(void)ctx;
+	if (a == NAV_DIGIT)
+		buf_puts(out, "a number");
+	else if (a == NAV_REDRAW)
+		buf_puts(out, "an empty line");
+	const struct word *w = word_of(a);
+	for (size_t i = 0; w && i < 3 && w->names[i]; i++)
+		buf_printf(out, "%s%s", i ? ", " : "", w->names[i]);
+}
+
+/* ---- state ------------------------------------------------------------- */
+
+/* A numbered choice on a list: the Down presses from the top that
+ * choose it, and its row in the tall view. */
+struct entry {
+	size_t steps;
+	size_t row;
+};
+
+struct plain {
+	struct guide *guide;
+	struct nav *nav;
+	FILE *in, *out;
+	const struct plain_opts *opts;
+	size_t cols;            /* columns of output */
+	size_t width;           /* columns of the navigator's text */
+	size_t tall;
+	struct entry *entries;  /* the list printed last */
+	size_t nentries;
+	size_t *links;          /* the article printed last: layout link of number k + 1 */
+	size_t nlinks;
+	struct buf shown;       /* the last screen printed */
+	struct buf said;        /* plain mode's own message for the next screen */
+	bool blank;             /* the last line written was blank */
+	/* The article's first line printed, and what it was worked out for. */
+	size_t start;
+	long start_article;
+	size_t start_depth;
+	bool from_top;
+	bool touched;           /* a line was typed since the visit began */
+};
+
+/* ---- output ------------------------------------------------------------ */
+
+/* Append `s` wrapped at `cols`, the lines after the first going on at
+ * column `hang` (where its text starts), when there is room for that. */
+static void wrap_into(struct buf *to, const char *s, size_t len, size_t cols, size_t hang)
+{
+	size_t lead = hang + LAYOUT_MIN_WIDTH < cols ? text_fit(s, len, hang) : 0;
+	size_t indent = lead ? hang : 0;
+	struct text_line *parts;
+	size_t n = text_wrap(s + lead, len - lead, cols - indent, &parts);
+	for (size_t i = 0; i < n; i++) {
+		if (i == 0)
+			buf_append(to, s, lead);
+		else
+			buf_repeat(to, " ", indent);
+		buf_append(to, s + lead + parts[i].start, parts[i].end - parts[i].start);
+		buf_putc(to, '\n');
+	}
+	free(parts);
+}
+
+/* Every line goes out through here: no control byte, in ASCII when the
+ * locale wants it, no trailing blanks, never two blank lines in a row, and
+ * no wider than the columns. */
+static void put_wrapped(struct plain *p, struct buf *to, const char *s, size_t len,
+			size_t hang)
+{
+	struct buf clean = BUF_INIT, plain = BUF_INIT;
+	text_sanitize(&clean, s, len, false);
+	struct buf *line = &clean;
+	if (p->opts->ascii) {
+		text_to_ascii(&plain, clean.data, clean.len);
+		line = &plain;
+	}
+	while (line->len && line->data[line->len - 1] == ' ')
+		line->len--;
+	if (line->len || !p->blank)
+		wrap_into(to, line->data, line->len, p->cols, hang);
+	p->blank = line->len == 0;
+	buf_free(&clean);
+	buf_free(&plain);
+}
+
+static size_t leading_spaces(const char *s, size_t len)
+{
+	size_t n = 0;
+	while (n < len && s[n] == ' ')
+		n++;
+	return n;
+}
+
+static void put_line(struct plain *p, struct buf *to, const char *s, size_t len)
+{
+	put_wrapped(p, to, s, len, leading_spaces(s, len));
+}
+
+static void put_str(struct plain *p, struct buf *to, const char *s)
+{
+	put_line(p, to, s, strlen(s));
+}
+
+/* ---- the article: lines of the layout, links numbered ------------------ */
+
+static bool is_heading(unsigned style)
+{
+	return style & (LAYOUT_H1 | LAYOUT_H2 | LAYOUT_H3);
+}
+
+/* One line of a layout in plain words: borders and rules dropped, a
+ * heading's first line says "Heading:", a call-out's first line "Box:",
+ * and each link's number stands before its text.  `numbers` holds the
+ * number of each link, or is NULL to number none; `seen` marks numbers
+ * already shown.  `state` carries the block being marked across lines. */
+struct marks {
+	size_t heading_block; /* block + 1 of the heading being printed, 0 for none */
+	bool in_box;
+};
+
+static void article_line(struct plain *p, struct buf *to, const struct layout_line *ln,
+			 const size_t *numbers, bool *seen, struct marks *m)
+{
+	struct buf text = BUF_INIT;
+	bool heading = false, box = false, edge = false;
+	for (size_t s = 0; s < ln->nspans; s++) {
+		const struct layout_span *sp = &ln->spans[s];
+		box |= (sp->style & LAYOUT_CALLOUT) != 0;
+		edge |= (sp->style & LAYOUT_BORDER) != 0;
+		if (sp->style & LAYOUT_BORDER)
+			continue;
+		heading |= is_heading(sp->style);
+		if (numbers && sp->link >= 0 && numbers[sp->link] && !seen[sp->link]) {
+			buf_printf(&text, "[%zu]", numbers[sp->link]);
+			seen[sp->link] = true;
+		}
+		buf_append(&text, ln->text + sp->start, sp->len);
+	}
+	const char *t = buf_str(&text);
+	/* A blank line between a box's paragraphs still has its edges. */
+	bool was_in_box = m->in_box;
+	m->in_box = box ? m->in_box || *t : edge && ln->kind == LAYOUT_LINE_BLANK && m->in_box;
+	if (ln->kind == LAYOUT_LINE_DECOR && !*t) {
+		buf_free(&text);
+		return;
+	}
+	struct buf line = BUF_INIT;
+	if (heading && m->heading_block != ln->block + 1)
+		buf_puts(&line, "Heading: ");
+	else if (box && *t && !was_in_box)
+		buf_puts(&line, "Box: ");
+	else if (box && *t)
+		buf_puts(&line, "     ");
+	buf_puts(&line, t);
+	m->heading_block = heading ? ln->block + 1 : 0;
+	put_line(p, to, line.data, line.len);
+	buf_free(&line);
+	buf_free(&text);
+}
+
+static const char *section_title(struct plain *p, size_t article, const char *fragment)
+{
+	struct sg_error err;
+	const struct outline *o = guide_outline(p->guide, article, &err);
+	long h = o && fragment && *fragment ? outline_find_anchor(o, fragment) : -1;
+	return h >= 0 ? outline_heading(o, (size_t)h)->text : NULL;
+}
+
+/* Where a link leads, in words, for the list after the text. */
+static void describe_link(struct plain *p, const char *target, struct buf *out)
+{
+	size_t a = 0;
+	const char *frag = NULL;
+	enum guide_link kind = guide_resolve(p->guide, target, &a, &frag);
+	const char *section = kind == GUIDE_LINK_ARTICLE || kind == GUIDE_LINK_ANCHOR
+		? section_title(p, kind == GUIDE_LINK_ARTICLE ? a : (size_t)nav_article(p->nav),
+				frag) : NULL;
+	switch (kind) {
+	case GUIDE_LINK_ARTICLE:
+		buf_puts(out, guide_article(p->guide, a)->title);
+		if (section)
+			buf_printf(out, ", section \"%s\"", section);
+		break;
+	case GUIDE_LINK_ANCHOR:
+		if (section)
+			buf_printf(out, "The section \"%s\" of this topic", section);
+		else
+			buf_puts(out, "A section of this topic");
+		break;
+	case GUIDE_LINK_EXTERNAL:
+		buf_printf(out, "Web address: %s (the guide does not open web pages)", target);
+		break;
+	case GUIDE_LINK_BROKEN:
+		buf_printf(out, "A link that does not work: %s", target);
+		break;
+	}
+}
+
+/* The line to print the article from: its top when it was just opened
+ * (or asked for from the top), else the start of the section the reader's
+ * place is in, worked out again only when the place changed. */
+static size_t article_start(struct plain *p, const struct layout *l)
+{
+	long article = nav_article(p->nav);
+	size_t depth = nav_history_depth(p->nav);
+	if (!p->from_top && article == p->start_article && depth == p->start_depth)
+		return p->start;
+	size_t top = p->from_top ? 0 : nav_reader_top(p->nav);
+	long h = layout_heading_at(l, top);
+	p->start = h >= 0 ? layout_heading_line(l, (size_t)h) : 0;
+	p->start_article = article;
+	p->start_depth = depth;
+	p->from_top = false;
+	return p->start;
+}
+
+static void number_links(struct plain *p, const struct layout *l, size_t *numbers)
+{
+	p->nlinks = 0;
+	for (size_t i = 0; i < layout_link_count(l); i++)
+		if (layout_link(l, i)->line != (size_t)-1) {
+			p->links[p->nlinks++] = i;
+			numbers[i] = p->nlinks;
+		}
+}
+
+static void print_links(struct plain *p, struct buf *to, const struct layout *l, size_t start)
+{
+	bool any = false;
+	struct buf line = BUF_INIT;
+	for (size_t k = 0; k < p->nlinks; k++) {
+		const struct layout_link *link = layout_link(l, p->links[k]);
+		if (link->line < start)
+			continue;
+		if (!any)
+			put_str(p, to, "");
+		if (!any)
+			put_str(p, to, "Links:");
+		any = true;
+		buf_clear(&line);
+		buf_printf(&line, "[%zu] ", k + 1);
+		describe_link(p, link->target, &line);
+		put_line(p, to, line.data, line.len);
+	}
+	buf_free(&line);
+}
+
+static void render_article(struct plain *p, struct buf *to)
+{
+	const struct layout *l = nav_reader_layout(p->nav);
+	size_t a = (size_t)nav_article(p->nav), count = layout_link_count(l);
+	size_t start = article_start(p, l);
+	size_t *numbers = xcalloc(count + 1, sizeof *numbers);
+	bool *seen = xcalloc(count + 1, sizeof *seen);
+	free(p->links);
+	p->links = xcalloc(count + 1, sizeof *p->links);
+	number_links(p, l, numbers);
+	p->nentries = 0;
+	if (start > 0) {
+		struct buf head = BUF_INIT;
+		buf_printf(&head, "Topic: %s", guide_article(p->guide, a)->title);
+		put_line(p, to, head.data, head.len);
+		put_str(p, to, "");
+		buf_free(&head);
+	}
+	struct marks m = {0};
+	for (size_t i = start; i < layout_line_count(l); i++)
+		article_line(p, to, layout_line(l, i), numbers, seen, &m);
+	print_links(p, to, l, start);
+	free(numbers);
+	free(seen);
+}
+
+/* ---- lists: any other screen, from its rows ---------------------------- */
+
+static void view_small(struct plain *p)
+{
+	nav_resize(p->nav, 1, p->width);
+}
+
+static bool shows_more(const struct plain *p)
+{
+	struct nav_row row;
+	for (size_t y = 0; y < p->tall; y++) {
+		nav_row(p->nav, y, &row);
+		if (row.kind == NAV_ROW_MORE)
+			return true;
+	}
+	return false;
+}
+
+/* A view that holds the whole list: no row says there is more. */
+static void view_tall(struct plain *p)
+{
+	nav_resize(p->nav, p->tall, p->width);
+	while (shows_more(p) && p->tall < MAX_TALL_ROWS) {
+		p->tall *= 4;
+		nav_resize(p->nav, p->tall, p->width);
+	}
+}
+
+/* The list's choices, found as a person with only arrow keys finds them:
+ * from the top, Down after Down, every row the choice lands on, until it
+ * stops moving.  This leaves the choice on the last one. */
+static void find_entries(struct plain *p)
+{
+	enum nav_screen screen = nav_screen(p->nav);
+	size_t cap = 0, prev_row = (size_t)-1, prev_col = 0;
+	p->nentries = 0;
+	nav_act(p->nav, NAV_TOP);
+	for (size_t steps = 0; steps <= p->tall && nav_screen(p->nav) == screen; steps++) {
+		size_t r, c;
+		struct nav_row row;
+		nav_cursor(p->nav, &r, &c);
+		if (r == prev_row && c == prev_col)
+			break;
+		prev_row = r;
+		prev_col = c;
+		nav_row(p->nav, r, &row);
+		if (row.chosen) {
+			if (p->nentries == cap) {
+				cap = cap ? cap * 2 : 16;
+				p->entries = xreallocarray(p->entries, cap, sizeof *p->entries);
+			}
+			p->entries[p->nentries++] = (struct entry){steps, r};
+		}
+		nav_act(p->nav, NAV_DOWN);
+	}
+}
+
+static size_t entry_at(const struct plain *p, size_t row)
+{
+	for (size_t i = 0; i < p->nentries; i++)
+		if (p->entries[i].row == row)
+			return i + 1;
+	return 0;
+}
+
+static void pad_to(struct buf *line, size_t col)
+{
+	size_t w = text_width(buf_str(line), line->len);
+	for (; w < col; w++)
+		buf_putc(line, ' ');
+}
+
+/* An item row: a choice gets its number, unless its label already is
+ * that number (the home screen's "3. ").  Returns the column its text
+ * starts at. */
+static size_t item_line(struct buf *line, const struct nav_row *r, size_t number)
+{
+	char own[32] = "";
+	snprintf(own, sizeof own, "%zu.", number);
+	const char *label = r->label;
+	while (*label == ' ')
+		label++;
+	size_t label_len = strlen(label);
+	while (label_len && label[label_len - 1] == ' ')
+		label_len--;
+	bool own_label = label_len == strlen(own) && strncmp(label, own, label_len) == 0;
+	if (number && !own_label)
+		buf_printf(line, "%s ", own);
+	size_t left = line->len;
+	pad_to(line, left + r->indent);
+	buf_puts(line, r->label);
+	if (r->text_col)
+		pad_to(line, left + r->indent + r->text_col);
+	size_t col = text_width(buf_str(line), line->len);
+	buf_append(line, r->text, r->len);
+	return col;
+}
+
+static void list_row(struct plain *p, struct buf *to, size_t y, struct marks *m)
+{
+	struct nav_row r;
+	nav_row(p->nav, y, &r);
+	struct buf line = BUF_INIT;
+	size_t hang = 0;
+	switch (r.kind) {
+	case NAV_ROW_LINE:
+		if (r.line)
+			article_line(p, to, r.line, NULL, NULL, m);
+		break;
+	case NAV_ROW_ITEM:
+		hang = item_line(&line, &r, entry_at(p, y));
+		break;
+	case NAV_ROW_NOTE:
+		pad_to(&line, r.indent + r.text_col);
+		hang = line.len;
+		buf_append(&line, r.text, r.len);
+		break;
+	case NAV_ROW_TITLE:
+		buf_append(&line, r.text, r.len);
+		break;
+	case NAV_ROW_BLANK:
+		put_str(p, to, "");
+		break;
+	case NAV_ROW_MORE:
+	case NAV_ROW_MESSAGE: /* the message is printed after the screen */
+		break;
+	}
+	if (line.len)
+		put_wrapped(p, to, line.data, line.len, hang);
+	buf_free(&line);
+}
+
+static void render_list(struct plain *p, struct buf *to)
+{
+	view_tall(p);
+	find_entries(p);
+	struct marks m = {0};
+	for (size_t y = 0; y < p->tall; y++)
+		list_row(p, to, y, &m);
+	view_small(p);
+}
+
+/* ---- the prompt -------------------------------------------------------- */
+
+static bool status_offers(const struct nav_status *st, enum nav_action a)
+{
+	for (size_t i = 0; i < st->nhints; i++)
+		if (st->hints[i] == a)
+			return true;
+	return false;
+}
+
+static bool has_next_topic(const struct plain *p)
+{
+	long a = nav_article(p->nav);
+	return nav_screen(p->nav) == NAV_SCREEN_ARTICLE && a >= 0 &&
+	       (size_t)a + 1 < guide_count(p->guide);
+}
+
+/* Whether the prompt offers word `w` on this screen. */
+static bool offered(const struct plain *p, const struct word *w, const struct nav_status *st)
+{
+	enum nav_screen screen = nav_screen(p->nav);
+	switch (w->action) {
+	case NAV_READ_ON: return has_next_topic(p);
+	case NAV_BACK: return screen != NAV_SCREEN_HOME || nav_history_depth(p->nav) > 0;
+	case NAV_TOPICS: return screen != NAV_SCREEN_HOME;
+	case NAV_HEADINGS: return status_offers(st, NAV_HEADINGS);
+	case NAV_TOP: return screen == NAV_SCREEN_ARTICLE && p->start > 0;
+	case NAV_START_OVER: return p->opts->kiosk;
+	case NAV_QUIT: return !p->opts->kiosk;
+	default: return true;
+	}
+}
+
+static const char *number_words(const struct plain *p)
+{
+	switch (nav_screen(p->nav)) {
+	case NAV_SCREEN_HOME: return "a topic number";
+	case NAV_SCREEN_ARTICLE: return "a link number";
+	case NAV_SCREEN_HEADINGS: return "a section number";
+	default: return "a number";
+	}
+}
+
+/* The name an action the word table does not know goes by: its button's
+ * label in lower case ("search"). */
+static void action_name(enum nav_action a, char *out, size_t size)
+{
+	snprintf(out, size, "%s", nav_action_label(a));
+	for (char *c = out; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+}
+
+static const struct word *word_named(const char *typed);
+
+/* Its first letter does too, when no word of the table is that letter. */
+static bool letter_free(const char *name)
+{
+	char letter[2] = {name[0], '\0'};
+	return isalpha((unsigned char)name[0]) && !word_named(letter);
+}
+
+static void prompt(struct plain *p)
+{
+	struct nav_status st;
+	nav_status(p->nav, &st);
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "Type ");
+	if (nav_screen(p->nav) == NAV_SCREEN_ARTICLE ? p->nlinks > 0 : p->nentries > 0)
+		buf_printf(&b, "%s, ", number_words(p));
+	for (size_t i = 0; i < st.nhints; i++) {
+		char name[64];
+		if (done_by_number(st.hints[i]) || word_of(st.hints[i]))
+			continue;
+		action_name(st.hints[i], name, sizeof name);
+		if (*name && letter_free(name))
+			buf_printf(&b, "%c for %s, ", name[0], name);
+		else if (*name)
+			buf_printf(&b, "%s, ", name);
+	}
+	for (size_t i = 0; i < NWORDS; i++) {
+		if (!offered(p, &words[i], &st))
+			continue;
+		buf_printf(&b, "%s %s", words[i].names[0], words[i].phrase);
+		if (words[i].action == NAV_READ_ON) {
+			size_t next = (size_t)nav_article(p->nav) + 1;
+			buf_printf(&b, " (%s)", guide_article(p->guide, next)->title);
+		}
+		buf_puts(&b, ", ");
+	}
+	b.len -= 2; /* the last ", " */
+	buf_puts(&b, ":");
+	struct buf out = BUF_INIT;
+	buf_putc(&out, '\n');
+	p->blank = false;
+	put_line(p, &out, b.data, b.len);
+	/* At a terminal the answer is typed on the prompt's line. */
+	if (isatty(fileno(p->in)) && out.len)
+		out.data[--out.len] = ' ';
+	fputs(buf_str(&out), p->out);
+	fflush(p->out);
+	buf_free(&out);
+	buf_free(&b);
+}
+
+/* ---- showing a screen -------------------------------------------------- */
+
+/* The screen, when it changed (or `again`), then any message, then the
+ * prompt. */
+static void show(struct plain *p, bool again)
+{
+	char *message = xstrdup(nav_message(p->nav)); /* finding choices clears it */
+	struct buf screen = BUF_INIT;
+	p->blank = true;
+	if (nav_screen(p->nav) == NAV_SCREEN_ARTICLE && nav_reader_layout(p->nav))
+		render_article(p, &screen);
+	else
+		render_list(p, &screen);
+	while (screen.len >= 2 && screen.data[screen.len - 1] == '\n' &&
+	       screen.data[screen.len - 2] == '\n')
+		screen.data[--screen.len] = '\0';
+	if (again || screen.len != p->shown.len ||
+	    memcmp(buf_str(&screen), buf_str(&p->shown), screen.len) != 0) {
+		fputs("\n", p->out);
+		fputs(buf_str(&screen), p->out);
+	}
+	struct buf extra = BUF_INIT;
+	p->blank = false;
+	if (*message)
+		put_str(p, &extra, message);
+	if (p->said.len)
+		put_line(p, &extra, p->said.data, p->said.len);
+	if (extra.len)
+		fprintf(p->out, "\n%s", extra.data);
+	buf_free(&extra);
+	buf_clear(&p->said);
+	buf_free(&p->shown);
+	p->shown = screen;
+	free(message);
+	prompt(p);
+}
+
+/* ---- commands ---------------------------------------------------------- */
+
+__attribute__((format(printf, 2, 3)))
+static void say(struct plain *p, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char text[512];
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	buf_clear(&p->said);
+	text_sanitize(&p->said, text, strlen(text), false);
+}
+
+static void choose_entry(struct plain *p, size_t k)
+{
+	const struct entry *e = &p->entries[k - 1];
+	view_tall(p);
+	nav_act(p->nav, NAV_TOP);
+	for (size_t i = 0; i < e->steps; i++)
+		nav_act(p->nav, NAV_DOWN);
+	view_small(p); /* a jump to a section lands on its line */
+	nav_act(p->nav, NAV_OPEN);
+}
+
+/* Follow link number k: Tab to it, then Enter, as a keyboard user would. */
+static void follow_link(struct plain *p, size_t k)
+{
+	long want = (long)p->links[k - 1];
+	size_t tries = layout_link_count(nav_reader_layout(p->nav)) + 3;
+	for (size_t i = 0; i < tries && nav_reader_link(p->nav) != want; i++)
+		nav_act(p->nav, NAV_NEXT_LINK);
+	if (nav_reader_link(p->nav) == want)
+		nav_act(p->nav, NAV_OPEN);
+}
+
+static void choose(struct plain *p, unsigned long k)
+{
+	bool article = nav_screen(p->nav) == NAV_SCREEN_ARTICLE;
+	size_t count = article ? p->nlinks : p->nentries;
+	if (count == 0)
+		say(p, "There is nothing to choose by number here.");
+	else if (k == 0 || k > count)
+		say(p, "There is no number %lu here. Type a number from 1 to %zu.", k, count);
+	else if (article)
+		follow_link(p, k);
+	else
+		choose_entry(p, k);
+}
+
+/* The next topic, as the choice at the end of a topic gives it. */
+static void next_topic(struct plain *p)
+{
+	if (!has_next_topic(p)) {
+		say(p, "There is no next topic here.");
+		return;
+	}
+	nav_act(p->nav, NAV_BOTTOM);
+	nav_act(p->nav, NAV_READ_ON);
+	nav_act(p->nav, NAV_OPEN);
+}
+
+/* An action the status bar offers that the word table does not know,
+ * typed by its name. */
+static enum nav_action offered_by_name(const struct plain *p, const char *typed)
+{
+	struct nav_status st;
+	nav_status(p->nav, &st);
+	for (size_t i = 0; i < st.nhints; i++) {
+		char name[64];
+		action_name(st.hints[i], name, sizeof name);
+		if (!*name || done_by_number(st.hints[i]) || word_of(st.hints[i]))
+			continue;
+		if (strcmp(name, typed) == 0 ||
+		    (letter_free(name) && typed[0] == name[0] && !typed[1]))
+			return st.hints[i];
+	}
+	return NAV_NONE;
+}
+
+static const struct word *word_named(const char *typed)
+{
+	for (size_t i = 0; i < NWORDS; i++)
+		for (size_t j = 0; j < 3 && words[i].names[j]; j++)
+			if (strcmp(words[i].names[j], typed) == 0)
+				return &words[i];
+	return NULL;
+}
+
+/* A line typed, in lower case with single spaces and no blanks around;
+ * control keys that came along (a Ctrl-C echoed into the line) dropped. */
+static void normalise(const char *s, struct buf *out)
+{
+	bool space = false;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c < 0x20 && !isspace(c)) || c == 0x7f)
+			continue;
+		if (isspace(c)) {
+			space = out->len > 0;
+			continue;
+		}
+		if (space)
+			buf_putc(out, ' ');
+		space = false;
+		buf_putc(out, (char)tolower(c));
+	}
+	buf_str(out);
+}
+
+static bool is_number(const char *s, unsigned long *k)
+{
+	if (!*s || strspn(s, "0123456789") != strlen(s) || strlen(s) > 9)
+		return false;
+	*k = strtoul(s, NULL, 10);
+	return true;
+}
+
+/* Do what the line says.  False when the guide should end. */
+static bool command(struct plain *p, const char *line)
+{
+	struct buf typed = BUF_INIT;
+	normalise(line, &typed);
+	const char *t = buf_str(&typed);
+	const struct word *w = word_named(t);
+	enum nav_action other = w ? NAV_NONE : offered_by_name(p, t);
+	unsigned long k;
+	bool go_on = true;
+	if (!*t)
+		; /* an empty line shows the screen again */
+	else if (is_number(t, &k))
+		choose(p, k);
+	else if (w && w->special == PLAIN_NEXT_TOPIC)
+		next_topic(p);
+	else if (w && w->special == PLAIN_FROM_TOP && nav_screen(p->nav) == NAV_SCREEN_ARTICLE)
+		p->from_top = true;
+	else if (w)
+		go_on = nav_act(p->nav, w->action) != NAV_QUIT_NOW;
+	else if (other != NAV_NONE)
+		nav_act(p->nav, other);
+	else
+		say(p, "Sorry, \"%.*s\" is not a choice here. Type h for help.", ECHO_MAX, t);
+	buf_free(&typed);
+	return go_on;
+}
+
+/* ---- input, and the kiosk's idle timer --------------------------------- */
+
+static long countdown_ms(const struct plain *p)
+{
+	long idle = (long)p->opts->idle * 1000;
+	return idle >= 2 * COUNTDOWN_MS ? COUNTDOWN_MS : idle / 2;
+}
+
+/* Wait up to `ms` for input.  True when some came (or the wait failed:
+ * then the read says what happened). */
+static bool input_within(int fd, long ms)
+{
+	struct pollfd pf = {.fd = fd, .events = POLLIN};
+	return poll(&pf, 1, ms > 0 ? (int)ms : 0) != 0;
+}
+
+/* A kiosk left alone: warn once, then start over and show the start. */
+static void wait_in_kiosk(struct plain *p)
+{
+	int fd = fileno(p->in);
+	if (!p->opts->kiosk || !p->opts->idle || fd < 0 || !p->touched)
+		return;
+	long window = countdown_ms(p), idle = (long)p->opts->idle * 1000;
+	if (input_within(fd, idle - window))
+		return;
+	long seconds = (window + 999) / 1000;
+	fprintf(p->out, "\nGoing back to the start in %ld second%s. Press Enter to keep "
+		"reading.\n", seconds, seconds == 1 ? "" : "s");
+	fflush(p->out);
+	if (input_within(fd, window))
+		return;
+	nav_act(p->nav, NAV_START_OVER);
+	p->touched = false;
+	fputs("\nStarting again for the next person.\n", p->out);
+	show(p, true);
+}
+
+static bool read_line(struct plain *p, char **line, size_t *cap)
+{
+	wait_in_kiosk(p);
+	ssize_t n = getline(line, cap, p->in);
+	if (n < 0)
+		return false;
+	p->touched = true;
+	return true;
+}
+
+int plain_run(struct guide *g, FILE *in, FILE *out, const struct plain_opts *opts)
+{
+	struct plain p = {.guide = g, .in = in, .out = out, .opts = opts, .tall = TALL_ROWS,
+			  .start_article = -1};
+	p.cols = opts->width > LAYOUT_MAX_WIDTH ? LAYOUT_MAX_WIDTH
+	       : opts->width < LAYOUT_MIN_WIDTH ? LAYOUT_MIN_WIDTH : opts->width;
+	p.width = p.cols > LAYOUT_MIN_WIDTH + NUMBER_ROOM ? p.cols - NUMBER_ROOM : p.cols;
+	struct nav_config cfg = {.ascii = opts->ascii, .kiosk = opts->kiosk,
+				 .key_names = key_names, .ctx = &p};
+	p.nav = nav_new(g, &cfg);
+	view_small(&p);
+	show(&p, true);
+	char *line = NULL;
+	size_t cap = 0;
+	while (!ferror(out) && read_line(&p, &line, &cap)) {
+		bool again = strspn(line, " \t\r\n") == strlen(line);
+		if (!command(&p, line))
+			break;
+		show(&p, again);
+	}
+	if (isatty(fileno(in)))
+		fputc('\n', out); /* the shell's prompt on a line of its own */
+	int status = fflush(out) == 0 && !ferror(out) ? 0 : 1;
+	free(line);
+	nav_free(p.nav);
+	free(p.entries);
+	free(p.links);
+	buf_free(&p.shown);
+	buf_free(&p.said);
+	return status;
+}
+
+/* ---- the process ------------------------------------------------------- */
+
+/* A kiosk's terminal: the keys that would signal or end input do nothing,
+ * and Ctrl-S cannot freeze the output. */
+static bool kiosk_terminal(struct termios *saved)
+{
+	if (!isatty(STDIN_FILENO) || tcgetattr(STDIN_FILENO, saved) != 0)
+		return false;
+	struct termios t = *saved;
+	t.c_iflag &= (tcflag_t)~(IXON | IXOFF);
+	t.c_cc[VINTR] = t.c_cc[VQUIT] = t.c_cc[VSUSP] = t.c_cc[VEOF] = _POSIX_VDISABLE;
+	return tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0;
+}
+
+int plain_main(struct guide *g, const struct plain_opts *opts)
+{
+	struct termios saved;
+	bool restore = false;
+	if (opts->kiosk) {
+		signal(SIGINT, SIG_IGN);
+		signal(SIGQUIT, SIG_IGN);
+		signal(SIGTSTP, SIG_IGN);
+		restore = kiosk_terminal(&saved);
+		/* The idle timer polls the descriptor: nothing may wait in a buffer. */
+		setvbuf(stdin, NULL, _IONBF, 0);
+	}
+	int status = plain_run(g, stdin, stdout, opts);
+	if (restore)
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+	return status;
+}
