@@ -149,7 +149,10 @@ bool view_scroll_action(struct nav *n, struct view *v, enum nav_action a)
 	case NAV_WHEEL_DOWN: view_scroll(n, v, top + WHEEL_LINES); return true;
 	case NAV_PAGE_UP: view_scroll(n, v, top - page); return true;
 	case NAV_PAGE_DOWN: view_scroll(n, v, top + page); return true;
-	case NAV_TOP: view_scroll(n, v, 0); return true;
+	case NAV_TOP: /* the start, with nothing chosen */
+		view_focus(n, v, -1);
+		view_scroll(n, v, 0);
+		return true;
 	case NAV_BOTTOM: view_scroll(n, v, (long)view_max_top(n, v)); return true;
 	case NAV_NEXT_LINK: view_cycle(n, v, 1); return true;
 	case NAV_PREV_LINK: view_cycle(n, v, -1); return true;

@@ -449,7 +449,9 @@ static size_t item_line(struct buf *line, const struct nav_row *r, size_t number
 	size_t left = line->len;
 	pad_to(line, left + r->indent);
 	buf_puts(line, r->label);
-	if (r->text_col)
+	/* Text is aligned after a label; after our own number alone it
+	 * follows at once. */
+	if (r->text_col && (*r->label || !number))
 		pad_to(line, left + r->indent + r->text_col);
 	size_t col = text_width(buf_str(line), line->len);
 	buf_append(line, r->text, r->len);
