@@ -17,23 +17,24 @@ SAN_FLAGS  ?= -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 
 WARN      = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wvla
-PKGS      = ncursesw libcmark
+PKGS      = ncursesw libcmark sqlite3
 # Recursive (=) so that pkg-config is asked only when a recipe needs it,
 # after `make deps` has had its chance to install the libraries.
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
-PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lunistring -lm
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -lunistring -lm -lpthread
 TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)
 TEST_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka)
 ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Iinclude -Ibuild $(PKG_CFLAGS) \
              -MMD -MP $(CPPFLAGS) $(CFLAGS)
 
 # Modules with no terminal in them: unit-tested, and shared by every output.
-CORE    = buf error text doc outline content layout history nav print readability check man quiz
+CORE    = buf error text doc outline content layout history nav print readability check man quiz \
+          fold search
 UI      = ui ui_draw
 OBJ     = $(CORE:%=build/obj/%.o) $(UI:%=build/obj/%.o) build/obj/main.o
 SAN_OBJ = $(OBJ:build/obj/%=build/san/%)
 SAN_CORE = $(CORE:%=build/san/%.o)
-UNIT    = buf text hostile outline content layout history nav readability check man quiz
+UNIT    = buf text hostile outline content layout history nav readability check man quiz search
 # Article ids from the file names: 08-aftercare.md is aftercare.
 ARTICLE_IDS = $(shell ls content | sed -n 's/^[0-9][0-9]*-\([a-z0-9_-]*\)\.md$$/\1/p')
 MAN_PAGES = build/man/skinguide.7 $(ARTICLE_IDS:%=build/man/skinguide-%.7)

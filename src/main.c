@@ -17,12 +17,13 @@
 #include "skinguide/content.h"
 #include "skinguide/man.h"
 #include "skinguide/print.h"
+#include "skinguide/search.h"
 #include "skinguide/text.h"
 #include "skinguide/ui.h"
 
 enum { EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 
-enum mode { MODE_UI, MODE_LIST, MODE_PRINT, MODE_CHECK };
+enum mode { MODE_UI, MODE_LIST, MODE_PRINT, MODE_CHECK, MODE_SEARCH };
 
 struct cli {
 	enum mode mode;
@@ -31,6 +32,7 @@ struct cli {
 	long width; /* 0: from the terminal, else 80 */
 	const char *format;
 	const char *check_dir;
+	const char *search;
 };
 
 static const char usage_text[] =
@@ -38,6 +40,7 @@ static const char usage_text[] =
 	"       skinguide --list [--format text|man] list the articles\n"
 	"       skinguide --print ID [--width N] [--format text|man]\n"
 	"                                            print one article\n"
+	"       skinguide --search QUERY             ranked results, one per line\n"
 	"       skinguide --check [DIR]              check the content for editors\n"
 	"       skinguide --help | --version\n"
 	"\n"
@@ -55,6 +58,9 @@ static const char usage_text[] =
 	"                  never wider than 76, a comfortable reading width\n"
 	"  --format FMT    text (the default) or man: --print writes the article as\n"
 	"                  a man page, --list the index page skinguide(7)\n"
+	"  --search QUERY  print the sections that answer QUERY, best first: the\n"
+	"                  article's id, the section's anchor and a snippet,\n"
+	"                  tab-separated; exit 1 when nothing matches\n"
 	"  --check [DIR]   check the articles in DIR (default: the content directory):\n"
 	"                  titles, summaries, links, sections, reading level;\n"
 	"                  exit 1 on any error\n"
@@ -109,7 +115,7 @@ static bool parse_width(const char *s, long *out)
 static int parse_args(int argc, char **argv, struct cli *cli)
 {
 	enum { OPT_CONTENT = 256, OPT_LIST, OPT_PRINT, OPT_WIDTH, OPT_FORMAT,
-	       OPT_CHECK, OPT_HELP, OPT_VERSION };
+	       OPT_CHECK, OPT_HELP, OPT_VERSION, OPT_SEARCH };
 	static const struct option longopts[] = {
 		{"content", required_argument, NULL, OPT_CONTENT},
 		{"list", no_argument, NULL, OPT_LIST},
@@ -117,6 +123,7 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		{"width", required_argument, NULL, OPT_WIDTH},
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"check", no_argument, NULL, OPT_CHECK},
+		{"search", required_argument, NULL, OPT_SEARCH},
 		{"help", no_argument, NULL, OPT_HELP},
 		{"version", no_argument, NULL, OPT_VERSION},
 		{NULL, 0, NULL, 0},
@@ -137,6 +144,15 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 				  : MODE_CHECK;
 			if (c == OPT_PRINT)
 				cli->print_id = optarg;
+			break;
+		case OPT_SEARCH:
+			if (cli->mode != MODE_UI)
+				return usage_error("%s: choose one of --list, --print, --search "
+						   "and --check", "--search");
+			cli->mode = MODE_SEARCH;
+			cli->search = optarg;
+			if (!optarg[strspn(optarg, " \t\n\r\f\v")])
+				return usage_error("%s needs words to look for", "--search");
 			break;
 		case OPT_FORMAT: cli->format = optarg; break;
 		case OPT_WIDTH:
@@ -219,6 +235,41 @@ static int run_print(struct guide *g, const struct cli *cli)
 	return 0;
 }
 
+/* --search: one line per hit, "id<TAB>anchor<TAB>snippet", best first.
+ * Every field is plain text: snippets come sanitised from the index. */
+static int run_search(struct guide *g, const struct cli *cli)
+{
+	struct sg_error err;
+	struct search *s = search_new(g, NULL, &err);
+	if (!s) {
+		complain("%s", err.msg);
+		return EXIT_RUNTIME;
+	}
+	struct search_results *r = search_query(s, cli->search, strlen(cli->search));
+	if (r->corrected)
+		complain("showing results for '%s'", r->corrected);
+	struct buf line = BUF_INIT, plain = BUF_INIT;
+	bool ascii = !locale_is_utf8();
+	for (size_t i = 0; i < r->count; i++) {
+		const struct search_hit *h = &r->hits[i];
+		buf_clear(&line);
+		buf_printf(&line, "%s\t%s\t%s\n", guide_article(g, h->article)->id,
+			   h->anchor ? h->anchor : "", h->snippet);
+		buf_clear(&plain);
+		if (ascii)
+			text_to_ascii(&plain, line.data, line.len);
+		fputs(ascii ? plain.data : line.data, stdout);
+	}
+	if (!r->count)
+		complain("nothing found for '%s'; try other words", cli->search);
+	int status = r->count ? 0 : EXIT_RUNTIME;
+	buf_free(&line);
+	buf_free(&plain);
+	search_results_free(r);
+	search_free(s);
+	return status;
+}
+
 /* Output that could not be written (a full disk, a closed pipe) is a
  * failure, whatever else went well. */
 static int finish_output(int status)
@@ -271,6 +322,9 @@ int main(int argc, char **argv)
 		break;
 	case MODE_PRINT:
 		status = run_print(g, &cli);
+		break;
+	case MODE_SEARCH:
+		status = run_search(g, &cli);
 		break;
 	case MODE_UI: {
 		struct ui_opts opts = {.ascii = !locale_is_utf8()};
