@@ -1,15 +1,20 @@
 /* search: SQLite FTS5 in memory, fed from the outlines, queried with
  * quoted words.
  *
- * Two FTS5 tables share one tokenizer (fold.h):
- *   b  one row per block: title, heading or body text, with its kind,
- *      its section and the row of its heading; it gives the sections,
- *      snippets and highlights of the articles that rank;
- *   a  one contentless row per article (title, headings, body): bm25 over
- *      ten thousand articles takes milliseconds, over their quarter of a
- *      million blocks it would take a hundred.
- * An fts5vocab table over `a` is the vocabulary that typos are corrected
- * against.
+ *   a  an FTS5 table with our tokenizer (fold.h), one contentless row per
+ *      article (title, headings, body): it finds and ranks the articles;
+ *   b  a plain table, one row per block (title, heading or body text),
+ *      with its kind, its section, the row of its heading and its anchor;
+ *      the rows of the few articles that rank are read by rowid and
+ *      matched with the same tokenizer, which gives their sections,
+ *      snippets and highlights;
+ *   v  an fts5vocab table over `a`: the vocabulary that typos are
+ *      corrected against.
+ * Why not one FTS5 row per block, ranked as such: on ten thousand
+ * articles bm25 over their quarter of a million blocks takes some 70 ms
+ * a keystroke, and an FTS5 query per ranked article for its sections
+ * rebuilds the whole doclist of a prefix ("s*") each time; bm25 over the
+ * articles takes a few milliseconds.
  *
  * The database is guarded by one mutex: the index thread takes it for a
  * batch of articles it has already read and parsed on its own, a query
@@ -43,8 +48,9 @@
 #define DEFAULT_THREAD_FROM 100
 /* Articles read, parsed and inserted per turn of the lock. */
 #define BATCH 16
-/* Phrases in one query: the aux function reports them in a 64-bit mask. */
-#define MAX_PHRASES 63
+/* Alternatives (words and synonyms) in one query, to keep its FTS5
+ * expression small whatever is pasted. */
+#define MAX_PHRASES 64
 /* Bytes of a block looked at for its snippet. */
 #define SNIPPET_SCAN 16384
 #define ELLIPSIS "..."
@@ -107,8 +113,6 @@ struct query {
 	struct term *terms;
 	size_t nterms;
 	size_t nalts;      /* in all terms */
-	size_t nphrases;   /* in the expressions */
-	unsigned char phrase_term[MAX_PHRASES];
 	struct buf all, any; /* FTS5 expressions: every term, some term */
 };
 
@@ -135,7 +139,8 @@ struct search {
 	struct article_ref *arts;
 	size_t total;
 	sqlite3 *db;
-	sqlite3_stmt *ins_a, *ins_b, *rank, *exists, *rows, *row, *vocab;
+	sqlite3_stmt *ins_a, *ins_b, *rank, *browse, *exists, *rows, *row, *vocab;
+	struct text_words *scratch;  /* the caller's thread: words of a row */
 	pthread_mutex_t lock;        /* db, arts[].lo/hi, the vocabulary */
 	pthread_t thread;
 	bool threaded;
@@ -548,10 +553,17 @@ static void synonyms_read(const char *src, size_t n, const char *language,
 	raw_free(&r);
 }
 
-static int compare_diags(const void *a, const void *b)
+/* In line order, keeping the order found within a line (a stable
+ * insertion sort: a file has few mistakes). */
+static void sort_diags(struct search_diag *d, size_t n)
 {
-	const struct search_diag *x = a, *y = b;
-	return (x->line > y->line) - (x->line < y->line);
+	for (size_t i = 1; i < n; i++) {
+		struct search_diag x = d[i];
+		size_t j = i;
+		for (; j > 0 && d[j - 1].line > x.line; j--)
+			d[j] = d[j - 1];
+		d[j] = x;
+	}
 }
 
 void search_synonyms_check(const char *src, size_t n, struct search_diags *d)
@@ -563,8 +575,8 @@ void search_synonyms_check(const char *src, size_t n, struct search_diags *d)
 		diag(d, 1, false, "no synonyms; write each group as a list item such as "
 		     "'- roller = dermaroller = derma roller'");
 	synonyms_free(&syn);
-	/* Stable enough: messages of one line keep the order found. */
-	qsort(d->items + first, d->count - first, sizeof *d->items, compare_diags);
+	if (d->count > first)
+		sort_diags(d->items + first, d->count - first);
 }
 
 /* ======================================================================= */
@@ -783,17 +795,14 @@ static bool alt_within(const struct alt *y, const struct alt *x)
 	return false;
 }
 
-/* Number the phrases that go to FTS5, and mark the ones that need not. */
-static void number_phrases(struct query *q)
+/* Mark the alternatives that FTS5 need not see. */
+static void mark_redundant(struct query *q)
 {
 	for (size_t i = 0; i < q->nterms; i++) {
 		struct term *t = &q->terms[i];
-		for (size_t a = 0; a < t->nalts; a++) {
+		for (size_t a = 0; a < t->nalts; a++)
 			for (size_t b = 0; b < t->nalts && !t->alts[a].redundant; b++)
 				t->alts[a].redundant = alt_within(&t->alts[b], &t->alts[a]);
-			if (!t->alts[a].redundant)
-				q->phrase_term[q->nphrases++] = (unsigned char)i;
-		}
 	}
 }
 
@@ -801,7 +810,7 @@ static void make_exprs(struct query *q)
 {
 	buf_clear(&q->all);
 	buf_clear(&q->any);
-	number_phrases(q);
+	mark_redundant(q);
 	for (size_t i = 0; i < q->nterms; i++) {
 		buf_puts(&q->all, i ? " AND " : "");
 		buf_puts(&q->any, i ? " OR " : "");
@@ -819,7 +828,7 @@ static void clear_terms(struct query *q)
 	}
 	free(q->terms);
 	q->terms = NULL;
-	q->nterms = q->nalts = q->nphrases = 0;
+	q->nterms = q->nalts = 0;
 }
 
 /* (Re)make terms and expressions from the words. */
@@ -883,45 +892,64 @@ static size_t alt_matches(const struct alt *a, const struct text_words *t, size_
 	return a->n;
 }
 
-static size_t longest_match(const struct query *q, const struct text_words *t, size_t i)
+/* Words of the longest match at word `i` (0: none), and its term. */
+static size_t longest_match(const struct query *q, const struct text_words *t, size_t i,
+			    size_t *term)
 {
 	size_t best = 0;
 	for (size_t j = 0; j < q->nterms; j++)
 		for (size_t a = 0; a < q->terms[j].nalts; a++) {
 			size_t k = alt_matches(&q->terms[j].alts[a], t, i);
-			if (k > best)
+			if (k > best) {
 				best = k;
+				*term = j;
+			}
 		}
 	return best;
 }
 
-static size_t find_marks(struct fold *f, const struct query *q, const char *text, size_t len,
-			 struct search_mark *marks, size_t max)
+static void text_words_free(struct text_words *t)
+{
+	if (!t)
+		return;
+	free(t->w);
+	buf_free(&t->store);
+	free(t);
+}
+
+/* Find the query in `text`: at most `max` marks stored, the terms found
+ * as bits in *terms (may be NULL), the number of matches returned.
+ * `t` is scratch space, reused from call to call. */
+static size_t find_marks(struct fold *f, const struct query *q, struct text_words *t,
+			 const char *text, size_t len, struct search_mark *marks, size_t max,
+			 uint64_t *terms)
 {
 	if (q->nterms == 0)
 		return 0;
-	struct text_words t = {0};
-	fold_words(f, text, len, keep_text_word, &t);
-	size_t found = 0;
-	for (size_t i = 0; i < t.n;) {
-		size_t k = longest_match(q, &t, i);
+	t->n = 0;
+	buf_clear(&t->store);
+	fold_words(f, text, len, keep_text_word, t);
+	size_t found = 0, term = 0;
+	for (size_t i = 0; i < t->n;) {
+		size_t k = longest_match(q, t, i, &term);
 		if (!k) {
 			i++;
 			continue;
 		}
 		if (found < max)
-			marks[found] = (struct search_mark){t.w[i].start, t.w[i + k - 1].end};
+			marks[found] = (struct search_mark){t->w[i].start, t->w[i + k - 1].end};
+		if (terms)
+			*terms |= (uint64_t)1 << term;
 		found++;
 		i += k;
 	}
-	free(t.w);
-	buf_free(&t.store);
 	return found;
 }
 
 struct search_matcher {
 	struct fold *fold;
 	struct query q;
+	struct text_words *scratch;
 };
 
 struct search_matcher *search_matcher_new(const struct search *s, const char *query,
@@ -931,6 +959,7 @@ struct search_matcher *search_matcher_new(const struct search *s, const char *qu
 	m->fold = fold_new(s->language);
 	if (!m->fold)
 		m->fold = fold_new(NULL);
+	m->scratch = xcalloc(1, sizeof *m->scratch);
 	query_words(m->fold, &s->syn, query ? query : "", query ? len : 0, &m->q);
 	compile(&m->q, &s->syn);
 	return m;
@@ -942,6 +971,7 @@ void search_matcher_free(struct search_matcher *m)
 		return;
 	query_free(&m->q);
 	fold_free(m->fold);
+	text_words_free(m->scratch);
 	free(m);
 }
 
@@ -953,7 +983,8 @@ size_t search_matcher_words(const struct search_matcher *m)
 size_t search_matcher_find(struct search_matcher *m, const char *text, size_t len,
 			   struct search_mark *marks, size_t max)
 {
-	return find_marks(m->fold, &m->q, text ? text : "", text ? len : 0, marks, max);
+	return find_marks(m->fold, &m->q, m->scratch, text ? text : "", text ? len : 0, marks,
+			  max, NULL);
 }
 
 /* ======================================================================= */
@@ -1022,34 +1053,6 @@ static void tok_delete(Fts5Tokenizer *tk)
 	free(t);
 }
 
-/* sg_mask(b): which phrases of the query a row holds, as bits. */
-static void aux_mask(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *ctx,
-		     int nval, sqlite3_value **val)
-{
-	(void)nval;
-	(void)val;
-	int n = 0, phrase, col, off;
-	sqlite3_uint64 mask = 0;
-	if (api->xInstCount(fc, &n) != SQLITE_OK)
-		n = 0;
-	for (int i = 0; i < n; i++)
-		if (api->xInst(fc, i, &phrase, &col, &off) == SQLITE_OK && phrase < MAX_PHRASES)
-			mask |= (sqlite3_uint64)1 << phrase;
-	sqlite3_result_int64(ctx, (sqlite3_int64)mask);
-}
-
-/* sg_count(b): how many times they occur in it. */
-static void aux_count(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *ctx,
-		      int nval, sqlite3_value **val)
-{
-	(void)nval;
-	(void)val;
-	int n = 0;
-	if (api->xInstCount(fc, &n) != SQLITE_OK)
-		n = 0;
-	sqlite3_result_int(ctx, n);
-}
-
 /* The fts5_api of the connection, the documented way: a pointer bound to
  * "SELECT fts5(?1)".  No loadable extension is involved. */
 static fts5_api *fts5_of(sqlite3 *db)
@@ -1069,9 +1072,7 @@ static bool register_fts5(struct search *s)
 	fts5_api *api = fts5_of(s->db);
 	fts5_tokenizer tk = {tok_create, tok_delete, tok_tokenize};
 	return api && api->iVersion >= 2 &&
-	       api->xCreateTokenizer(api, "skinguide", s, &tk, NULL) == SQLITE_OK &&
-	       api->xCreateFunction(api, "sg_mask", NULL, aux_mask, NULL) == SQLITE_OK &&
-	       api->xCreateFunction(api, "sg_count", NULL, aux_count, NULL) == SQLITE_OK;
+	       api->xCreateTokenizer(api, "skinguide", s, &tk, NULL) == SQLITE_OK;
 }
 
 /* ======================================================================= */
@@ -1097,23 +1098,23 @@ static bool make_schema(struct search *s)
 		 SEARCH_WEIGHT_BODY);
 	return exec(s, "PRAGMA temp_store = MEMORY") &&
 	       exec(s, "CREATE VIRTUAL TABLE a USING fts5(title, headings, body, "
-		    "content='', tokenize='skinguide')") &&
-	       exec(s, "CREATE VIRTUAL TABLE b USING fts5(title, heading, body, "
-		    "kind UNINDEXED, sec UNINDEXED, hrow UNINDEXED, anchor UNINDEXED, "
-		    "tokenize='skinguide')") &&
+		    "content='', tokenize='skinguide', prefix='1 2')") &&
+	       exec(s, "CREATE TABLE b(id INTEGER PRIMARY KEY, kind INTEGER, sec INTEGER, "
+		    "hrow INTEGER, anchor TEXT, text TEXT)") &&
 	       exec(s, "CREATE VIRTUAL TABLE v USING fts5vocab(a, 'row')") &&
 	       exec(s, rank) &&
 	       prepare(s, "INSERT INTO a(rowid, title, headings, body) VALUES(?1, ?2, ?3, ?4)",
 		       &s->ins_a) &&
-	       prepare(s, "INSERT INTO b(title, heading, body, kind, sec, hrow, anchor) "
-		       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)", &s->ins_b) &&
+	       prepare(s, "INSERT INTO b(kind, sec, hrow, anchor, text) "
+		       "VALUES(?1, ?2, ?3, ?4, ?5)", &s->ins_b) &&
 	       prepare(s, "SELECT rowid FROM a WHERE a MATCH ?1 ORDER BY rank, rowid "
 		       "LIMIT ?2", &s->rank) &&
+	       prepare(s, "SELECT rowid FROM a WHERE a MATCH ?1 ORDER BY rowid LIMIT ?2",
+		       &s->browse) &&
 	       prepare(s, "SELECT rowid FROM a WHERE a MATCH ?1 LIMIT 1", &s->exists) &&
-	       prepare(s, "SELECT rowid, kind, sec, hrow, sg_mask(b), sg_count(b), body "
-		       "FROM b WHERE b MATCH ?1 AND rowid BETWEEN ?2 AND ?3", &s->rows) &&
-	       prepare(s, "SELECT heading, anchor, body, kind, sec FROM b WHERE rowid = ?1",
-		       &s->row) &&
+	       prepare(s, "SELECT id, kind, sec, hrow, text FROM b WHERE id BETWEEN ?1 AND ?2",
+		       &s->rows) &&
+	       prepare(s, "SELECT text, anchor, kind, sec FROM b WHERE id = ?1", &s->row) &&
 	       prepare(s, "SELECT term, doc FROM v", &s->vocab);
 }
 
@@ -1135,8 +1136,8 @@ static bool open_db(struct search *s, struct sg_error *err)
 
 static void finalize_all(struct search *s)
 {
-	sqlite3_stmt *all[] = {s->ins_a, s->ins_b, s->rank, s->exists, s->rows, s->row,
-			       s->vocab};
+	sqlite3_stmt *all[] = {s->ins_a, s->ins_b, s->rank, s->browse, s->exists, s->rows,
+			       s->row, s->vocab};
 	for (size_t i = 0; i < sizeof all / sizeof *all; i++)
 		sqlite3_finalize(all[i]);
 }
@@ -1201,14 +1202,12 @@ static bool insert_block(struct search *s, const struct outline *o,
 {
 	sqlite3_stmt *st = s->ins_b;
 	long sec = hit_heading(o, b->section);
-	bind_text(st, 1, kind == ROW_TITLE ? b->text : "");
-	bind_text(st, 2, kind == ROW_HEADING ? b->text : "");
-	bind_text(st, 3, kind == ROW_BODY ? b->text : "");
-	sqlite3_bind_int(st, 4, (int)kind);
-	sqlite3_bind_int64(st, 5, sec);
-	sqlite3_bind_int64(st, 6, sec >= 0 && kind == ROW_BODY ? *hrow : 0);
-	bind_text(st, 7, kind == ROW_HEADING ? outline_heading(o, (size_t)b->section)->anchor
+	sqlite3_bind_int(st, 1, (int)kind);
+	sqlite3_bind_int64(st, 2, sec);
+	sqlite3_bind_int64(st, 3, sec >= 0 && kind == ROW_BODY ? *hrow : 0);
+	bind_text(st, 4, kind == ROW_HEADING ? outline_heading(o, (size_t)b->section)->anchor
 		  : "");
+	bind_text(st, 5, b->text);
 	if (!step_done(st))
 		return false;
 	if (kind == ROW_HEADING)
@@ -1394,6 +1393,7 @@ struct search *search_new(const struct guide *g, const struct search_opts *opts,
 		goto fail;
 	}
 	copy_articles(s, g);
+	s->scratch = xcalloc(1, sizeof *s->scratch);
 	if (!open_db(s, err))
 		goto fail;
 	return s;
@@ -1429,6 +1429,7 @@ void search_free(struct search *s)
 	}
 	free(s->arts);
 	vocab_free(s);
+	text_words_free(s->scratch);
 	synonyms_free(&s->syn);
 	fold_free(s->fold);
 	free(s->language);
@@ -1606,15 +1607,15 @@ struct ranked {
 
 /* Articles matching `expr`, best first, appended to `out` (skipping
  * those already there). */
-static size_t rank_articles(struct search *s, const struct buf *expr, size_t limit,
-			    bool all, struct ranked *out, size_t n, bool *failed)
+static size_t rank_articles(struct search *s, sqlite3_stmt *st, const struct buf *expr,
+			    size_t limit, bool all, struct ranked *out, size_t n, bool *failed)
 {
 	size_t had = n;
 	int rc = SQLITE_DONE;
-	bind_expr(s->rank, expr);
-	sqlite3_bind_int64(s->rank, 2, (sqlite3_int64)(limit + had));
-	while (n < limit && (rc = sqlite3_step(s->rank)) == SQLITE_ROW) {
-		size_t a = (size_t)sqlite3_column_int64(s->rank, 0) - 1;
+	bind_expr(st, expr);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)(limit + had));
+	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		size_t a = (size_t)sqlite3_column_int64(st, 0) - 1;
 		bool seen = false;
 		for (size_t i = 0; i < had && !seen; i++)
 			seen = out[i].article == a;
@@ -1623,7 +1624,7 @@ static size_t rank_articles(struct search *s, const struct buf *expr, size_t lim
 	}
 	if (n < limit && rc != SQLITE_DONE)
 		*failed = true;
-	sqlite3_reset(s->rank);
+	sqlite3_reset(st);
 	return n;
 }
 
@@ -1632,22 +1633,14 @@ struct section {
 	long sec;
 	sqlite3_int64 hrow;      /* its heading's row, 0 for the top */
 	sqlite3_int64 head_row;  /* a matching title or heading row, else 0 */
+	uint64_t head_terms;     /* terms found in that row */
 	sqlite3_int64 first_row;
 	uint64_t terms;          /* terms found anywhere in it */
-	int count;               /* matches in it */
+	size_t count;            /* matches in it */
 	uint64_t body_terms;     /* of its best body row */
-	int body_count;
+	size_t body_count;
 	char *body;              /* that row's text, or NULL */
 };
-
-static uint64_t terms_of(const struct query *q, uint64_t phrases)
-{
-	uint64_t t = 0;
-	for (size_t p = 0; p < q->nphrases; p++)
-		if (phrases & ((uint64_t)1 << p))
-			t |= (uint64_t)1 << q->phrase_term[p];
-	return t;
-}
 
 static struct section *section_for(struct section **secs, size_t *n, long sec)
 {
@@ -1661,31 +1654,39 @@ static struct section *section_for(struct section **secs, size_t *n, long sec)
 	return x;
 }
 
-static void add_row(struct section *x, sqlite3_stmt *st, uint64_t terms)
+/* A row of b that matched, as the rows statement gives it. */
+struct row {
+	sqlite3_int64 id, hrow;
+	int kind;
+	const char *text;
+	uint64_t terms;
+	size_t count;
+};
+
+static void add_row(struct section *x, const struct row *r)
 {
-	sqlite3_int64 rowid = sqlite3_column_int64(st, 0);
-	int kind = sqlite3_column_int(st, 1), count = sqlite3_column_int(st, 5);
-	x->first_row = x->first_row ? x->first_row : rowid;
-	x->terms |= terms;
-	x->count += count;
-	if (kind == ROW_HEADING)
-		x->hrow = rowid;
-	else if (kind == ROW_BODY && sqlite3_column_int64(st, 3))
-		x->hrow = sqlite3_column_int64(st, 3);
-	if (kind != ROW_BODY) {
-		x->head_row = x->head_row ? x->head_row : rowid;
+	x->first_row = x->first_row ? x->first_row : r->id;
+	x->terms |= r->terms;
+	x->count += r->count;
+	if (r->kind == ROW_HEADING)
+		x->hrow = r->id;
+	else if (r->kind == ROW_BODY && r->hrow)
+		x->hrow = r->hrow;
+	if (r->kind != ROW_BODY) {
+		x->head_row = x->head_row ? x->head_row : r->id;
+		x->head_terms |= r->terms;
 		return;
 	}
-	int better = __builtin_popcountll(terms) - __builtin_popcountll(x->body_terms);
-	if (x->body && (better < 0 || (better == 0 && count <= x->body_count)))
+	int better = __builtin_popcountll(r->terms) - __builtin_popcountll(x->body_terms);
+	if (x->body && (better < 0 || (better == 0 && r->count <= x->body_count)))
 		return;
 	free(x->body);
-	x->body = xstrdup((const char *)sqlite3_column_text(st, 6));
-	x->body_terms = terms;
-	x->body_count = count;
+	x->body = xstrdup(r->text);
+	x->body_terms = r->terms;
+	x->body_count = r->count;
 }
 
-/* Sections: most terms, then a heading that matches, then most
+/* Sections: most terms, then most terms in the heading, then most
  * matches, then the order of the article. */
 static int compare_sections(const void *pa, const void *pb)
 {
@@ -1693,13 +1694,43 @@ static int compare_sections(const void *pa, const void *pb)
 	int ta = __builtin_popcountll(a->terms), tb = __builtin_popcountll(b->terms);
 	if (ta != tb)
 		return tb - ta;
-	if (!a->head_row != !b->head_row)
-		return a->head_row ? -1 : 1;
+	ta = __builtin_popcountll(a->head_terms);
+	tb = __builtin_popcountll(b->head_terms);
+	if (ta != tb)
+		return tb - ta;
 	if (a->count != b->count)
-		return b->count - a->count;
+		return a->count < b->count ? 1 : -1;
 	return (a->first_row > b->first_row) - (a->first_row < b->first_row);
 }
 
+/* A block's text cut to what search reads of it, at a character start:
+ * a megabyte paragraph costs no more than a long one. */
+static size_t scan_length(const char *text)
+{
+	size_t len = strlen(text);
+	if (len <= SNIPPET_SCAN)
+		return len;
+	size_t n = SNIPPET_SCAN;
+	while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
+/* Match the current row of the rows statement; add it to its section. */
+static void match_row(struct search *s, const struct query *q, struct section **secs,
+		      size_t *n)
+{
+	sqlite3_stmt *st = s->rows;
+	const char *text = (const char *)sqlite3_column_text(st, 4);
+	struct row r = {sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 3),
+			sqlite3_column_int(st, 1), text ? text : "", 0, 0};
+	r.count = find_marks(s->fold, q, s->scratch, r.text, scan_length(r.text), NULL, 0,
+			     &r.terms);
+	if (r.count)
+		add_row(section_for(secs, n, (long)sqlite3_column_int64(st, 2)), &r);
+}
+
+/* The sections of `article` that hold some of the query, best first. */
 static size_t read_sections(struct search *s, const struct query *q, size_t article,
 			    struct section **secs, bool *failed)
 {
@@ -1707,14 +1738,11 @@ static size_t read_sections(struct search *s, const struct query *q, size_t arti
 	const struct article_ref *a = &s->arts[article];
 	if (a->hi < a->lo)
 		return 0;
-	bind_expr(s->rows, &q->any);
-	sqlite3_bind_int64(s->rows, 2, a->lo);
-	sqlite3_bind_int64(s->rows, 3, a->hi);
+	sqlite3_bind_int64(s->rows, 1, a->lo);
+	sqlite3_bind_int64(s->rows, 2, a->hi);
 	int rc;
-	while ((rc = sqlite3_step(s->rows)) == SQLITE_ROW) {
-		struct section *x = section_for(secs, &n, (long)sqlite3_column_int64(s->rows, 2));
-		add_row(x, s->rows, terms_of(q, (uint64_t)sqlite3_column_int64(s->rows, 4)));
-	}
+	while ((rc = sqlite3_step(s->rows)) == SQLITE_ROW)
+		match_row(s, q, secs, &n);
 	if (rc != SQLITE_DONE)
 		*failed = true;
 	sqlite3_reset(s->rows);
@@ -1722,17 +1750,19 @@ static size_t read_sections(struct search *s, const struct query *q, size_t arti
 	return n;
 }
 
-/* Column `col` of row `rowid` of b, copied; NULL when there is none. */
-static char *row_text(struct search *s, sqlite3_int64 rowid, int col, int *kind, long *sec)
+/* Column `col` of row `id` of b (0 text, 1 anchor), copied; NULL when
+ * there is no such row. */
+static char *row_text(struct search *s, sqlite3_int64 id, int col, int *kind, long *sec)
 {
 	char *text = NULL;
-	sqlite3_bind_int64(s->row, 1, rowid);
+	sqlite3_bind_int64(s->row, 1, id);
 	if (sqlite3_step(s->row) == SQLITE_ROW) {
-		text = xstrdup((const char *)sqlite3_column_text(s->row, col));
+		const unsigned char *t = sqlite3_column_text(s->row, col);
+		text = xstrdup(t ? (const char *)t : "");
 		if (kind)
-			*kind = sqlite3_column_int(s->row, 3);
+			*kind = sqlite3_column_int(s->row, 2);
 		if (sec)
-			*sec = (long)sqlite3_column_int64(s->row, 4);
+			*sec = (long)sqlite3_column_int64(s->row, 3);
 	}
 	sqlite3_reset(s->row);
 	return text;
@@ -1813,18 +1843,6 @@ static void make_snippet(struct search_hit *hit, const char *text, struct search
 	hit->nmarks = k;
 }
 
-/* A block's text cut to what a snippet may show, at a character start. */
-static size_t scan_length(const char *text)
-{
-	size_t len = strlen(text);
-	if (len <= SNIPPET_SCAN)
-		return len;
-	size_t n = SNIPPET_SCAN;
-	while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
-		n--;
-	return n;
-}
-
 /* The snippet comes from the best body row, else the text right after
  * the heading that matched. */
 static char *snippet_source(struct search *s, const struct section *x)
@@ -1834,7 +1852,7 @@ static char *snippet_source(struct search *s, const struct section *x)
 	sqlite3_int64 after = x->hrow ? x->hrow : x->head_row;
 	int kind = -1;
 	long sec = -2;
-	char *t = after ? row_text(s, after + 1, 2, &kind, &sec) : NULL;
+	char *t = after ? row_text(s, after + 1, 0, &kind, &sec) : NULL;
 	if (t && (kind != ROW_BODY || sec != x->sec)) {
 		free(t);
 		t = NULL;
@@ -1856,7 +1874,7 @@ static void fill_hit(struct search *s, const struct query *q, size_t article,
 	size_t len = scan_length(src);
 	src[len] = '\0';
 	struct search_mark marks[64];
-	size_t nm = find_marks(s->fold, q, src, len, marks, 64);
+	size_t nm = find_marks(s->fold, q, s->scratch, src, len, marks, 64, NULL);
 	make_snippet(hit, src, marks, nm < 64 ? nm : 64, s->opts.snippet_columns);
 	free(src);
 }
@@ -1878,6 +1896,13 @@ static void add_hits(struct search *s, const struct query *q, const struct ranke
 {
 	struct section *secs = NULL;
 	size_t n = read_sections(s, q, a->article, &secs, &r->pub.failed);
+	if (n == 0 && s->arts[a->article].hi >= s->arts[a->article].lo) {
+		/* FTS5 found what the rows do not show (words across two
+		 * blocks): the hit is the article's top. */
+		secs = xcalloc(1, sizeof *secs);
+		*secs = (struct section){.sec = -1, .head_row = s->arts[a->article].lo};
+		n = 1;
+	}
 	for (size_t i = 0; i < n; i++) {
 		if (i < s->opts.per_article && r->pub.count < s->opts.max_hits) {
 			struct search_hit *h = new_hit(r);
@@ -1889,14 +1914,24 @@ static void add_hits(struct search *s, const struct query *q, const struct ranke
 	free(secs);
 }
 
-/* Articles with every term, then (for more than one term) with some. */
+/* A first letter on its own: it starts a word in nearly every article,
+ * and bm25 over all of them would say little at great cost. */
+static bool first_letter(const struct query *q)
+{
+	const struct qtok *t = &q->words[0].tok;
+	return q->nwords == 1 && q->prefix_last && fold_length(t->folded, strlen(t->folded)) == 1;
+}
+
+/* Articles with every term, then (for more than one term) with some;
+ * for a first letter, in the guide's order. */
 static size_t rank_all(struct search *s, const struct query *q, struct ranked *out,
 		       bool *failed)
 {
 	size_t limit = s->opts.max_hits;
-	size_t n = rank_articles(s, &q->all, limit, true, out, 0, failed);
+	sqlite3_stmt *st = first_letter(q) ? s->browse : s->rank;
+	size_t n = rank_articles(s, st, &q->all, limit, true, out, 0, failed);
 	if (n < limit && q->nterms > 1)
-		n = rank_articles(s, &q->any, limit, false, out, n, failed);
+		n = rank_articles(s, st, &q->any, limit, false, out, n, failed);
 	return n;
 }
 

@@ -49,8 +49,8 @@ struct guide;
 /* Words in one synonym. */
 #define SEARCH_MAX_PHRASE 4
 /* bm25 weights of the title, the headings and the body. */
-#define SEARCH_WEIGHT_TITLE 8.0
-#define SEARCH_WEIGHT_HEADING 4.0
+#define SEARCH_WEIGHT_TITLE 10.0
+#define SEARCH_WEIGHT_HEADING 8.0
 #define SEARCH_WEIGHT_BODY 1.0
 
 struct search_opts {
