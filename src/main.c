@@ -137,9 +137,10 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		case OPT_PRINT:
 		case OPT_CHECK:
 			if (cli->mode != MODE_UI)
-				return usage_error("%s: choose one of --list, --print and --check",
-						   c == OPT_LIST ? "--list" : c == OPT_PRINT
-						   ? "--print" : "--check");
+				return usage_error("%s: choose one of --list, --print, "
+						   "--search and --check", c == OPT_LIST
+						   ? "--list" : c == OPT_PRINT ? "--print"
+						   : "--check");
 			cli->mode = c == OPT_LIST ? MODE_LIST : c == OPT_PRINT ? MODE_PRINT
 				  : MODE_CHECK;
 			if (c == OPT_PRINT)

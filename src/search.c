@@ -1126,6 +1126,9 @@ static bool open_db(struct search *s, struct sg_error *err)
 		sg_error_set(err, "search: SQLite cannot open a database in memory");
 		return false;
 	}
+	/* One connection running a few statements: the lookaside cache of
+	 * small allocations would cost more memory than it saves time. */
+	sqlite3_db_config(s->db, SQLITE_DBCONFIG_LOOKASIDE, NULL, 0, 0);
 	if (!register_fts5(s) || !make_schema(s)) {
 		sg_error_set(err, "search: SQLite has no usable FTS5 (%s); build SQLite with "
 			     "FTS5", sqlite3_errmsg(s->db));
@@ -1327,7 +1330,7 @@ static void build_rest(struct search *s)
 {
 	if (s->threaded)
 		return;
-	while (index_batch(s, 64))
+	while (index_batch(s, BATCH))
 		;
 }
 
@@ -1459,11 +1462,14 @@ static bool has_digit(const char *s)
 	return strpbrk(s, "0123456789") != NULL;
 }
 
-/* Read the vocabulary again when more articles were indexed since. */
+/* Read the vocabulary again when more articles were indexed since: at
+ * once when the index is complete, else after each tenth of the guide,
+ * since reading it is a pass over the whole index. */
 static void load_vocab(struct search *s)
 {
 	size_t now = atomic_load(&s->indexed);
-	if (s->vocab_at == now)
+	if (s->vocab_at == now ||
+	    (s->vocab_at && now < s->total && now - s->vocab_at < s->total / 10))
 		return;
 	vocab_free(s);
 	size_t cap = 0;
