@@ -50,7 +50,9 @@
 #define BATCH 16
 /* Alternatives (words and synonyms) in one query, to keep its FTS5
  * expression small whatever is pasted. */
-#define MAX_PHRASES 64
+#define MAX_ALTS 64
+/* Terms of the vocabulary read per turn of the lock. */
+#define VOCAB_SLICE 2000
 /* Bytes of a block looked at for its snippet. */
 #define SNIPPET_SCAN 16384
 #define ELLIPSIS "..."
@@ -131,6 +133,13 @@ struct vocab_term {
 	sqlite3_int64 docs;
 };
 
+/* The index's words that typos are corrected to. */
+struct vocab {
+	struct vocab_term *terms;
+	size_t n, cap;
+	size_t at; /* articles indexed when it was read; 0: not read */
+};
+
 struct search {
 	struct search_opts opts;
 	char *language;
@@ -139,7 +148,7 @@ struct search {
 	struct article_ref *arts;
 	size_t total;
 	sqlite3 *db;
-	sqlite3_stmt *ins_a, *ins_b, *rank, *browse, *exists, *rows, *row, *vocab;
+	sqlite3_stmt *ins_a, *ins_b, *rank, *browse, *exists, *rows, *row, *vocab_rows;
 	struct text_words *scratch;  /* the caller's thread: words of a row */
 	pthread_mutex_t lock;        /* db, arts[].lo/hi, the vocabulary */
 	pthread_t thread;
@@ -148,9 +157,7 @@ struct search {
 	atomic_bool broken;
 	atomic_size_t indexed;
 	size_t next;                 /* the indexing side's own */
-	struct vocab_term *vocab_terms;
-	size_t nvocab;
-	size_t vocab_at;             /* articles indexed when it was read; 0: never */
+	struct vocab vocab;
 };
 
 /* ======================================================================= */
@@ -589,11 +596,16 @@ struct word_list {
 	size_t last_end;
 };
 
+/* Words of the query, each once: a pasted page repeats itself, and each
+ * word costs its share of every search. */
 static bool take_word(void *ctx, const struct fold_word *w)
 {
 	struct word_list *l = ctx;
 	if (l->n == SEARCH_MAX_WORDS)
 		return false;
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->words[i].tok.folded, w->folded) == 0)
+			return true;
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 4;
 		l->words = xreallocarray(l->words, l->cap, sizeof *l->words);
@@ -684,7 +696,7 @@ static size_t synonym_at(const struct synonyms *syn, const struct query *q, size
 static bool add_term_alt(struct query *q, struct term *t, const struct qtok *toks, size_t n,
 			 bool prefix_last)
 {
-	if (q->nalts == MAX_PHRASES)
+	if (q->nalts == MAX_ALTS)
 		return false;
 	struct alt a = {xcalloc(n, sizeof *a.toks), n, false};
 	memcpy(a.toks, toks, n * sizeof *toks);
@@ -734,7 +746,7 @@ static void add_literal(struct query *q, struct term *t, size_t i, size_t k, boo
 static void make_terms(struct query *q, const struct synonyms *syn)
 {
 	q->terms = xcalloc(q->nwords ? q->nwords : 1, sizeof *q->terms);
-	for (size_t i = 0; i < q->nwords && q->nalts < MAX_PHRASES;) {
+	for (size_t i = 0; i < q->nwords && q->nalts < MAX_ALTS;) {
 		const struct group *g = NULL;
 		size_t k = synonym_at(syn, q, i, &g);
 		struct term *t = &q->terms[q->nterms];
@@ -1115,7 +1127,8 @@ static bool make_schema(struct search *s)
 	       prepare(s, "SELECT id, kind, sec, hrow, text FROM b WHERE id BETWEEN ?1 AND ?2",
 		       &s->rows) &&
 	       prepare(s, "SELECT text, anchor, kind, sec FROM b WHERE id = ?1", &s->row) &&
-	       prepare(s, "SELECT term, doc FROM v", &s->vocab);
+	       prepare(s, "SELECT term, doc FROM v WHERE term > ?1 LIMIT ?2",
+		       &s->vocab_rows);
 }
 
 static bool open_db(struct search *s, struct sg_error *err)
@@ -1140,9 +1153,118 @@ static bool open_db(struct search *s, struct sg_error *err)
 static void finalize_all(struct search *s)
 {
 	sqlite3_stmt *all[] = {s->ins_a, s->ins_b, s->rank, s->browse, s->exists, s->rows,
-			       s->row, s->vocab};
+			       s->row, s->vocab_rows};
 	for (size_t i = 0; i < sizeof all / sizeof *all; i++)
 		sqlite3_finalize(all[i]);
+}
+
+/* ======================================================================= */
+/* The vocabulary                                                          */
+/* ======================================================================= */
+
+static uint32_t *to_cps(const char *s, size_t *n)
+{
+	uint32_t *cps = u8_to_u32((const uint8_t *)s, strlen(s), NULL, n);
+	if (!cps)
+		sg_oom();
+	return cps;
+}
+
+static bool has_digit(const char *s)
+{
+	return strpbrk(s, "0123456789") != NULL;
+}
+
+static void vocab_free(struct vocab *v)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		free(v->terms[i].cps);
+		free(v->terms[i].text);
+	}
+	free(v->terms);
+	memset(v, 0, sizeof *v);
+}
+
+static void vocab_add(struct vocab *v, const char *t, sqlite3_int64 docs)
+{
+	if (has_digit(t) || fold_length(t, strlen(t)) < SEARCH_MIN_TYPO - 1)
+		return;
+	if (v->n == v->cap) {
+		v->cap = v->cap ? v->cap * 2 : 1024;
+		v->terms = xreallocarray(v->terms, v->cap, sizeof *v->terms);
+	}
+	struct vocab_term *x = &v->terms[v->n++];
+	x->text = xstrdup(t);
+	x->cps = to_cps(t, &x->n);
+	x->docs = docs;
+}
+
+/* Read the next VOCAB_SLICE terms after `last` (updated) into `v`; false
+ * when there are no more.  With the lock held: each slice is short, so
+ * the index thread can let a query in between. */
+static bool vocab_slice(struct search *s, struct vocab *v, struct buf *last)
+{
+	sqlite3_stmt *st = s->vocab_rows;
+	size_t got = 0;
+	sqlite3_bind_text(st, 1, buf_str(last), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, VOCAB_SLICE);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+		buf_clear(last);
+		buf_puts(last, t ? t : "");
+		vocab_add(v, buf_str(last), sqlite3_column_int64(st, 1));
+		got++;
+	}
+	sqlite3_reset(st);
+	return got == VOCAB_SLICE;
+}
+
+/* Read the whole vocabulary into `v`, with the lock held. */
+static void vocab_read(struct search *s, struct vocab *v)
+{
+	struct buf last = BUF_INIT;
+	buf_puts(&last, "");
+	while (vocab_slice(s, v, &last))
+		;
+	buf_free(&last);
+}
+
+/* The index thread reads the vocabulary when it is done, slice by slice,
+ * so that the first typo on a large guide finds it ready. */
+static void vocab_preload(struct search *s)
+{
+	struct vocab v = {0};
+	struct buf last = BUF_INIT;
+	buf_puts(&last, "");
+	bool more = true;
+	while (more && !atomic_load(&s->stop)) {
+		pthread_mutex_lock(&s->lock);
+		more = vocab_slice(s, &v, &last);
+		pthread_mutex_unlock(&s->lock);
+	}
+	pthread_mutex_lock(&s->lock);
+	if (!more && s->vocab.at != s->total) {
+		vocab_free(&s->vocab);
+		s->vocab = v;
+		s->vocab.at = s->total;
+		memset(&v, 0, sizeof v);
+	}
+	pthread_mutex_unlock(&s->lock);
+	vocab_free(&v);
+	buf_free(&last);
+}
+
+/* With the lock held: read the vocabulary again when more articles were
+ * indexed since; while a large guide is being indexed, only after each
+ * tenth of it, since reading it is a pass over the whole index. */
+static void vocab_update(struct search *s)
+{
+	size_t now = atomic_load(&s->indexed), at = s->vocab.at;
+	if (at == now || (at && now < s->total && now - at < s->total / 10))
+		return;
+	vocab_free(&s->vocab);
+	vocab_read(s, &s->vocab);
+	s->vocab.at = now;
 }
 
 /* ======================================================================= */
@@ -1297,6 +1419,8 @@ static void *index_thread(void *arg)
 	struct search *s = arg;
 	while (!atomic_load(&s->stop) && index_batch(s, BATCH))
 		;
+	if (!atomic_load(&s->broken) && atomic_load(&s->indexed) == s->total)
+		vocab_preload(s);
 	return NULL;
 }
 
@@ -1405,16 +1529,6 @@ fail:
 	return NULL;
 }
 
-static void vocab_free(struct search *s)
-{
-	for (size_t i = 0; i < s->nvocab; i++) {
-		free(s->vocab_terms[i].cps);
-		free(s->vocab_terms[i].text);
-	}
-	free(s->vocab_terms);
-	s->vocab_terms = NULL;
-	s->nvocab = 0;
-}
 
 void search_free(struct search *s)
 {
@@ -1431,7 +1545,7 @@ void search_free(struct search *s)
 		free(s->arts[i].title);
 	}
 	free(s->arts);
-	vocab_free(s);
+	vocab_free(&s->vocab);
 	text_words_free(s->scratch);
 	synonyms_free(&s->syn);
 	fold_free(s->fold);
@@ -1449,46 +1563,8 @@ const char *search_language(const struct search *s)
 /* Typos                                                                   */
 /* ======================================================================= */
 
-static uint32_t *to_cps(const char *s, size_t *n)
-{
-	uint32_t *cps = u8_to_u32((const uint8_t *)s, strlen(s), NULL, n);
-	if (!cps)
-		sg_oom();
-	return cps;
-}
 
-static bool has_digit(const char *s)
-{
-	return strpbrk(s, "0123456789") != NULL;
-}
 
-/* Read the vocabulary again when more articles were indexed since: at
- * once when the index is complete, else after each tenth of the guide,
- * since reading it is a pass over the whole index. */
-static void load_vocab(struct search *s)
-{
-	size_t now = atomic_load(&s->indexed);
-	if (s->vocab_at == now ||
-	    (s->vocab_at && now < s->total && now - s->vocab_at < s->total / 10))
-		return;
-	vocab_free(s);
-	size_t cap = 0;
-	while (sqlite3_step(s->vocab) == SQLITE_ROW) {
-		const char *t = (const char *)sqlite3_column_text(s->vocab, 0);
-		if (!t || has_digit(t) || fold_length(t, strlen(t)) < SEARCH_MIN_TYPO - 1)
-			continue;
-		if (s->nvocab == cap) {
-			cap = cap ? cap * 2 : 1024;
-			s->vocab_terms = xreallocarray(s->vocab_terms, cap, sizeof *s->vocab_terms);
-		}
-		struct vocab_term *v = &s->vocab_terms[s->nvocab++];
-		v->text = xstrdup(t);
-		v->cps = to_cps(t, &v->n);
-		v->docs = sqlite3_column_int64(s->vocab, 1);
-	}
-	sqlite3_reset(s->vocab);
-	s->vocab_at = now;
-}
 
 static bool same_cps(const uint32_t *a, const uint32_t *b, size_t n)
 {
@@ -1521,8 +1597,8 @@ static const char *correct_word(struct search *s, const char *word)
 	size_t n;
 	uint32_t *w = to_cps(word, &n);
 	const struct vocab_term *best = NULL;
-	for (size_t i = 0; i < s->nvocab; i++) {
-		const struct vocab_term *v = &s->vocab_terms[i];
+	for (size_t i = 0; i < s->vocab.n; i++) {
+		const struct vocab_term *v = &s->vocab.terms[i];
 		if (one_edit(w, n, v->cps, v->n) && (!best || v->docs > best->docs))
 			best = v;
 	}
@@ -1563,7 +1639,7 @@ static bool correct(struct search *s, struct query *q)
 		const struct term *t = &q->terms[i];
 		if (!may_correct(q, t) || term_found(s, t))
 			continue;
-		load_vocab(s);
+		vocab_update(s);
 		const char *fix = correct_word(s, q->words[t->word].tok.folded);
 		if (!fix)
 			continue;

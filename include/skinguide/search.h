@@ -6,11 +6,14 @@
  * article for ranking.  Words go through fold.h (case and accents
  * folded, stemmed for the guide's language) in a tokenizer registered
  * with FTS5, so the index, the query and search_matcher_find() agree.
+ * The Sources section of an article is not searched.
  *
- * A query: every word the patient typed is quoted before it reaches
- * FTS5, so no input is ever query syntax; the last word is also matched
- * as a prefix while it is being typed (when the query does not end in a
- * space); words in a synonyms group (content/synonyms.md, see
+ * A query: each word the patient typed, once, folded and quoted before
+ * it reaches FTS5, so no input is ever query syntax; question words
+ * listed after "Skip:" in the synonyms file are dropped (unless nothing
+ * else is left); the last word is also matched as a prefix while it is
+ * being typed (when the query does not end in a space or punctuation);
+ * words in a synonyms group (content/synonyms.md, see
  * skinguide-content(5)) match each other, multi-word ones included; a
  * word of SEARCH_MIN_TYPO letters or more that matches nothing is
  * corrected against the index's vocabulary (one letter added, dropped,
@@ -18,8 +21,14 @@
  *
  * Ranking: articles holding every word first, then articles holding
  * some; within each group by bm25 over title, headings and body (weights
- * SEARCH_WEIGHT_*), ties in article order.  Each article gives up to
- * `per_article` hits, one per section, best section first.
+ * SEARCH_WEIGHT_*), ties in article order.  A lone first letter lists
+ * the articles with a word that starts with it in guide order.  Each
+ * article gives up to `per_article` hits, one per section: most words,
+ * then most words in its heading, then most matches, then first.
+ *
+ * A search holds no patient's words: each query lives in the results or
+ * matcher the caller frees, so a front end that frees those forgets the
+ * visit (the index, made of the content only, may be kept).
  *
  * The index is built when it is first needed: on the first query for a
  * small guide (a few milliseconds for the shipped one); for a large

@@ -644,7 +644,7 @@ static void test_bad_bytes_in_queries(void **state)
 	query("\xed\xa0\x80\xf4\x90\x80\x80\xc0\xaf");
 	assert_int_equal(res->count, 0);
 	/* 10,000 characters pasted: random bytes, one word, many words. */
-	char *paste = malloc(10001);
+	static char paste[10001];
 	srand(8);
 	for (int round = 0; round < 5; round++) {
 		for (size_t i = 0; i < 10000; i++)
@@ -657,13 +657,18 @@ static void test_bad_bytes_in_queries(void **state)
 	for (size_t i = 0; i < 10000; i++)
 		paste[i] = "sunscreen "[i % 10];
 	query_n(paste, 10000);
-	assert_int_equal(res->words, SEARCH_MAX_WORDS);
+	assert_int_equal(res->words, 1); /* each word once */
 	assert_string_equal(hit_id(0), "aftercare");
+	/* Different words: the first SEARCH_MAX_WORDS of them. */
+	for (size_t i = 0; i < 10000; i += 4)
+		snprintf(paste + i, 5, "%c%c%c ", 'a' + (int)(i / 4 % 26),
+			 'a' + (int)(i / 104 % 26), 'a' + (int)(i / 2704 % 26));
+	query_n(paste, 10000);
+	assert_int_equal(res->words, SEARCH_MAX_WORDS);
 	for (size_t i = 0; i < 10000; i++)
 		paste[i] = "\"*^:()+-"[i % 8];
 	query_n(paste, 10000);
 	assert_int_equal(res->words, 0);
-	free(paste);
 }
 
 /* ---- ranking ------------------------------------------------------------ */
@@ -848,6 +853,9 @@ static void test_index_in_a_thread(void **state)
 	assert_int_equal(res->indexed, 300);
 	assert_int_equal(res->count, 1);
 	assert_string_equal(hit_id(0), "t300");
+	query("sunscren"); /* the vocabulary, read by the thread or now */
+	assert_string_equal(res->corrected, "sunscreen");
+	assert_int_equal(res->count, 50);
 	assert_false(search_start(search)); /* nothing left to do */
 }
 
