@@ -17,11 +17,11 @@ SAN_FLAGS  ?= -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 
 WARN      = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wvla
-PKGS      = ncursesw libcmark
+PKGS      = ncursesw libcmark sqlite3
 # Recursive (=) so that pkg-config is asked only when a recipe needs it,
 # after `make deps` has had its chance to install the libraries.
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
-PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lunistring -lm
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -lunistring -lm -lpthread
 TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)
 TEST_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka)
 ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Iinclude -Ibuild $(PKG_CFLAGS) \
@@ -30,13 +30,13 @@ ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Iinclude -Ibuild $(PKG_CFLAGS) \
 # Modules with no terminal in them: unit-tested, and shared by every output.
 CORE    = buf error text doc outline clinic content layout history \
           nav nav_page nav_view nav_reader nav_quiz \
-          print readability check man quiz plain
+          print readability check man quiz plain fold search
 UI      = ui ui_draw
 OBJ     = $(CORE:%=build/obj/%.o) $(UI:%=build/obj/%.o) build/obj/main.o
 SAN_OBJ = $(OBJ:build/obj/%=build/san/%)
 SAN_CORE = $(CORE:%=build/san/%.o)
 UNIT    = buf text hostile outline clinic content layout history nav readability \
-          check man quiz print plain
+          check man quiz print plain search
 # Article ids from the file names: 08-aftercare.md is aftercare.
 ARTICLE_IDS = $(shell ls content | sed -n 's/^[0-9]\{1,6\}-\([a-z0-9][a-z0-9-]*\)\.md$$/\1/p')
 MAN_PAGES = build/man/skinguide.7 $(ARTICLE_IDS:%=build/man/skinguide-%.7)
@@ -127,8 +127,16 @@ check-examples: skinguide
 e2e: build/san/skinguide skinguide
 	@sh tests/e2e/run.sh build/san/skinguide
 
-bench: skinguide
-	@sh bench/run.sh ./skinguide
+# Both benchmarks share one directory of generated guides.
+bench: skinguide build/bench-search
+	@dir=$$(mktemp -d) && BENCH_DIR=$$dir sh bench/run.sh ./skinguide && \
+		BENCH_DIR=$$dir sh bench/search.sh build/bench-search ./skinguide; \
+		status=$$?; rm -rf "$$dir"; exit $$status
+
+# The search engine alone, timed from C: keystrokes are too quick for a
+# process each.
+build/bench-search: bench/search.c $(CORE:%=build/obj/%.o)
+	$(CC) $(ALL_CFLAGS) -o $@ bench/search.c $(CORE:%=build/obj/%.o) $(PKG_LIBS)
 
 install: skinguide man
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/content \

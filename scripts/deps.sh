@@ -5,11 +5,11 @@
 set -u
 
 packages="gcc make pkg-config libncurses-dev libcmark-dev libunistring-dev \
-libcmocka-dev tmux mandoc man-db strace"
+libsqlite3-dev libstemmer-dev libcmocka-dev tmux mandoc man-db strace"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	# Not Debian: check what pkg-config can see and leave the rest to you.
-	for p in ncursesw libcmark cmocka; do
+	for p in ncursesw libcmark sqlite3 cmocka; do
 		if ! pkg-config --exists "$p" 2>/dev/null; then
 			echo "skinguide: the library '$p' is missing; install its development" >&2
 			echo "package (on Debian: apt-get install $packages)" >&2

@@ -17,6 +17,7 @@
 #include "skinguide/outline.h"
 #include "skinguide/quiz.h"
 #include "skinguide/readability.h"
+#include "skinguide/search.h"
 #include "skinguide/text.h"
 
 /* Byte problems reported per file before the rest is summed up. */
@@ -607,6 +608,7 @@ static void check_strays(struct checker *c, const char *dir)
 		if (len < 4 || strcmp(e->d_name + len - 3, ".md") != 0 ||
 		    strcmp(e->d_name, "index.md") == 0 || strcmp(e->d_name, "quiz.md") == 0 ||
 		    strcmp(e->d_name, CLINIC_FILE) == 0 ||
+		    strcmp(e->d_name, SEARCH_SYNONYMS_FILE) == 0 ||
 		    guide_parse_filename(e->d_name, &number, id, sizeof id))
 			continue;
 		/* A file name may hold escape codes: show them as '?'. */
@@ -660,6 +662,35 @@ done:
 
 /* Kept beside its only user so that this change stays in one place while
  * others edit the rest of the file; it may move up with the others. */
+
+/* synonyms.md, when the directory has one: clean bytes and the search
+ * module's own rules for its lines and settings. */
+static void check_synonyms(struct checker *c, const char *dir)
+{
+	struct buf path = BUF_INIT, src = BUF_INIT;
+	struct search_diags diags = SEARCH_DIAGS_INIT;
+	size_t dlen = strlen(dir);
+	buf_printf(&path, "%s%s%s", dir, dlen && dir[dlen - 1] == '/' ? "" : "/",
+		   SEARCH_SYNONYMS_FILE);
+	struct sg_error err;
+	c->path = path.data;
+	if (access(path.data, F_OK) != 0)
+		goto done;
+	if (!guide_read_file(path.data, &src, &err)) {
+		report(c, 1, true, "cannot be read; check that it is a readable file");
+		goto done;
+	}
+	check_file_bytes(c, &src);
+	search_synonyms_check(src.data ? src.data : "", src.len, &diags);
+	for (size_t i = 0; i < diags.count; i++)
+		report(c, diags.items[i].line, diags.items[i].error, "%s",
+		       diags.items[i].message);
+done:
+	flush_diags(c);
+	search_diags_free(&diags);
+	buf_free(&src);
+	buf_free(&path);
+}
 
 /* quiz.md, when the directory has one: the quiz module's own rules, links
  * that lead somewhere, and the articles' reading checks. */
@@ -777,6 +808,7 @@ void check_dir_on(const char *dir, const char *today, FILE *out, struct check_re
 	struct readability *stats = xcalloc(guide_count(g), sizeof *stats);
 	check_index(&c, dir);
 	check_clinic(&c, dir);
+	check_synonyms(&c, dir);
 	check_quiz(&c, dir);
 	for (size_t i = 0; i < guide_count(g); i++)
 		check_article(&c, i, &stats[i]);

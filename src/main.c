@@ -19,12 +19,13 @@
 #include "skinguide/man.h"
 #include "skinguide/plain.h"
 #include "skinguide/print.h"
+#include "skinguide/search.h"
 #include "skinguide/text.h"
 #include "skinguide/ui.h"
 
 enum { EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 
-enum mode { MODE_UI, MODE_LIST, MODE_PRINT, MODE_CHECK };
+enum mode { MODE_UI, MODE_LIST, MODE_PRINT, MODE_CHECK, MODE_SEARCH };
 
 struct cli {
 	enum mode mode;
@@ -36,6 +37,7 @@ struct cli {
 	bool kiosk, plain;
 	long idle;  /* --idle seconds, -1 when not given */
 	int mouse;  /* --mouse: 1 on, 0 off, -1 the default for the session */
+	const char *search;
 };
 
 /* A waiting-room patient who walks away: the guide starts over after
@@ -49,6 +51,7 @@ static const char usage_text[] =
 	"       skinguide --list [--format text|man] list the articles\n"
 	"       skinguide --print ID [--width N] [--format text|man]\n"
 	"                                            print one article\n"
+	"       skinguide --search QUERY             ranked results, one per line\n"
 	"       skinguide --check [DIR]              check the content for editors\n"
 	"       skinguide --help | --version\n"
 	"\n"
@@ -79,6 +82,9 @@ static const char usage_text[] =
 	"                  unknown\n"
 	"  --mouse on|off  clicks and taps (default: on, but off over SSH, where the\n"
 	"                  terminal's own copy and paste matters more; on in kiosk)\n"
+	"  --search QUERY  print the sections that answer QUERY, best first: the\n"
+	"                  article's id, the section's anchor and a snippet,\n"
+	"                  tab-separated; exit 1 when nothing matches\n"
 	"  --check [DIR]   check the articles in DIR (default: the content directory):\n"
 	"                  titles, summaries, links, sections, reading level;\n"
 	"                  exit 1 on any error\n"
@@ -129,7 +135,7 @@ static bool parse_width(const char *s, long *out)
 	return true;
 }
 
-/* A second --list, --print or --check: the same one twice is a slip of
+/* A second --list, --print, --search or --check: the same one twice is a slip of
  * its own, two different ones a choice to make. */
 static int mode_twice(const struct cli *cli, enum mode second, const char *option)
 {
@@ -140,8 +146,8 @@ static int mode_twice(const struct cli *cli, enum mode second, const char *optio
 	else if (second == cli->mode)
 		snprintf(msg, sizeof msg, "%s given twice; give it once", option);
 	else
-		snprintf(msg, sizeof msg, "%s: choose one of --list, --print and --check",
-			 option);
+		snprintf(msg, sizeof msg, "%s: choose one of --list, --print, --search and "
+			 "--check", option);
 	return usage_error("%s", msg);
 }
 
@@ -188,7 +194,8 @@ static int check_session_options(const struct cli *cli)
 static int parse_args(int argc, char **argv, struct cli *cli)
 {
 	enum { OPT_CONTENT = 256, OPT_LIST, OPT_PRINT, OPT_WIDTH, OPT_FORMAT,
-	       OPT_CHECK, OPT_HELP, OPT_VERSION, OPT_KIOSK, OPT_IDLE, OPT_PLAIN, OPT_MOUSE };
+	       OPT_CHECK, OPT_HELP, OPT_VERSION, OPT_KIOSK, OPT_IDLE, OPT_PLAIN, OPT_MOUSE,
+	       OPT_SEARCH };
 	static const struct option longopts[] = {
 		{"content", required_argument, NULL, OPT_CONTENT},
 		{"list", no_argument, NULL, OPT_LIST},
@@ -196,6 +203,7 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		{"width", required_argument, NULL, OPT_WIDTH},
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"check", no_argument, NULL, OPT_CHECK},
+		{"search", required_argument, NULL, OPT_SEARCH},
 		{"help", no_argument, NULL, OPT_HELP},
 		{"version", no_argument, NULL, OPT_VERSION},
 		{"kiosk", no_argument, NULL, OPT_KIOSK},
@@ -220,6 +228,14 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 				  : MODE_CHECK;
 			if (c == OPT_PRINT)
 				cli->print_id = optarg;
+			break;
+		case OPT_SEARCH:
+			if (cli->mode != MODE_UI)
+				return mode_twice(cli, MODE_SEARCH, "--search");
+			cli->mode = MODE_SEARCH;
+			cli->search = optarg;
+			if (!optarg[strspn(optarg, " \t\n\r\f\v")])
+				return usage_error("%s needs words to look for", "--search");
 			break;
 		case OPT_FORMAT: cli->format = optarg; break;
 		case OPT_WIDTH:
@@ -365,6 +381,41 @@ static int run_print(struct guide *g, const struct cli *cli)
 	return 0;
 }
 
+/* --search: one line per hit, "id<TAB>anchor<TAB>snippet", best first.
+ * Every field is plain text: snippets come sanitised from the index. */
+static int run_search(struct guide *g, const struct cli *cli)
+{
+	struct sg_error err;
+	struct search *s = search_new(g, NULL, &err);
+	if (!s) {
+		complain("%s", err.msg);
+		return EXIT_RUNTIME;
+	}
+	struct search_results *r = search_query(s, cli->search, strlen(cli->search));
+	if (r->corrected)
+		complain("showing results for '%s'", r->corrected);
+	struct buf line = BUF_INIT, plain = BUF_INIT;
+	bool ascii = !locale_is_utf8();
+	for (size_t i = 0; i < r->count; i++) {
+		const struct search_hit *h = &r->hits[i];
+		buf_clear(&line);
+		buf_printf(&line, "%s\t%s\t%s\n", guide_article(g, h->article)->id,
+			   h->anchor ? h->anchor : "", h->snippet);
+		buf_clear(&plain);
+		if (ascii)
+			text_to_ascii(&plain, line.data, line.len);
+		fputs(ascii ? plain.data : line.data, stdout);
+	}
+	if (!r->count)
+		complain("nothing found for '%s'; try other words", cli->search);
+	int status = r->count ? 0 : EXIT_RUNTIME;
+	buf_free(&line);
+	buf_free(&plain);
+	search_results_free(r);
+	search_free(s);
+	return status;
+}
+
 /* Output that could not be written (a full disk, a closed pipe) is a
  * failure, whatever else went well. */
 static int finish_output(int status)
@@ -474,6 +525,9 @@ int main(int argc, char **argv)
 		break;
 	case MODE_PRINT:
 		status = run_print(g, &cli);
+		break;
+	case MODE_SEARCH:
+		status = run_search(g, &cli);
 		break;
 	case MODE_UI:
 		status = run_interactive(g, &cli);

@@ -1194,6 +1194,73 @@ SCRIPT
 	done
 }
 
+test_search_prints_ranked_lines() {
+	"$BIN" --content content --search sunscreen >"$E2E_TMP/out" || fail "--search sunscreen failed"
+	head -n 1 "$E2E_TMP/out" | grep -q "^aftercare	the-first-24-hours	.*sunscreen" ||
+		fail "top line: $(head -n 1 "$E2E_TMP/out")"
+	awk -F '\t' 'NF != 3 { bad = 1 } END { exit bad }' "$E2E_TMP/out" ||
+		fail "not three tab-separated fields: $(cat "$E2E_TMP/out")"
+	# The top of an article has an empty anchor.
+	"$BIN" --content content --search "tiny needle wounds heal collagen" >"$E2E_TMP/out"
+	grep -q "^what-is-microneedling		Tiny needle wounds make your skin heal" "$E2E_TMP/out" ||
+		fail "no line for the top of the article: $(cat "$E2E_TMP/out")"
+}
+
+test_search_exit_status() {
+	status=0
+	"$BIN" --content content --search "qqqzzzxxx" >"$E2E_TMP/out" 2>"$E2E_TMP/err" || status=$?
+	[ $status = 1 ] || fail "nothing found gave $status"
+	[ ! -s "$E2E_TMP/out" ] || fail "output for nothing found: $(cat "$E2E_TMP/out")"
+	grep -q "nothing found" "$E2E_TMP/err" || fail "no message: $(cat "$E2E_TMP/err")"
+	for q in "" "   "; do
+		status=0
+		"$BIN" --content content --search "$q" >/dev/null 2>"$E2E_TMP/err" || status=$?
+		[ $status = 2 ] || fail "empty query '$q' gave $status"
+		grep -q "needs words" "$E2E_TMP/err" || fail "'$q': $(cat "$E2E_TMP/err")"
+	done
+	status=0
+	"$BIN" --content content --search sunscreen --list >/dev/null 2>"$E2E_TMP/err" || status=$?
+	[ $status = 2 ] || fail "--search with --list gave $status"
+}
+
+test_search_says_what_it_corrected() {
+	"$BIN" --content content --search sunscren >"$E2E_TMP/out" 2>"$E2E_TMP/err" ||
+		fail "a typo found nothing"
+	grep -q "showing results for 'sunscreen'" "$E2E_TMP/err" || fail "$(cat "$E2E_TMP/err")"
+	head -n 1 "$E2E_TMP/out" | grep -q "^aftercare	" || fail "$(head -n 1 "$E2E_TMP/out")"
+}
+
+test_search_hostile_queries_and_content() {
+	for q in '"' 'NEAR(a b)' 'title:sun*' '^AND OR NOT' "$(printf 'sun\033[2J\001\377screen')" \
+		"$(head -c 3000 /dev/urandom | tr -d '\000')"; do
+		status=0
+		"$BIN" --content content --search "$q" >"$E2E_TMP/out" 2>"$E2E_TMP/err" || status=$?
+		[ $status -le 1 ] || fail "query gave $status"
+		if grep -qi "fts5\|sqlite\|syntax" "$E2E_TMP/err"; then
+			fail "engine error shown: $(cat "$E2E_TMP/err")"
+		fi
+		if LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$E2E_TMP/out" "$E2E_TMP/err"; then
+			fail "control bytes in --search output"
+		fi
+	done
+	for q in summary entities code alert bold link; do
+		"$BIN" --content tests/fixtures/hostile --search "$q" >"$E2E_TMP/out" || fail "no hit for $q"
+		if LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$E2E_TMP/out"; then
+			fail "control bytes from hostile content for $q"
+		fi
+		if LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$E2E_TMP/out"; then
+			fail "C1 controls from hostile content for $q"
+		fi
+	done
+}
+
+test_search_in_a_c_locale_is_ascii() {
+	LC_ALL=C "$BIN" --content "$G" --search cafe >"$E2E_TMP/out" || fail "no hit for cafe"
+	if LC_ALL=C grep -q "$(printf '[\200-\377]')" "$E2E_TMP/out"; then
+		fail "UTF-8 bytes in a C locale: $(cat "$E2E_TMP/out")"
+	fi
+}
+
 for t in ${E2E_ONLY:-$(grep -o "^test_[a-z0-9_]*" "$0")}; do
 	run_test "$t"
 done
