@@ -20,6 +20,8 @@
 #define HOME_ITEM_ROWS 2
 /* A typed number waits this long for a second digit. */
 #define DIGIT_WAIT_MS 1200
+/* While the search index is built, results are refreshed this often. */
+#define REFRESH_MS 250
 /* Rows of a long message at most, as a share of the view. */
 #define MESSAGE_SHARE 3
 /* A menu's title and a blank row above its entries. */
@@ -39,6 +41,7 @@ static const struct action_info actions[NAV_ACTION_COUNT] = {
 	[NAV_HELP] = {"Help"},          [NAV_QUIT] = {"Quit"},
 	[NAV_START_OVER] = {"Start over"}, [NAV_PAGE_UP] = {"Page up"},
 	[NAV_PAGE_DOWN] = {"Page down"}, [NAV_QUIZ] = {"Quiz"},
+	[NAV_SEARCH] = {"Search"},       [NAV_FIND] = {"Find"},
 };
 
 const char *nav_action_label(enum nav_action a)
@@ -56,23 +59,27 @@ struct help_entry {
 static const struct help_entry help_entries[] = {
 	{NAV_UP, NAV_DOWN, "choose the topic above or below; in a topic, choose the link "
 	 "above or below on the screen, or scroll one line"},
+	{NAV_OPEN, NAV_NONE, "open the chosen topic or link; in a topic with no link "
+	 "chosen, read on"},
+	{NAV_BACK, NAV_NONE, "go back to where you were"},
+	{NAV_READ_ON, NAV_NONE, "read on; at the end of a topic, choose the next topic"},
+	{NAV_TOPICS, NAV_NONE, "go to the list of topics; Back returns"},
+	{NAV_SEARCH, NAV_NONE, "search the whole guide; results show as you type"},
+	{NAV_FIND, NAV_NONE, "find words in this topic (on the list of topics: search)"},
+	{NAV_NEXT_MATCH, NAV_PREV_MATCH, "go to the next or the previous place the words "
+	 "were found"},
+	{NAV_NEXT_LINK, NAV_PREV_LINK, "choose the next or previous link"},
+	{NAV_HEADINGS, NAV_NONE, "list the sections of this topic and jump to one"},
+	{NAV_QUIZ, NAV_NONE, "take the readiness quiz: a few questions to see what to "
+	 "talk about with your clinic"},
+	{NAV_HELP, NAV_NONE, "show this help"},
+	{NAV_FORWARD, NAV_NONE, "open the chosen topic; in a topic, read on"},
 	{NAV_LINE_DOWN, NAV_LINE_UP, "scroll one line"},
 	{NAV_PAGE_UP, NAV_PAGE_DOWN, "scroll one page"},
 	{NAV_TOP, NAV_BOTTOM, "go to the top or the end"},
 	{NAV_DIGIT, NAV_NONE, "type a topic's number to open it"},
-	{NAV_OPEN, NAV_NONE, "open the chosen topic or link; in a topic with no link "
-	 "chosen, read on"},
-	{NAV_READ_ON, NAV_NONE, "read on; at the end of a topic, choose the next topic"},
-	{NAV_FORWARD, NAV_NONE, "open the chosen topic; in a topic, read on"},
-	{NAV_NEXT_LINK, NAV_PREV_LINK, "choose the next or previous link"},
-	{NAV_BACK, NAV_NONE, "go back to where you were"},
-	{NAV_TOPICS, NAV_NONE, "go to the list of topics; Back returns"},
-	{NAV_HEADINGS, NAV_NONE, "list the sections of this topic and jump to one"},
-	{NAV_QUIZ, NAV_NONE, "take the readiness quiz: a few questions to see what to "
-	 "talk about with your clinic"},
 	{NAV_TAP, NAV_NONE, "tap a topic, a link or a word on the bottom line; tap low on "
 	 "the text to read on, high to go back a page; the wheel scrolls"},
-	{NAV_HELP, NAV_NONE, "show this help"},
 	{NAV_REDRAW, NAV_NONE, "draw the screen again"},
 	{NAV_START_OVER, NAV_NONE, "forget this visit and start again"},
 	{NAV_QUIT, NAV_NONE, "leave the guide"},
@@ -111,6 +118,8 @@ void nav_row_text(struct nav_row *row, enum nav_row_kind kind, const char *text)
 static const char *message_text(const struct nav *n)
 {
 	const struct visit *v = n->v;
+	if (v->screen == NAV_SCREEN_FIND) /* the words being typed */
+		return buf_str(&v->link_label);
 	return v->message.len ? v->message.data : buf_str(&v->link_label);
 }
 
@@ -133,7 +142,9 @@ void nav_measure(struct nav *n)
 	size_t here;
 	const char *target = chosen_link(n, &here);
 	buf_clear(&n->v->link_label);
-	if (target)
+	if (n->v->screen == NAV_SCREEN_FIND)
+		find_prompt(n, &n->v->link_label);
+	else if (target)
 		nav_describe_link(n, target, here, &n->v->link_label);
 	free(n->msg);
 	n->msg = NULL;
@@ -194,16 +205,19 @@ void nav_back(struct nav *n)
 		nav_show_home(n, p.item, p.item_top);
 	else if (p.screen == NAV_SCREEN_QUIZ)
 		quiz_show_place(n);
+	else if (p.screen == NAV_SCREEN_SEARCH)
+		search_show_place(n);
 	else
 		reader_show_place(n, &p);
 }
 
 /* ---- home ---------------------------------------------------------------- */
 
-/* The home screen lists the topics, then the quiz when there is one. */
+/* The home screen lists the topics, then search, then the quiz when
+ * there is one. */
 size_t nav_home_entries(const struct nav *n)
 {
-	return guide_count(n->guide) + (n->quiz ? 1 : 0);
+	return guide_count(n->guide) + 1 + (n->quiz ? 1 : 0);
 }
 
 static size_t welcome_rows(const struct nav *n)
@@ -244,20 +258,25 @@ void nav_go_topics(struct nav *n)
 	nav_close_modals(v);
 	if (v->screen == NAV_SCREEN_HOME)
 		return;
-	bool in_quiz = v->screen == NAV_SCREEN_QUIZ;
+	enum nav_screen from = v->screen;
 	nav_remember(n);
 	quiz_forget(n); /* leaving the quiz wipes its answers */
 	v->screen = NAV_SCREEN_HOME;
 	/* Where you were, for your bearings. */
-	v->home.selected = in_quiz ? guide_count(n->guide) : v->reader.article;
+	size_t topics = guide_count(n->guide);
+	v->home.selected = from == NAV_SCREEN_QUIZ ? topics + 1
+			 : from == NAV_SCREEN_SEARCH ? topics : v->reader.article;
 	struct page_shape s = home_shape(n);
 	page_show_selected(&v->home, &s);
 }
 
 static void open_entry(struct nav *n, size_t i)
 {
-	if (i < guide_count(n->guide))
+	size_t topics = guide_count(n->guide);
+	if (i < topics)
 		reader_open(n, i, NULL);
+	else if (i == topics)
+		search_open(n);
 	else if (n->quiz)
 		quiz_open(n);
 }
@@ -429,13 +448,16 @@ static void home_row(const struct nav *n, size_t y, struct nav_row *row)
 	int nw = snprintf(row->buf, sizeof row->buf, "%*zu. ", digits, i + 1);
 	row->chosen = i == v->home.selected;
 	row->text_col = (size_t)nw;
-	if (i >= topics) { /* the quiz */
+	if (i >= topics) { /* search, then the quiz */
+		bool search = i == topics;
 		row->buf[0] = '\0';
 		row->label = row->buf;
 		row->strong = true;
 		nav_row_text(row, first_row ? NAV_ROW_ITEM : NAV_ROW_NOTE,
-			     first_row ? quiz_title(n->quiz)
-				       : "A few questions on what to talk about with your clinic.");
+			     search ? (first_row ? "Search the guide"
+				       : "Type a word, such as sunscreen or cold sore.")
+			     : first_row ? quiz_title(n->quiz)
+			     : "A few questions on what to talk about with your clinic.");
 		return;
 	}
 	const struct article *a = guide_article(n->guide, i);
@@ -454,7 +476,9 @@ static void home_status(const struct nav *n, struct nav_status *st)
 	size_t topics = guide_count(n->guide);
 	if (v->typed)
 		snprintf(st->buf, sizeof st->buf, "Typed %u%s", v->typed, nav_glyph(n, "…", "..."));
-	else if (v->home.selected >= topics)
+	else if (v->home.selected == topics)
+		snprintf(st->buf, sizeof st->buf, "Search");
+	else if (v->home.selected > topics)
 		snprintf(st->buf, sizeof st->buf, "Quiz");
 	else
 		snprintf(st->buf, sizeof st->buf, "Topic %zu of %zu", v->home.selected + 1, topics);
@@ -464,6 +488,7 @@ static void home_status(const struct nav *n, struct nav_status *st)
 	st->hints[st->nhints++] = NAV_HELP;
 	if (n->quiz)
 		st->hints[st->nhints++] = NAV_QUIZ;
+	st->hints[st->nhints++] = NAV_SEARCH;
 	st->hints[st->nhints++] = NAV_OPEN;
 	/* Hints give way least needed first: in a waiting room starting over
 	 * matters most, so it goes last. */
@@ -664,6 +689,8 @@ static struct visit *visit_new(void)
 	v->home_link = -1;
 	v->reader.view.focus = -1;
 	v->quiz.view.focus = -1;
+	v->search.view.focus = -1;
+	v->reader.found.current = -1;
 	return v;
 }
 
@@ -674,6 +701,8 @@ static void visit_free(struct visit *v)
 	reader_free(&v->reader);
 	buf_free(&v->link_label);
 	quiz_visit_free(&v->quiz);
+	search_visit_free(&v->search);
+	buf_free(&v->find);
 	history_free(&v->history);
 	buf_free(&v->message);
 	free(v);
@@ -698,6 +727,7 @@ void nav_free(struct nav *n)
 	free_help(n);
 	free(n->msg);
 	quiz_free(n->quiz);
+	search_free(n->search);
 	free(n);
 }
 
@@ -724,6 +754,7 @@ void nav_resize(struct nav *n, size_t rows, size_t width)
 	nav_measure(n);
 	reader_relayout(n);
 	quiz_relayout(n);
+	search_relayout(n);
 	struct page_shape s = home_shape(n);
 	if (follow_choice) {
 		v->home.top = 0; /* as much of the page above as fits */
@@ -761,6 +792,18 @@ static bool common_do(struct nav *n, const struct nav_input *in)
 		else if (v->screen != NAV_SCREEN_QUIZ || v->modals)
 			quiz_open(n);
 		return true;
+	case NAV_SEARCH:
+		v->typed = 0;
+		if (v->screen != NAV_SCREEN_SEARCH)
+			search_open(n);
+		return true;
+	case NAV_FIND:
+		v->typed = 0;
+		if (v->screen == NAV_SCREEN_ARTICLE)
+			find_open(n);
+		else if (v->screen != NAV_SCREEN_SEARCH && v->screen != NAV_SCREEN_FIND)
+			search_open(n);
+		return true;
 	case NAV_BACK:
 		if (v->screen != NAV_SCREEN_HOME && v->screen != NAV_SCREEN_ARTICLE)
 			return false;
@@ -795,6 +838,8 @@ enum nav_result nav_do(struct nav *n, const struct nav_input *in)
 		case NAV_SCREEN_HEADINGS: headings_do(n, in); break;
 		case NAV_SCREEN_HELP: help_do(n, in); break;
 		case NAV_SCREEN_QUIZ: quiz_do(n, in); break;
+		case NAV_SCREEN_SEARCH: search_do(n, in); break;
+		case NAV_SCREEN_FIND: find_do(n, in); break;
 		}
 	}
 	nav_measure(n);
@@ -831,6 +876,8 @@ void nav_row(const struct nav *n, size_t y, struct nav_row *row)
 	case NAV_SCREEN_HEADINGS: headings_row(n, y, row); break;
 	case NAV_SCREEN_HELP: help_row(n, y, row); break;
 	case NAV_SCREEN_QUIZ: quiz_row(n, y, row); break;
+	case NAV_SCREEN_SEARCH: search_row(n, y, row); break;
+	case NAV_SCREEN_FIND: reader_row(n, y, row); break;
 	}
 }
 
@@ -858,6 +905,14 @@ void nav_status(const struct nav *n, struct nav_status *st)
 	case NAV_SCREEN_QUIZ:
 		quiz_status(n, st);
 		break;
+	case NAV_SCREEN_SEARCH:
+		search_status(n, st);
+		break;
+	case NAV_SCREEN_FIND:
+		st->where = "Find: type, then Enter";
+		st->hints[st->nhints++] = NAV_OPEN;
+		st->hints[st->nhints++] = NAV_BACK;
+		break;
 	}
 }
 
@@ -881,6 +936,12 @@ void nav_cursor(const struct nav *n, size_t *row, size_t *col)
 		*col = w->targets[w->focus].col;
 	} else if (v->screen == NAV_SCREEN_QUIZ) {
 		quiz_cursor(n, row, col);
+	} else if (v->screen == NAV_SCREEN_SEARCH) {
+		search_cursor(n, row, col);
+	} else if (v->screen == NAV_SCREEN_FIND && n->nmsg) {
+		const struct text_line *last = &n->msg[n->nmsg - 1];
+		*row = n->view + n->nmsg - 1 < n->rows ? n->view + n->nmsg - 1 : n->rows - 1;
+		*col = last->width;
 	} else if (v->screen == NAV_SCREEN_HEADINGS) {
 		struct page_shape s = headings_shape(n);
 		size_t r = page_entry_row(&s, v->headings.selected);
@@ -896,7 +957,14 @@ void nav_cursor(const struct nav *n, size_t *row, size_t *col)
 
 int nav_timeout_ms(const struct nav *n)
 {
-	return n->v->typed ? DIGIT_WAIT_MS : -1;
+	if (n->v->typed)
+		return DIGIT_WAIT_MS;
+	return search_refreshing(n) ? REFRESH_MS : -1;
+}
+
+bool nav_wants_text(const struct nav *n)
+{
+	return n->v->screen == NAV_SCREEN_SEARCH || n->v->screen == NAV_SCREEN_FIND;
 }
 
 /* ---- accessors -------------------------------------------------------------------- */

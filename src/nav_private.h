@@ -5,6 +5,7 @@
  *   nav_view.c    a laid-out document with things to choose (links, items)
  *   nav_reader.c  reading a topic: links, history, the end of a topic
  *   nav_quiz.c    the readiness quiz
+ *   nav_search.c  searching the guide, and finding words in a topic
  *
  * None of them includes curses. */
 #ifndef SKINGUIDE_NAV_PRIVATE_H
@@ -13,6 +14,7 @@
 #include "skinguide/history.h"
 #include "skinguide/nav.h"
 #include "skinguide/quiz.h"
+#include "skinguide/search.h"
 #include "skinguide/text.h"
 
 /* ---- pages: a list of entries below some rows of text ------------------- */
@@ -104,11 +106,37 @@ size_t view_block_of(cmark_node *doc, cmark_node *node);
 
 enum end_choice { END_NEXT, END_TOPICS };
 
+/* A place in the topic's lines where the searched words are. */
+struct match {
+	size_t line, start, end;
+};
+
+/* The searched words in the topic being read: highlighted, and n and N
+ * go from one to the next. */
+struct found {
+	struct search_matcher *matcher; /* NULL: nothing is searched */
+	struct match *matches;
+	size_t count;
+	long current;                   /* the match n and N are at, or -1 */
+};
+
 struct reader {
 	size_t article;
 	struct view view;
 	enum end_choice ends[2];
 	struct place anchor;   /* where the reader chose to be, for resizes */
+	struct found found;
+};
+
+/* ---- search --------------------------------------------------------------- */
+
+/* Bytes a search or find may hold: a pasted page is cut, not refused. */
+#define SEARCH_QUERY_MAX 200
+
+struct search_visit {
+	struct buf query;
+	struct search_results *results; /* for `query`, or NULL */
+	struct view view;               /* the results, laid out */
 };
 
 /* ---- the quiz ----------------------------------------------------------- */
@@ -141,6 +169,8 @@ struct visit {
 	struct page headings;
 	struct page help;
 	struct quiz_visit quiz;
+	struct search_visit search;
+	struct buf find;       /* the words being found in the topic */
 	struct history history;
 	struct buf message;
 	struct buf link_label; /* where the chosen link leads, in words */
@@ -164,6 +194,7 @@ struct nav {
 	size_t nmsg;
 	size_t view;             /* rows above the message */
 	struct quiz *quiz;       /* quiz.md, when it is there and sound */
+	struct search *search;   /* the index, made at the first search */
 	struct visit *v;
 };
 
@@ -210,5 +241,24 @@ void quiz_status(const struct nav *n, struct nav_status *st);
 /* Forget the answers, and every step back into the quiz. */
 void quiz_forget(struct nav *n);
 void quiz_cursor(const struct nav *n, size_t *row, size_t *col);
+
+/* nav_search.c */
+void search_visit_free(struct search_visit *s);
+void found_free(struct found *f);
+void search_open(struct nav *n);
+void search_show_place(struct nav *n);
+void search_relayout(struct nav *n);
+void search_do(struct nav *n, const struct nav_input *in);
+void search_row(const struct nav *n, size_t y, struct nav_row *row);
+void search_status(const struct nav *n, struct nav_status *st);
+void search_cursor(const struct nav *n, size_t *row, size_t *col);
+bool search_refreshing(const struct nav *n);
+void find_open(struct nav *n);
+void find_do(struct nav *n, const struct nav_input *in);
+const char *find_prompt(const struct nav *n, struct buf *out);
+/* Find the words again in the reader's new layout. */
+void found_relayout(struct nav *n);
+void found_step(struct nav *n, int dir);
+void found_marks(const struct found *f, size_t line, struct nav_row *row);
 
 #endif

@@ -12,6 +12,7 @@
 void reader_free(struct reader *r)
 {
 	view_free(&r->view);
+	found_free(&r->found);
 }
 
 static struct layout *make_layout(struct nav *n, size_t article)
@@ -55,8 +56,11 @@ static void show_layout(struct nav *n, struct layout *l, size_t article, const s
 	if (article + 1 < guide_count(n->guide))
 		r->ends[nends++] = END_NEXT;
 	r->ends[nends++] = END_TOPICS;
+	if (article != r->article)
+		found_free(&r->found); /* found words belong to their topic */
 	r->article = article;
 	view_set_layout(&r->view, l, nends);
+	found_relayout(n);
 	size_t top;
 	long link;
 	history_find(l, p, &top, &link);
@@ -234,6 +238,8 @@ void reader_do(struct nav *n, const struct nav_input *in)
 	case NAV_FORWARD: read_on(n); break;
 	case NAV_HEADINGS: open_headings(n); break;
 	case NAV_TAP: tap(n, in->row, in->col); break;
+	case NAV_NEXT_MATCH: found_step(n, 1); break;
+	case NAV_PREV_MATCH: found_step(n, -1); break;
 	default: return;
 	}
 	if (n->v->screen == NAV_SCREEN_ARTICLE)
@@ -279,8 +285,10 @@ void reader_row(const struct nav *n, size_t y, struct nav_row *row)
 {
 	const struct reader *r = &n->v->reader;
 	const struct view *v = &r->view;
-	if (view_row(n, v, y, row))
+	if (view_row(n, v, y, row)) {
+		found_marks(&r->found, v->top + y, row);
 		return;
+	}
 	size_t line = v->top + y, lines = layout_line_count(v->layout);
 	if (line == lines || line - lines - 1 >= v->nends)
 		return;

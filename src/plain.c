@@ -458,6 +458,36 @@ static size_t item_line(struct buf *line, const struct nav_row *r, size_t number
 	return col;
 }
 
+/* A line of a list's text that is a choice (a quiz answer, a search
+ * result) starts with its number: in place of its bullet, or before it,
+ * unless it already is that number ("1. No"). */
+static void numbered_line(struct plain *p, struct buf *to, const struct nav_row *r,
+			  size_t number, struct marks *m)
+{
+	size_t start = to->len;
+	article_line(p, to, r->line, NULL, NULL, m);
+	if (!number || to->len == start)
+		return;
+	char own[32];
+	int n = snprintf(own, sizeof own, "%zu. ", number);
+	const char *line = to->data + start;
+	size_t lead = strspn(line, " ");
+	if (strncmp(line + lead, own, (size_t)n) == 0)
+		return;
+	struct buf rest = BUF_INIT;
+	const char *after = line + lead;
+	if (strncmp(after, "• ", strlen("• ")) == 0)
+		after += strlen("• ");
+	else if (strncmp(after, "* ", 2) == 0)
+		after += 2;
+	buf_puts(&rest, after);
+	to->len = start;
+	to->data[start] = '\0';
+	buf_puts(to, own);
+	buf_append(to, rest.data, rest.len);
+	buf_free(&rest);
+}
+
 static void list_row(struct plain *p, struct buf *to, size_t y, struct marks *m)
 {
 	struct nav_row r;
@@ -467,7 +497,7 @@ static void list_row(struct plain *p, struct buf *to, size_t y, struct marks *m)
 	switch (r.kind) {
 	case NAV_ROW_LINE:
 		if (r.line)
-			article_line(p, to, r.line, NULL, NULL, m);
+			numbered_line(p, to, &r, entry_at(p, y), m);
 		break;
 	case NAV_ROW_ITEM:
 		hang = item_line(&line, &r, entry_at(p, y));
@@ -565,6 +595,17 @@ static bool letter_free(const char *name)
 
 static void prompt(struct plain *p)
 {
+	if (nav_wants_text(p->nav)) {
+		const char *say_ = nav_screen(p->nav) == NAV_SCREEN_FIND
+			? "\nType the words to find in this topic, or an empty line to go back: "
+			: p->nentries > 1 /* results, and "All topics" */
+			? "\nType other words to search for, a result's number to open it, or an "
+			  "empty line to go back: "
+			: "\nType the words to search for, or an empty line to go back: ";
+		fputs(say_, p->out);
+		fflush(p->out);
+		return;
+	}
 	struct nav_status st;
 	nav_status(p->nav, &st);
 	struct buf b = BUF_INIT;
@@ -761,9 +802,32 @@ static bool is_number(const char *s, unsigned long *k)
 	return true;
 }
 
+/* A line while words are typed (search, find): the words; on the
+ * results, a number opens one; an empty line goes back. */
+static bool text_command(struct plain *p, const char *line)
+{
+	size_t len = strlen(line);
+	while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+		len--;
+	unsigned long k;
+	char *t = xstrndup(line, len);
+	if (!t[strspn(t, " \t")])
+		nav_act(p->nav, NAV_BACK);
+	else if (nav_screen(p->nav) == NAV_SCREEN_SEARCH && is_number(t, &k) && p->nentries)
+		choose(p, k);
+	else
+		nav_set_text(p->nav, t, len);
+	if (nav_screen(p->nav) == NAV_SCREEN_FIND) /* found: back to reading */
+		nav_act(p->nav, NAV_OPEN);
+	free(t);
+	return true;
+}
+
 /* Do what the line says.  False when the guide should end. */
 static bool command(struct plain *p, const char *line)
 {
+	if (nav_wants_text(p->nav))
+		return text_command(p, line);
 	struct buf typed = BUF_INIT;
 	normalise(line, &typed);
 	const char *t = buf_str(&typed);

@@ -56,6 +56,8 @@ static const struct binding bindings[] = {
 	{KEY_LEFT, NAV_BACK, "Left"}, {'h', NAV_BACK, "h"}, {27, NAV_BACK, "Esc"},
 	{'\t', NAV_NEXT_LINK, "Tab"}, {KEY_BTAB, NAV_PREV_LINK, "Shift-Tab"},
 	{'t', NAV_HEADINGS, "t"}, {'m', NAV_TOPICS, "m"},
+	{'s', NAV_SEARCH, "s"}, {'/', NAV_FIND, "/"},
+	{'n', NAV_NEXT_MATCH, "n"}, {'N', NAV_PREV_MATCH, "N"},
 	{'?', NAV_HELP, "?"}, {KEY_F(1), NAV_HELP, "F1"},
 	{12, NAV_REDRAW, "Ctrl-L"}, {'q', NAV_QUIT, "q"},
 };
@@ -88,14 +90,18 @@ static void key_names(enum nav_action a, struct buf *out, void *ctx)
 
 const char *ui_hint_key(const struct ui *ui, enum nav_action a)
 {
+	/* While words are typed, letters type: only keys that type nothing
+	 * are named. */
+	bool typing = nav_wants_text(ui->nav);
 	switch (a) {
 	case NAV_OPEN: return "Enter";
-	case NAV_BACK: return ui->opts->ascii ? "<" : "←";
+	case NAV_BACK: return typing ? "Esc" : ui->opts->ascii ? "<" : "←";
+	case NAV_HELP: return typing ? "F1" : "?";
+	case NAV_SEARCH: return typing ? NULL : "s";
 	case NAV_NEXT_LINK: return "Tab";
 	case NAV_HEADINGS: return "t";
-	case NAV_TOPICS: return "m";
-	case NAV_HELP: return "?";
-	case NAV_QUIT: return "q";
+	case NAV_TOPICS: return typing ? NULL : "m";
+	case NAV_QUIT: return typing ? NULL : "q";
 	default: return NULL;
 	}
 }
@@ -394,10 +400,45 @@ static struct nav_input mouse_input(const struct ui *ui)
 	return in;
 }
 
+/* The rest of a UTF-8 character whose first byte is `lead`, as a code
+ * point; -1 when the bytes do not make one. */
+static long utf8_char(int lead)
+{
+	int more = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC2 ? 1 : -1;
+	long cp = lead & (0x3F >> more);
+	if (more < 0 || lead > 0xF4)
+		return -1;
+	timeout(SEQUENCE_WAIT_MS);
+	while (more-- > 0) {
+		int c = getch();
+		if (c == ERR || (c & 0xC0) != 0x80)
+			return -1;
+		cp = cp << 6 | (c & 0x3F);
+	}
+	return cp;
+}
+
+/* Keys while words are typed (search, find): characters type, Backspace
+ * erases, and keys that type nothing keep their actions. */
+static struct nav_input text_input(int key)
+{
+	if (key == KEY_BACKSPACE || key == 127 || key == 8)
+		return (struct nav_input){.action = NAV_ERASE};
+	if (key >= 0x20 && key < 0x7F)
+		return (struct nav_input){.action = NAV_TYPE, .arg = key};
+	if (key >= 0x80 && key <= 0xFF) {
+		long cp = utf8_char(key);
+		return (struct nav_input){.action = cp < 0 ? NAV_NONE : NAV_TYPE, .arg = cp};
+	}
+	return (struct nav_input){.action = action_of(key)};
+}
+
 static struct nav_input input_of(const struct ui *ui, int key)
 {
 	if (key == KEY_MOUSE)
 		return mouse_input(ui);
+	if (nav_wants_text(ui->nav))
+		return text_input(key);
 	if (key >= '0' && key <= '9')
 		return (struct nav_input){.action = NAV_DIGIT, .arg = key - '0'};
 	return (struct nav_input){.action = action_of(key)};

@@ -117,6 +117,23 @@ static int style_attr(const struct ui *ui, unsigned style)
 	return a;
 }
 
+/* Found words: reversed; the one n and N are at, bold and underlined too. */
+static int mark_attr(const struct nav_row *r, size_t at, size_t *end)
+{
+	for (size_t i = 0; i < r->nmarks; i++) {
+		const struct nav_mark *m = &r->marks[i];
+		if (at < m->start) {
+			*end = m->start < *end ? m->start : *end;
+			return 0;
+		}
+		if (at < m->end) {
+			*end = m->end < *end ? m->end : *end;
+			return A_REVERSE | (m->current ? A_BOLD | A_UNDERLINE : 0);
+		}
+	}
+	return 0;
+}
+
 static void draw_line(const struct ui *ui, int y, int x, int width, const struct nav_row *r)
 {
 	const struct layout_line *ln = r->line;
@@ -131,7 +148,12 @@ static void draw_line(const struct ui *ui, int y, int x, int width, const struct
 		int attr = style_attr(ui, sp->style);
 		if ((r->link >= 0 && sp->link == r->link) || r->chosen)
 			attr = (attr & ~A_UNDERLINE) | A_REVERSE;
-		x = draw_text(ui, y, x, ln->text + sp->start, sp->len, right - x, attr);
+		/* A span in pieces where found words start and end. */
+		for (size_t at = sp->start, end; at < sp->start + sp->len && x < right; at = end) {
+			end = sp->start + sp->len;
+			int mark = mark_attr(r, at, &end);
+			x = draw_text(ui, y, x, ln->text + at, end - at, right - x, attr | mark);
+		}
 	}
 }
 

@@ -52,6 +52,12 @@ enum nav_action {
 	NAV_START_OVER, /* forget the visit: a new patient */
 	NAV_QUIT,
 	NAV_QUIZ,       /* the readiness quiz */
+	NAV_SEARCH,     /* search the whole guide */
+	NAV_FIND,       /* find words in this topic (elsewhere: search) */
+	NAV_TYPE,       /* arg: a character typed into a search (a code point) */
+	NAV_ERASE,      /* the last character typed goes */
+	NAV_NEXT_MATCH, /* the next (previous) place the words were found */
+	NAV_PREV_MATCH,
 	NAV_ACTION_COUNT
 };
 
@@ -68,7 +74,9 @@ enum nav_screen {
 	NAV_SCREEN_ARTICLE,
 	NAV_SCREEN_HEADINGS,
 	NAV_SCREEN_HELP,
-	NAV_SCREEN_QUIZ
+	NAV_SCREEN_QUIZ,
+	NAV_SCREEN_SEARCH,
+	NAV_SCREEN_FIND     /* the find prompt over a topic */
 };
 
 struct nav_config {
@@ -114,10 +122,20 @@ enum nav_row_kind {
 	NAV_ROW_MESSAGE  /* words for the patient: `text` */
 };
 
+/* Bytes [start, end) of a line where searched words were found. */
+struct nav_mark {
+	size_t start, end;
+	bool current; /* the match n and N are at */
+};
+
+#define NAV_MAX_MARKS 16
+
 struct nav_row {
 	enum nav_row_kind kind;
 	const struct layout_line *line;
 	long link;
+	struct nav_mark marks[NAV_MAX_MARKS]; /* LINE: found words, in order */
+	size_t nmarks;
 	const char *label;  /* ITEM: drawn from column `indent`, may be "" */
 	const char *text;
 	size_t len;         /* bytes of `text` */
@@ -156,8 +174,19 @@ const char *nav_action_label(enum nav_action a);
 void nav_cursor(const struct nav *n, size_t *row, size_t *col);
 
 /** Milliseconds after which the front end sends NAV_TIMEOUT if nothing
- *  else happened (a typed number waiting for its second digit), or -1. */
+ *  else happened (a typed number waiting for its second digit, search
+ *  results to refresh while the index is built), or -1. */
 int nav_timeout_ms(const struct nav *n);
+
+/** True while the screen takes typed text (search, find): the front end
+ *  sends printable characters as NAV_TYPE and Backspace as NAV_ERASE,
+ *  and only keys that type nothing as other actions. */
+bool nav_wants_text(const struct nav *n);
+
+/** Put `len` bytes of `text` (any bytes: controls are left out, long
+ *  text is cut) in place of the words of the search or find on screen,
+ *  as if typed, for a front end that reads whole lines. */
+void nav_set_text(struct nav *n, const char *text, size_t len);
 
 /* ---- what the visit holds, for tests and the plain front end ------------ */
 

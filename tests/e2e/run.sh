@@ -257,7 +257,7 @@ test_long_list_says_there_is_more() {
 	wait_for "more topics below"
 	keys G
 	wait_for "12. Topic 12"
-	wait_for "more topic above"
+	wait_for "more topics above"
 	screen | grep -q " below" && fail "more below at the end"
 	# Typing 1 then 2 opens topic 12; 1 then Enter opens topic 1.
 	keys g 1 2
@@ -430,7 +430,7 @@ test_headings_list_starts_where_you_read() {
 
 test_dumb_terminal_gets_the_plain_mode() {
 	E2E_ENV="TERM=dumb" start 80 24 --content "$G"
-	wait_for "Type a topic number, h for help, q to quit:"
+	wait_for "Type a topic number, s for search, h for help, q to quit:"
 	grep -qF "'dumb' cannot move the cursor" "$E2E_TMP/stderr" ||
 		fail "no note: $(cat "$E2E_TMP/stderr")"
 	keys 2 Enter
@@ -466,7 +466,7 @@ test_help_over_headings_returns_there() {
 	keys t
 	wait_for "Go to a section"
 	keys '?'
-	wait_for "show this help"
+	wait_for "Help: keys and taps"
 	keys Escape
 	wait_for "Go to a section"
 	keys Escape
@@ -503,9 +503,9 @@ test_typed_number_ends_on_another_key() {
 	# 1 waits for a second digit; ? opens help and ends the number, so
 	# help must stay up past the wait.
 	keys 1 '?'
-	wait_for "show this help"
+	wait_for "Help: keys and taps"
 	sleep 1.5 # longer than the digit wait: checks that nothing happens
-	screen | grep -qF "show this help" || fail "the typed number left help"
+	screen | grep -qF "Help: keys and taps" || fail "the typed number left help"
 	quit_clean
 }
 
@@ -822,7 +822,7 @@ test_kiosk_keys_never_leave() {
 	done
 	kiosk_alive "taps"
 	keys '?'
-	wait_for "show this help"
+	wait_for "Help: keys and taps"
 	screen | grep -q "leave the guide" && fail "help offers a way out"
 	# Only a signal ends it.
 	kill -s TERM "$(guide_pid)"
@@ -1072,7 +1072,7 @@ test_plain_mode_through_a_pipe() {
 	[ ! -s "$E2E_TMP/err" ] || fail "stderr: $(cat "$E2E_TMP/err")"
 	for want in "Heading: First topic" "[1]second topic" "Links:" "[1] Second topic" \
 		"MARKER-SECOND" "Topic: First topic" "Go to a section" "4.   Later section" \
-		"Help: keys and taps" "Type a topic number, h for help, q to quit:"; do
+		"Help: keys and taps" "Type a topic number, s for search, h for help, q to quit:"; do
 		grep -qF -- "$want" "$E2E_TMP/out" || fail "no '$want' in the output"
 	done
 	if LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$E2E_TMP/out"; then
@@ -1160,7 +1160,7 @@ SCRIPT
 	keys Enter Tab Enter
 	wait_for "MARKER-SECOND"
 	keys BSpace '?'
-	wait_for "show this help"
+	wait_for "Help: keys and taps"
 	keys q
 	[ "$(wait_exit)" = 0 ] || fail "the traced guide failed"
 	# The kiosk, starting over once, ended by SIGTERM.
@@ -1259,6 +1259,74 @@ test_search_in_a_c_locale_is_ascii() {
 	if LC_ALL=C grep -q "$(printf '[\200-\377]')" "$E2E_TMP/out"; then
 		fail "UTF-8 bytes in a C locale: $(cat "$E2E_TMP/out")"
 	fi
+}
+
+test_search_as_you_type_open_and_back() {
+	start 80 24 --content content
+	wait_for "Topic 1 of"
+	keys s
+	wait_for "Type a word"
+	keys -l "sunscren"
+	wait_for "Showing results for"
+	wait_for "Aftercare: The first 24 hours"
+	keys Enter
+	wait_for "Found 1 of"
+	wait_for "The first 24 hours"
+	# The found word is marked (reversed) on the screen.
+	screen_styled | grep -q "$(printf '\033')\\[[0-9;]*7[;m]sunscreen" || fail "no mark"
+	keys n
+	wait_for "Found 2 of"
+	keys N
+	wait_for "Found 1 of"
+	keys BSpace
+	wait_for "Search: sunscren"
+	wait_for "Aftercare: The first 24 hours"
+	keys Escape # q would be typed into the search
+	wait_for "Topic 1 of"
+	quit_clean
+}
+
+test_search_resize_and_nothing_found() {
+	start 80 24 --content content
+	wait_for "Topic 1 of"
+	keys /
+	wait_for "Type a word"
+	keys -l "cold sore"
+	wait_for "Less common risks"
+	keys Down Down
+	before=$(cursor)
+	resize 40 12
+	wait_for "Search: cold"
+	resize 80 24
+	wait_for "results. Choose one with the arrows and Enter, or tap it."
+	[ "$(cursor)" = "$before" ] || fail "the chosen result moved: $(cursor), not $before"
+	keys Escape
+	wait_for "Topic 1 of"
+	keys s
+	wait_for "Search: cold sore"
+	keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
+	wait_for "Type a word"
+	keys -l "qqqzzz"
+	wait_for "Nothing matches these words"
+	wait_for "All topics"
+	# q is typed, not quit, while words are typed.
+	keys q
+	wait_for "Search: qqqzzzq"
+	keys Escape
+	quit_clean
+}
+
+test_find_in_a_topic() {
+	open_first_topic
+	keys /
+	wait_for "Find in this topic:"
+	keys -l "padding"
+	wait_for "Find in this topic: padding"
+	keys Enter
+	wait_for "Found 1 of 11"
+	keys n
+	wait_for "Found 2 of 11"
+	quit_clean
 }
 
 for t in ${E2E_ONLY:-$(grep -o "^test_[a-z0-9_]*" "$0")}; do

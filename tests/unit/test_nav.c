@@ -471,8 +471,9 @@ static void test_page_down_moves_a_page_and_end_marks_above(void **state)
 	assert_true(moved >= 20); /* a whole page of 23 rows, less the "more" row */
 	assert_true(nav_home_selected(n) >= 8);
 	assert_true(find_row(n, 23, "above") >= 0);
-	act(n, NAV_BOTTOM);
-	assert_int_equal(nav_home_selected(n), 119);
+	act(n, NAV_BOTTOM); /* the last entry: search */
+	assert_int_equal(nav_home_selected(n), 120);
+	assert_true(find_row(n, 23, "Search the guide") >= 0);
 	assert_true(find_row(n, 23, "more topics above") >= 0);
 	assert_int_equal(find_row(n, 23, "below"), -1);
 	act(n, NAV_PAGE_UP);
@@ -778,6 +779,140 @@ static void test_home_tab_chooses_welcome_links(void **state)
 	done(&f);
 }
 
+/* ---- search and find ------------------------------------------------------- */
+
+static void type_text(struct nav *n, const char *s)
+{
+	for (; *s; s++) {
+		struct nav_input in = {.action = NAV_TYPE, .arg = (unsigned char)*s};
+		nav_do(n, &in);
+	}
+}
+
+static void test_search_as_you_type_and_open_at_the_section(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = visit(&f, FIXTURE, 23, 76, false);
+	act(n, NAV_SEARCH);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_SEARCH);
+	assert_true(nav_wants_text(n));
+	assert_true(find_row(n, 23, "Type a word") >= 0);
+	type_text(n, "lat");
+	assert_true(find_row(n, 23, "Search: lat") >= 0);
+	assert_true(find_row(n, 23, "First topic: Later section") >= 0);
+	act(n, NAV_DOWN);
+	act(n, NAV_OPEN);
+	assert_int_equal(nav_article(n), 0);
+	assert_false(nav_wants_text(n));
+	/* The first match in sight; one above the section came first. */
+	assert_non_null(strstr(nav_message(n), "Found 2 of 7"));
+	/* The found words are marked on their line. */
+	long y = find_row(n, 23, "MARKER-LATER");
+	assert_true(y >= 0);
+	struct nav_row r;
+	nav_row(n, (size_t)y, &r);
+	assert_true(r.nmarks >= 1);
+	act(n, NAV_NEXT_MATCH);
+	assert_non_null(strstr(nav_message(n), "Found 3 of"));
+	act(n, NAV_PREV_MATCH);
+	act(n, NAV_PREV_MATCH);
+	assert_non_null(strstr(nav_message(n), "Found 1 of"));
+	act(n, NAV_PREV_MATCH); /* round to the last */
+	assert_non_null(strstr(nav_message(n), "Found 7 of"));
+	/* Back returns to the results, with the same words. */
+	act(n, NAV_BACK);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_SEARCH);
+	assert_true(find_row(n, 23, "Search: lat") >= 0);
+	done(&f);
+}
+
+static void test_search_with_nothing_found_and_erasing(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = visit(&f, FIXTURE, 23, 76, false);
+	act(n, NAV_SEARCH);
+	type_text(n, "qqqzzz");
+	assert_true(find_row(n, 23, "Nothing matches") >= 0);
+	assert_true(find_row(n, 23, "All topics") >= 0);
+	for (int i = 0; i < 6; i++)
+		act(n, NAV_ERASE);
+	assert_true(find_row(n, 23, "Type a word") >= 0);
+	act(n, NAV_ERASE); /* nothing left: Back */
+	assert_int_equal(nav_screen(n), NAV_SCREEN_HOME);
+	done(&f);
+}
+
+static void test_search_takes_hostile_text(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = visit(&f, FIXTURE, 23, 76, false);
+	act(n, NAV_SEARCH);
+	const long odd[] = {0x1b, 0x07, 0x9b, 0x202e, '"', '*', '^', ':', 0x110000, -5, 'x'};
+	for (size_t i = 0; i < sizeof odd / sizeof *odd; i++) {
+		struct nav_input in = {.action = NAV_TYPE, .arg = odd[i]};
+		nav_do(n, &in);
+	}
+	for (int i = 0; i < 10000; i++) {
+		struct nav_input in = {.action = NAV_TYPE, .arg = 'a' + i % 26};
+		nav_do(n, &in);
+	}
+	char text[512];
+	for (size_t y = 0; y < 23; y++) {
+		row_string(n, y, text, sizeof text);
+		for (const char *p = text; *p; p++)
+			assert_false((unsigned char)*p < 0x20);
+	}
+	done(&f);
+}
+
+static void test_search_resize_keeps_the_words_and_choice(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = visit(&f, FIXTURE, 23, 76, false);
+	act(n, NAV_SEARCH);
+	type_text(n, "topic");
+	act(n, NAV_DOWN);
+	act(n, NAV_DOWN);
+	size_t row, col;
+	nav_cursor(n, &row, &col);
+	char before[256], after[256];
+	row_string(n, row, before, sizeof before);
+	nav_resize(n, 11, 38);
+	nav_resize(n, 23, 76);
+	nav_cursor(n, &row, &col);
+	row_string(n, row, after, sizeof after);
+	assert_string_equal(before, after);
+	assert_true(find_row(n, 23, "Search: topic") >= 0);
+	done(&f);
+}
+
+static void test_find_in_a_topic(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = visit(&f, FIXTURE, 23, 76, false);
+	act(n, NAV_OPEN);
+	act(n, NAV_FIND);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_FIND);
+	assert_true(nav_wants_text(n));
+	type_text(n, "padding");
+	assert_true(find_row(n, 23, "Find in this topic: padding") >= 0);
+	act(n, NAV_OPEN);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_ARTICLE);
+	assert_non_null(strstr(nav_message(n), "of 11"));
+	assert_true(find_row(n, 23, "Padding paragraph") >= 0);
+	act(n, NAV_FIND);
+	type_text(n, "x");
+	act(n, NAV_BACK); /* gives up: nothing stays marked */
+	act(n, NAV_NEXT_MATCH);
+	assert_non_null(strstr(nav_message(n), "Press / to find"));
+	done(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -811,6 +946,11 @@ int main(void)
 		cmocka_unit_test(test_quiz_resize_keeps_the_question_and_choice),
 		cmocka_unit_test(test_guide_without_quiz_offers_none),
 		cmocka_unit_test(test_home_tab_chooses_welcome_links),
+		cmocka_unit_test(test_search_as_you_type_and_open_at_the_section),
+		cmocka_unit_test(test_search_with_nothing_found_and_erasing),
+		cmocka_unit_test(test_search_takes_hostile_text),
+		cmocka_unit_test(test_search_resize_keeps_the_words_and_choice),
+		cmocka_unit_test(test_find_in_a_topic),
 	};
 	return cmocka_run_group_tests_name("nav", tests, NULL, NULL);
 }

@@ -116,7 +116,7 @@ static void test_home_lists_numbered_topics_and_prompts(void **state)
 	assert_has(out, "Heading: Test Guide");
 	assert_has(out, "1. First topic\n   The first topic, used by the end-to-end tests.");
 	assert_has(out, "3. Third topic");
-	assert_has(out, "Type a topic number, h for help, q to quit:\n");
+	assert_has(out, "Type a topic number, s for search, h for help, q to quit:\n");
 	assert_lacks(out, "b to go back"); /* nothing to go back to yet */
 	assert_no_controls(out);
 	assert_no_boxes(out);
@@ -240,7 +240,7 @@ static void test_wrong_numbers_and_words_are_said_safely(void **state)
 {
 	(void)state;
 	char *out = session("9\nxyz\033[2J\x9b\n0\n");
-	assert_has(out, "There is no number 9 here. Type a number from 1 to 3.");
+	assert_has(out, "There is no number 9 here. Type a number from 1 to 4.");
 	assert_has(out, "Sorry, \"xyz[2j");
 	assert_has(out, "There is no number 0 here.");
 	assert_no_controls(out);
@@ -359,6 +359,16 @@ static void test_nothing_readable_is_an_error(void **state)
 	free(dir);
 }
 
+static void test_search_through_a_pipe(void **state)
+{
+	(void)state;
+	char *out = session("s\nlater\n1\nq\n");
+	assert_has(out, "Type the words to search for");
+	assert_has(out, "1. First topic: Later section");
+	assert_has(out, "MARKER-LATER");
+	free(out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -378,6 +388,7 @@ int main(void)
 		cmocka_unit_test(test_lines_fit_the_width),
 		cmocka_unit_test(test_broken_articles_are_left_out),
 		cmocka_unit_test(test_nothing_readable_is_an_error),
+		cmocka_unit_test(test_search_through_a_pipe),
 	};
 	return cmocka_run_group_tests_name("plain", tests, NULL, NULL);
 }
