@@ -131,10 +131,11 @@ static void status_text(const struct nav *n, char *out, size_t size)
 	const struct search_visit *s = &n->v->search;
 	const struct search_results *r = s->results;
 	size_t shown = r && r->count < SHOWN_HITS ? r->count : SHOWN_HITS;
+	size_t indexed = 0, total = 0;
 	int k = 0;
-	if (r && r->partial)
-		k = snprintf(out, size, "Indexing %zu of %zu topics: results so far. ",
-			     r->indexed, r->total);
+	if (n->search && !search_progress(n->search, &indexed, &total))
+		k = snprintf(out, size, "Indexing %zu of %zu topics%s. ", indexed, total,
+			     s->query.len ? ": results so far" : "");
 	if (k < 0 || (size_t)k >= size)
 		return;
 	out += k;
@@ -347,10 +348,12 @@ void search_cursor(const struct nav *n, size_t *row, size_t *col)
 	}
 }
 
+/* While the index is built, the screen says how far it is. */
 bool search_refreshing(const struct nav *n)
 {
-	const struct search_visit *s = &n->v->search;
-	return n->v->screen == NAV_SCREEN_SEARCH && s->results && s->results->partial;
+	size_t indexed, total;
+	return n->v->screen == NAV_SCREEN_SEARCH && n->search &&
+	       !search_progress(n->search, &indexed, &total);
 }
 
 /* ---- finding words in a topic ------------------------------------------------- */
