@@ -360,6 +360,8 @@ struct guide *guide_scan(const char *dir, struct sg_error *err)
 		return NULL;
 	}
 	index_ids(g, NULL);
+	for (size_t i = 0; i < g->count; i++)
+		g->articles[i].head_read = true; /* names only: no title is read */
 	g->title = xstrdup("");
 	g->welcome = xstrdup("");
 	g->docs = xcalloc(g->count, sizeof *g->docs);
@@ -425,6 +427,43 @@ static bool keep_readable(struct guide *g, struct sg_error *err)
 	return index_ids(g, err);
 }
 
+/* Fill in article `i`'s title and summary from the head of its file.
+ * False with `err` set when it has no title or cannot be read. */
+static bool load_head(struct article *a, struct sg_error *err)
+{
+	struct head h;
+	a->head_read = true;
+	if (!read_head(a->path, &h, err))
+		return false;
+	a->title = h.title;
+	a->summary = h.summary;
+	a->title_line = h.title_line;
+	return true;
+}
+
+/* A head that turned out broken after the guide was opened: the topic
+ * stays on the list (its place may already be on screen), named by its
+ * id, and says it cannot be shown. */
+static void mark_broken(struct article *a)
+{
+	a->broken = true;
+	a->title = xstrdup(a->id);
+	a->summary = xstrdup("This topic cannot be shown right now. Please tell the staff.");
+}
+
+static bool read_heads(struct guide *g, bool lenient, struct sg_error *err)
+{
+	for (size_t i = 0; i < g->count; i++) {
+		struct sg_error why;
+		if (!load_head(&g->articles[i], lenient ? &why : err)) {
+			if (!lenient)
+				return false;
+			leave_out(g, i, why.msg);
+		}
+	}
+	return !g->nleft_out || keep_readable(g, err);
+}
+
 static struct guide *open_guide(const char *dir, bool lenient, struct sg_error *err)
 {
 	struct guide *g = xcalloc(1, sizeof *g);
@@ -440,21 +479,9 @@ static struct guide *open_guide(const char *dir, bool lenient, struct sg_error *
 	g->clinic = load_clinic(g->dir);
 	if (!read_index(g, err))
 		goto fail;
-	for (size_t i = 0; i < g->count; i++) {
-		struct article *a = &g->articles[i];
-		struct head h;
-		struct sg_error why;
-		if (!read_head(a->path, &h, lenient ? &why : err)) {
-			if (!lenient)
-				goto fail;
-			leave_out(g, i, why.msg);
-			continue;
-		}
-		a->title = h.title;
-		a->summary = h.summary;
-		a->title_line = h.title_line;
-	}
-	if (g->nleft_out && !keep_readable(g, err))
+	/* A large guide reads each head when it is first shown, so that
+	 * start-up does not grow with the guide. */
+	if ((!lenient || g->count <= GUIDE_EAGER_HEADS) && !read_heads(g, lenient, err))
 		goto fail;
 	g->docs = xcalloc(g->count, sizeof *g->docs);
 	g->outlines = xcalloc(g->count, sizeof *g->outlines);
@@ -530,9 +557,27 @@ const char *guide_welcome(const struct guide *g) { return g->welcome; }
 size_t guide_count(const struct guide *g) { return g->count; }
 size_t guide_parse_count(const struct guide *g) { return g->parses; }
 
+size_t guide_heads_read(const struct guide *g)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < g->count; i++)
+		n += g->articles[i].head_read;
+	return n;
+}
+
 const struct article *guide_article(const struct guide *g, size_t i)
 {
-	return i < g->count ? &g->articles[i] : NULL;
+	if (i >= g->count)
+		return NULL;
+	/* Reading a head on demand changes no answer the guide has given:
+	 * the article is the same, only known better. */
+	struct article *a = &((struct guide *)g)->articles[i];
+	if (!a->head_read && a->id) {
+		struct sg_error err;
+		if (!load_head(a, &err))
+			mark_broken(a);
+	}
+	return a;
 }
 
 long guide_find(const struct guide *g, const char *id)

@@ -23,7 +23,16 @@ struct article {
 	char *title;    /* plain text of the first level-1 heading */
 	char *summary;  /* plain text of the first paragraph after it; may be "" */
 	int title_line; /* line of the title in the file */
+	bool head_read; /* title and summary are known */
+	bool broken;    /* its head turned out unreadable or untitled after the
+			 * guide was opened: the title is its id, the summary
+			 * says it cannot be shown */
 };
+
+/* guide_open_readable() reads every head at once up to this many
+ * articles; a larger guide reads each when it is first asked for, so
+ * that its first screen does not wait for the rest. */
+#define GUIDE_EAGER_HEADS 500
 
 struct guide;
 
@@ -36,7 +45,9 @@ struct guide *guide_open(const char *dir, struct sg_error *err);
 /** Open `dir` as guide_open() does, but leave out every article that
  *  cannot be shown (no title, an id an earlier article already has, a
  *  file that cannot be read) rather than fail: one broken file must not
- *  keep a waiting room from the rest.  guide_left_out() says why each was
+ *  keep a waiting room from the rest.  Past GUIDE_EAGER_HEADS articles,
+ *  heads are read when guide_article() first asks for them, and one found
+ *  broken then stays, marked `broken`.  guide_left_out() says why each was
  *  left out.  Fails, with `err` set, only when the directory cannot be
  *  read, index.md cannot be read, or no article is left.  Caller frees
  *  with guide_free(). */
@@ -106,6 +117,9 @@ cmark_node *guide_index(const struct guide *g);
  *  gives (articles, the home page) has its clinic: links filled in. */
 struct clinic;
 const struct clinic *guide_clinic(const struct guide *g);
+
+/** Articles whose head (title, summary) has been read (for tests). */
+size_t guide_heads_read(const struct guide *g);
 
 /** Number of trees parsed so far (for tests and benchmarks). */
 size_t guide_parse_count(const struct guide *g);

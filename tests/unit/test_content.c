@@ -540,9 +540,41 @@ static void test_index_title_is_its_heading_after_a_paragraph(void **state)
 	assert_string_equal(title, "Guide name");
 }
 
+/* A large guide reads heads as they are asked for; one found broken then
+ * stays on the list, named by its id. */
+static void test_large_guide_reads_heads_on_demand(void **state)
+{
+	(void)state;
+	char *dir = tmpdir_make("lazy");
+	for (int i = 1; i <= GUIDE_EAGER_HEADS + 10; i++) {
+		char name[32], text[64];
+		snprintf(name, sizeof name, "%04d-t%d.md", i, i);
+		int len = i == 3 ? snprintf(text, sizeof text, "No title here.\n")
+				 : snprintf(text, sizeof text, "# Topic %d\n\nSummary.\n", i);
+		assert_true(tmpdir_write(dir, name, text, (size_t)len));
+	}
+	struct sg_error err;
+	struct guide *g = guide_open_readable(dir, &err);
+	assert_non_null(g);
+	assert_int_equal(guide_count(g), GUIDE_EAGER_HEADS + 10);
+	assert_int_equal(guide_heads_read(g), 0);
+	assert_string_equal(guide_article(g, 0)->title, "Topic 1");
+	const struct article *broken = guide_article(g, 2);
+	assert_true(broken->broken);
+	assert_string_equal(broken->title, "t3");
+	assert_int_equal(guide_heads_read(g), 2);
+	guide_free(g);
+	/* The strict open still refuses it. */
+	assert_null(guide_open(dir, &err));
+	assert_non_null(strstr(err.msg, "0003-t3.md"));
+	tmpdir_remove(dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_large_guide_reads_heads_on_demand),
 		cmocka_unit_test(test_open_orders_articles_numerically),
 		cmocka_unit_test(test_open_records_paths_and_dir),
 		cmocka_unit_test(test_titles_plain_text),
