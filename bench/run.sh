@@ -94,6 +94,11 @@ if command -v python3 >/dev/null 2>&1; then
 	done
 	echo
 fi
+# Writes and bytes per action: over SSH each write can be a packet.
+if command -v python3 >/dev/null 2>&1 && command -v strace >/dev/null 2>&1; then
+	printf '\nterminal output per action (shipped guide, 80x24): %s\n' \
+		"$(python3 bench/writes.py "$BIN" content)"
+fi
 # Esc must wait to tell a lone Esc (Back) from an escape sequence; the
 # target is under 60 ms (Backspace, which needs no wait, for comparison).
 if command -v python3 >/dev/null 2>&1; then

@@ -286,6 +286,11 @@ static bool setup_terminal(struct ui *ui, struct sg_error *err)
 		mouseinterval(0);
 	}
 	ui_setup_colors(ui);
+	/* ncurses writes each row as it goes until the terminal has been
+	 * left and resumed once; after that a frame is one write, which over
+	 * SSH is one packet rather than a packet a row. */
+	endwin();
+	refresh();
 	paste_mode(true);
 	ui->wipe = ui->opts->kiosk;
 	getmaxyx(stdscr, ui->rows, ui->cols);
