@@ -17,7 +17,14 @@
 #include "skinguide/outline.h"
 
 /* Larger files are refused rather than parsed: no article is this long. */
-#define MAX_FILE_BYTES (8u << 20)
+/* Larger or longer files are refused rather than parsed: a tree and its
+ * layout take up to some 130 bytes a byte of text dense with emphasis and
+ * links, so these bound what one article can cost.  Measured peaks of
+ * --print: 1 MiB of one paragraph of emphasis and links, 128 MB (the
+ * worst found); 50,000 lines of "- a", 36 MB; a 1 MB line, 10 MB.  The
+ * longest shipped article is 8 KB. */
+#define MAX_FILE_BYTES (1u << 20)
+#define MAX_FILE_LINES 50000
 #define HEAD_FIRST_READ 1024u
 /* The home page of a guide without index.md. */
 #define DEFAULT_INDEX "# Guide\n\nChoose a topic to read.\n"
@@ -32,8 +39,10 @@ struct guide {
 	cmark_node *index_doc;    /* index.md, or a default welcome */
 	cmark_node **docs;        /* parsed trees, NULL when not cached */
 	struct outline **outlines;/* beside each cached tree, made when asked */
-	size_t cache[GUIDE_CACHE_SIZE]; /* most recently used first */
+	size_t cache[GUIDE_CACHE_SIZE + 1]; /* most recently used first */
 	size_t cached;
+	size_t *doc_bytes;        /* the source size of each cached tree */
+	size_t cached_bytes;      /* of them all */
 	size_t parses;
 	struct clinic *clinic;    /* clinic.md's details, or NULL */
 	char **left_out;          /* why each broken article was left out */
@@ -72,8 +81,15 @@ static char *join_path(const char *dir, const char *name)
 	return buf_detach(&b);
 }
 
-/* Read up to `limit` bytes of `path` into `out`; *eof tells whether that
- * was all of it.  Returns false with `err` set when it cannot be read. */
+static size_t count_lines(const struct buf *b)
+{
+	size_t lines = 0;
+	for (const char *p = b->data, *end = b->data + b->len;
+	     p && (p = memchr(p, '\n', (size_t)(end - p))); p++)
+		lines++;
+	return lines;
+}
+
 /* Read up to `limit` bytes of `path` into `out`; *eof tells whether that
  * was all of it.  The buffer grows with what is read, never to the limit
  * up front.  Returns false with `err` set when it cannot be read, or when
@@ -123,6 +139,11 @@ static bool read_file(const char *path, size_t limit, struct buf *out, bool *eof
 	if (whole && out->len > MAX_FILE_BYTES) {
 		sg_error_set(err, "%s: file is larger than %u MiB; split it into "
 			     "smaller articles", path, MAX_FILE_BYTES >> 20);
+		goto done;
+	}
+	if (whole && count_lines(out) > MAX_FILE_LINES) {
+		sg_error_set(err, "%s: file has more than %u lines; split it into "
+			     "smaller articles", path, MAX_FILE_LINES);
 		goto done;
 	}
 	ok = true;
@@ -366,6 +387,7 @@ struct guide *guide_scan(const char *dir, struct sg_error *err)
 	g->welcome = xstrdup("");
 	g->docs = xcalloc(g->count, sizeof *g->docs);
 	g->outlines = xcalloc(g->count, sizeof *g->outlines);
+	g->doc_bytes = xcalloc(g->count, sizeof *g->doc_bytes);
 	return g;
 }
 
@@ -485,6 +507,7 @@ static struct guide *open_guide(const char *dir, bool lenient, struct sg_error *
 		goto fail;
 	g->docs = xcalloc(g->count, sizeof *g->docs);
 	g->outlines = xcalloc(g->count, sizeof *g->outlines);
+	g->doc_bytes = xcalloc(g->count, sizeof *g->doc_bytes);
 	return g;
 fail:
 	guide_free(g);
@@ -545,6 +568,7 @@ void guide_free(struct guide *g)
 	free(g->by_id);
 	free(g->docs);
 	free(g->outlines);
+	free(g->doc_bytes);
 	free(g->dir);
 	free(g->title);
 	free(g->welcome);
@@ -597,23 +621,32 @@ long guide_find(const struct guide *g, const char *id)
 }
 
 /* Move `i` to the front of the cache, evicting the oldest tree if full. */
+static void evict_oldest(struct guide *g)
+{
+	size_t old = g->cache[--g->cached];
+	cmark_node_free(g->docs[old]);
+	g->docs[old] = NULL;
+	outline_free(g->outlines[old]);
+	g->outlines[old] = NULL;
+	g->cached_bytes -= g->doc_bytes[old];
+	g->doc_bytes[old] = 0;
+}
+
+/* Move `i` to the front of the cache.  The cache holds a few trees and
+ * counts their bytes: a tree costs up to some 170 bytes of memory a byte
+ * of source, so a few long articles must not stay in memory together. */
 static void cache_touch(struct guide *g, size_t i)
 {
 	size_t pos = 0;
 	while (pos < g->cached && g->cache[pos] != i)
 		pos++;
-	if (pos == g->cached) {
-		if (g->cached == GUIDE_CACHE_SIZE) {
-			size_t old = g->cache[--g->cached];
-			cmark_node_free(g->docs[old]);
-			g->docs[old] = NULL;
-			outline_free(g->outlines[old]);
-			g->outlines[old] = NULL;
-		}
+	if (pos == g->cached)
 		pos = g->cached++;
-	}
 	memmove(g->cache + 1, g->cache, pos * sizeof *g->cache);
 	g->cache[0] = i;
+	while (g->cached > GUIDE_CACHE_SIZE ||
+	       (g->cached > 1 && g->cached_bytes > GUIDE_CACHE_BYTES))
+		evict_oldest(g);
 }
 
 cmark_node *guide_document(struct guide *g, size_t i, struct sg_error *err)
@@ -630,6 +663,8 @@ cmark_node *guide_document(struct guide *g, size_t i, struct sg_error *err)
 		g->docs[i] = doc_parse(src.data ? src.data : "", src.len);
 		clinic_apply(g->clinic, g->docs[i]);
 		g->parses++;
+		g->doc_bytes[i] = src.len;
+		g->cached_bytes += src.len;
 		buf_free(&src);
 	}
 	cache_touch(g, i);

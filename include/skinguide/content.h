@@ -93,10 +93,12 @@ long guide_find(const struct guide *g, const char *id);
  *  ("aftercare.md", "08-aftercare", "08-aftercare.md"); no "#fragment". */
 long guide_lookup(const struct guide *g, const char *name);
 
-/** The parsed tree of article `i`.  Borrowed: valid until the guide has
- *  been asked for GUIDE_CACHE_SIZE other trees, or freed.  NULL with `err`
- *  filled when the file can no longer be read. */
+/** The parsed tree of article `i`.  Borrowed: valid until the guide is
+ *  asked for another article's tree (a few stay cached, up to
+ *  GUIDE_CACHE_SIZE trees and GUIDE_CACHE_BYTES of their sources), or
+ *  freed.  NULL with `err` filled when the file can no longer be read. */
 #define GUIDE_CACHE_SIZE 8
+#define GUIDE_CACHE_BYTES (2u << 20)
 cmark_node *guide_document(struct guide *g, size_t i, struct sg_error *err);
 
 /** The outline of article `i`'s tree, made on first use and kept beside
