@@ -213,25 +213,37 @@ void search_open(struct nav *n)
 	refresh(n);
 }
 
+/* Lay the results out again (at a new width, or with more of the index
+ * built), keeping the first row shown and the choice. */
+static void rebuild(struct nav *n)
+{
+	struct view *w = &n->v->search.view;
+	size_t top = w->top;
+	long item = -1, end = -1;
+	if (w->focus >= 0) {
+		item = w->targets[w->focus].item;
+		end = w->targets[w->focus].end;
+	}
+	build(n);
+	view_scroll(n, w, (long)top);
+	long t = item >= 0 ? view_target_of_item(w, item) : end >= 0 ? view_target_of_end(w, end)
+							     : -1;
+	if (t >= 0)
+		view_show(n, w, t);
+}
+
 /* Back to the results from a topic opened from them. */
 void search_show_place(struct nav *n)
 {
-	struct visit *v = n->v;
-	v->screen = NAV_SCREEN_SEARCH;
-	size_t top = v->search.view.top;
-	long focus = v->search.view.focus;
-	long item = focus >= 0 ? v->search.view.targets[focus].item : -1;
-	build(n);
-	view_scroll(n, &v->search.view, (long)top);
-	long t = item >= 0 ? view_target_of_item(&v->search.view, item) : -1;
-	if (t >= 0)
-		view_show(n, &v->search.view, t);
+	n->v->screen = NAV_SCREEN_SEARCH;
+	rebuild(n);
 }
 
+/* A resize: whatever screen is showing, the results stay ready. */
 void search_relayout(struct nav *n)
 {
 	if (n->v->search.view.layout)
-		search_show_place(n);
+		rebuild(n);
 }
 
 /* The topic of result `i`, at its section, the words highlighted. */
@@ -272,12 +284,10 @@ void search_do(struct nav *n, const struct nav_input *in)
 	case NAV_ERASE:
 		if (erase_from(&s->query))
 			refresh(n);
-		else
-			nav_back(n); /* nothing left to erase: leave */
 		return;
 	case NAV_TIMEOUT: /* more of the index is built */
 		run(n);
-		search_show_place(n);
+		rebuild(n);
 		return;
 	case NAV_OPEN:
 	case NAV_FORWARD:

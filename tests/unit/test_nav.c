@@ -839,7 +839,9 @@ static void test_search_with_nothing_found_and_erasing(void **state)
 	for (int i = 0; i < 6; i++)
 		act(n, NAV_ERASE);
 	assert_true(find_row(n, 23, "Type a word") >= 0);
-	act(n, NAV_ERASE); /* nothing left: Back */
+	act(n, NAV_ERASE); /* nothing left: it stays, for a held Backspace */
+	assert_int_equal(nav_screen(n), NAV_SCREEN_SEARCH);
+	act(n, NAV_BACK);
 	assert_int_equal(nav_screen(n), NAV_SCREEN_HOME);
 	done(&f);
 }
@@ -887,6 +889,25 @@ static void test_search_resize_keeps_the_words_and_choice(void **state)
 	row_string(n, row, after, sizeof after);
 	assert_string_equal(before, after);
 	assert_true(find_row(n, 23, "Search: topic") >= 0);
+	done(&f);
+}
+
+/* A search made earlier leaves every later resize alone. */
+static void test_resize_after_a_search_stays_put(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = visit(&f, FIXTURE, 23, 76, false);
+	act(n, NAV_SEARCH);
+	type_text(n, "topic");
+	act(n, NAV_BACK);
+	digit(n, 1);
+	act(n, NAV_PAGE_DOWN);
+	size_t top = nav_reader_top(n);
+	nav_resize(n, 30, 70);
+	nav_resize(n, 23, 76);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_ARTICLE);
+	assert_int_equal(nav_reader_top(n), top);
 	done(&f);
 }
 
@@ -951,6 +972,7 @@ int main(void)
 		cmocka_unit_test(test_search_takes_hostile_text),
 		cmocka_unit_test(test_search_resize_keeps_the_words_and_choice),
 		cmocka_unit_test(test_find_in_a_topic),
+		cmocka_unit_test(test_resize_after_a_search_stays_put),
 	};
 	return cmocka_run_group_tests_name("nav", tests, NULL, NULL);
 }
