@@ -414,7 +414,12 @@ static void home_do(struct nav *n, const struct nav_input *in)
 	case NAV_DIGIT: type_digit(n, (unsigned)in->arg); break;
 	case NAV_OPEN:
 	case NAV_FORWARD:
-		if (s.count)
+		/* Never open what the patient cannot see: show it first.  (A
+		 * view of a row, as the plain mode keeps, has printed it all.) */
+		if (s.count && n->rows > 2 &&
+		    !page_entry_visible(&v->home, &s, v->home.selected))
+			page_step(&v->home, &s, 1);
+		else if (s.count)
 			open_entry(n, v->home.selected);
 		break;
 	case NAV_TAP: tap_home(n, in->row, in->col); break;
@@ -428,7 +433,7 @@ static void home_row(const struct nav *n, size_t y, struct nav_row *row)
 	const struct visit *v = n->v;
 	struct page_shape s = home_shape(n);
 	if (s.more && y == s.view) {
-		page_more_row(n, &v->home, &s, "topic", row);
+		page_more_row(n, &v->home, &s, "topic", s.count - guide_count(n->guide), row);
 		return;
 	}
 	if (y >= s.view)
@@ -546,7 +551,7 @@ static long menu_row(const struct nav *n, const struct page *p, const struct pag
 		     size_t y, const char *title, const char *what, struct nav_row *row)
 {
 	if (s->more && y == s->view) {
-		page_more_row(n, p, s, what, row);
+		page_more_row(n, p, s, what, 0, row);
 		return -1;
 	}
 	size_t r = p->top + y;

@@ -75,7 +75,7 @@ static void page_select_shown(struct page *p, const struct page_shape *s)
 		}
 }
 
-static void page_step(struct page *p, const struct page_shape *s, int dir)
+void page_step(struct page *p, const struct page_shape *s, int dir)
 {
 	if (!s->count || !page_entry_visible(p, s, p->selected)) {
 		/* The choice is off screen: bring it closer, a page at most, so
@@ -153,10 +153,15 @@ void page_tap_more(struct page *p, const struct page_shape *s, size_t col, size_
 }
 
 void page_more_row(const struct nav *n, const struct page *p, const struct page_shape *s,
-		   const char *what, struct nav_row *row)
+		   const char *what, size_t others, struct nav_row *row)
 {
 	size_t above, below;
 	page_off_screen(p, s, &above, &below);
+	/* The last `others` entries are not `what` (search and the quiz
+	 * after the topics): counted, they would be called topics. */
+	size_t other_below = below < others ? below : others;
+	bool more_below = below > 0;
+	below -= other_below;
 	const char *up = nav_glyph(n, "↑", "^"), *down = nav_glyph(n, "↓", "v");
 	char *b = row->buf;
 	size_t size = sizeof row->buf;
@@ -169,12 +174,14 @@ void page_more_row(const struct nav *n, const struct page *p, const struct page_
 	if (below && k >= 0 && (size_t)k < size)
 		snprintf(b + k, size - (size_t)k, "%s %zu more %s%s below", down, below, what,
 			 below == 1 ? "" : "s");
+	else if (more_below && k >= 0 && (size_t)k < size)
+		snprintf(b + k, size - (size_t)k, "%s more below", down);
 	if (text_width(b, strlen(b)) > n->width) { /* the short form says it all */
 		k = 0;
 		if (above || p->top > 0)
 			k = snprintf(b, size, "%s %zu above  ", up, above);
-		if (below)
-			snprintf(b + k, size - (size_t)k, "%s %zu below", down, below);
+		if (more_below)
+			snprintf(b + k, size - (size_t)k, "%s %zu below", down, below + other_below);
 	}
 	row->kind = NAV_ROW_MORE;
 	row->text = b;

@@ -38,13 +38,16 @@ size_t page_entry_row(const struct page_shape *s, size_t i);
 bool page_entry_visible(const struct page *p, const struct page_shape *s, size_t i);
 void page_clamp(struct page *p, const struct page_shape *s);
 void page_show_selected(struct page *p, const struct page_shape *s);
+/* Up (dir -1) or Down (1): the next entry, or toward the chosen one
+ * when it is off screen (a page at most: no text is skipped unseen). */
+void page_step(struct page *p, const struct page_shape *s, int dir);
 /* The moves every list shares.  True when `a` was one of them. */
 bool page_move(struct page *p, const struct page_shape *s, enum nav_action a);
 /* A tap on the "more" row turns the page: left third up, else down. */
 void page_tap_more(struct page *p, const struct page_shape *s, size_t col, size_t width);
 /* "↓ 3 more topics below" into row. */
 void page_more_row(const struct nav *n, const struct page *p, const struct page_shape *s,
-		   const char *what, struct nav_row *row);
+		   const char *what, size_t others, struct nav_row *row);
 
 /* ---- views: a laid-out document with things to choose ------------------ */
 
@@ -195,6 +198,7 @@ struct nav {
 	size_t view;             /* rows above the message */
 	struct quiz *quiz;       /* quiz.md, when it is there and sound */
 	struct search *search;   /* the index, made at the first search */
+	bool indexing;           /* a thread builds it: say how far it is */
 	struct visit *v;
 };
 

@@ -176,6 +176,16 @@ static void question_doc(const struct nav *n, cmark_node *doc, cmark_node **answ
 		answers[i] = add_para(add(list, CMARK_NODE_ITEM), qq->answers[i].text);
 }
 
+/* Whether the questions asked included one that checks understanding. */
+static bool understanding_asked(const struct nav *n)
+{
+	const struct quiz_visit *q = &n->v->quiz;
+	for (size_t i = 0; i < quiz_count(n->quiz) && i < QUIZ_MAX_QUESTIONS; i++)
+		if (quiz_question(n->quiz, i)->kind == QUIZ_UNDERSTANDING && q->chosen[i] >= 0)
+			return true;
+	return false;
+}
+
 static void points_doc(const struct nav *n, cmark_node *doc)
 {
 	const struct quiz_results *r = &n->v->quiz.results;
@@ -194,18 +204,29 @@ static void points_doc(const struct nav *n, cmark_node *doc)
 	}
 }
 
+/* Each understanding question answered wrongly: what was chosen and what
+ * quiz.md says to that, then the answer and why, never a red mark. */
 static void misses_doc(const struct nav *n, cmark_node *doc)
 {
 	const struct quiz_results *r = &n->v->quiz.results;
-	if (!r->nmisses)
+	if (!r->nmisses) {
+		if (understanding_asked(n))
+			add_para(doc, "You answered every question about what you read "
+				 "correctly. Well done.");
 		return;
+	}
 	add_heading(doc, 2, "Worth another look");
 	cmark_node *list = add_list(doc, CMARK_BULLET_LIST);
 	for (size_t i = 0; i < r->nmisses; i++) {
 		const struct quiz_miss *m = &r->misses[i];
+		const struct quiz_answer *chosen = &m->q->answers[m->chosen];
 		cmark_node *item = add(list, CMARK_NODE_ITEM);
 		add_strong(add(item, CMARK_NODE_PARAGRAPH), m->q->text);
 		cmark_node *p = add(item, CMARK_NODE_PARAGRAPH);
+		add_text(p, "You chose: ");
+		add_text(p, chosen->text);
+		add_feedback(item, chosen->feedback, chosen->link);
+		p = add(item, CMARK_NODE_PARAGRAPH);
 		add_text(p, "The answer: ");
 		add_text(p, m->right->text);
 		add_feedback(item, m->right->feedback, m->right->link);
@@ -512,6 +533,8 @@ void quiz_status(const struct nav *n, struct nav_status *st)
 		snprintf(st->buf, sizeof st->buf, "%s",
 			 q->phase == QUIZ_RESULTS ? "Your results" : "Quiz");
 	st->where = st->buf;
+	/* Where the screen is: answers can be below the fold on a small one. */
+	st->position = view_position(n, &q->view, st->posbuf, sizeof st->posbuf);
 	st->hints[st->nhints++] = NAV_HELP;
 	st->hints[st->nhints++] = NAV_TOPICS;
 	if (q->view.focus >= 0)

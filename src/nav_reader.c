@@ -311,7 +311,8 @@ void reader_status(const struct nav *n, struct nav_status *st)
 {
 	const struct reader *r = &n->v->reader;
 	st->where = guide_article(n->guide, r->article)->title;
-	st->position = view_position(n, &r->view, st->buf, sizeof st->buf);
+	st->position = view_position(n, &r->view, st->posbuf, sizeof st->posbuf);
+	st->hints[st->nhints++] = NAV_SEARCH; /* given up first on a narrow bar */
 	st->hints[st->nhints++] = NAV_HELP;
 	if (layout_heading_count(r->view.layout))
 		st->hints[st->nhints++] = NAV_HEADINGS;

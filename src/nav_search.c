@@ -74,7 +74,8 @@ static bool engine(struct nav *n)
 		nav_say(n, "Sorry, search is not available right now. Please tell the staff.");
 		return false;
 	}
-	search_start(n->search); /* a large guide is indexed in the background */
+	/* A large guide is indexed in the background. */
+	n->indexing = search_start(n->search);
 	return true;
 }
 
@@ -133,7 +134,7 @@ static void status_text(const struct nav *n, char *out, size_t size)
 	size_t shown = r && r->count < SHOWN_HITS ? r->count : SHOWN_HITS;
 	size_t indexed = 0, total = 0;
 	int k = 0;
-	if (n->search && !search_progress(n->search, &indexed, &total))
+	if (n->indexing && !search_progress(n->search, &indexed, &total))
 		k = snprintf(out, size, "Indexing %zu of %zu topics%s. ", indexed, total,
 			     s->query.len ? ": results so far" : "");
 	if (k < 0 || (size_t)k >= size)
@@ -149,8 +150,7 @@ static void status_text(const struct nav *n, char *out, size_t size)
 	else if (r->corrected)
 		snprintf(out, size, "Showing results for \"%s\".", r->corrected);
 	else
-		snprintf(out, size, "%zu result%s. Choose one with the arrows and Enter, "
-			 "or tap it.", shown, shown == 1 ? "" : "s");
+		snprintf(out, size, "%zu result%s, best first.", shown, shown == 1 ? "" : "s");
 }
 
 /* The words typed, what was found, and one item a result. */
@@ -362,7 +362,7 @@ void search_cursor(const struct nav *n, size_t *row, size_t *col)
 bool search_refreshing(const struct nav *n)
 {
 	size_t indexed, total;
-	return n->v->screen == NAV_SCREEN_SEARCH && n->search &&
+	return n->v->screen == NAV_SCREEN_SEARCH && n->indexing &&
 	       !search_progress(n->search, &indexed, &total);
 }
 

@@ -826,8 +826,16 @@ static bool text_command(struct plain *p, const char *line)
 /* Do what the line says.  False when the guide should end. */
 static bool command(struct plain *p, const char *line)
 {
-	if (nav_wants_text(p->nav))
-		return text_command(p, line);
+	/* Words are searched for, but a lone letter that is a command (q,
+	 * b, h, t) stays one: nobody searches for a single letter. */
+	if (nav_wants_text(p->nav)) {
+		struct buf one = BUF_INIT;
+		normalise(line, &one);
+		bool letter = one.len == 1 && word_named(buf_str(&one));
+		buf_free(&one);
+		if (!letter)
+			return text_command(p, line);
+	}
 	struct buf typed = BUF_INIT;
 	normalise(line, &typed);
 	const char *t = buf_str(&typed);

@@ -10,6 +10,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <unistr.h>
+
 #include "skinguide/text.h"
 #include "ui_private.h"
 
@@ -306,9 +308,12 @@ static void fit_view(struct ui *ui)
 
 /* ---- input ----------------------------------------------------------- */
 
-/* A bracketed paste is text, never keys: read up to its end marker and
- * drop it (no screen takes typed text yet).  A paste cut short ends
- * after a pause. */
+/* A bracketed paste is text, never keys: read up to its end marker.
+ * While words are typed (search) it is kept as text for them; anywhere
+ * else it is dropped.  A paste cut short ends after a pause. */
+static bool paste_wanted;  /* set before each read: a screen takes text */
+static struct buf pasted;  /* the text of the last paste, when wanted */
+
 static void skip_paste(void)
 {
 	static const int end[] = {27, '[', '2', '0', '1', '~'};
@@ -321,8 +326,29 @@ static void skip_paste(void)
 		else
 			matched = c == end[0];
 		if (matched == sizeof end / sizeof *end)
-			return;
+			break;
+		/* Bytes of the end marker are held back until it is whole, and
+		 * what the words can take is capped by the navigator. */
+		if (paste_wanted && !matched && c >= 0 && c <= 0xFF && pasted.len < 4096)
+			buf_putc(&pasted, (char)c);
 	}
+}
+
+/* Send the pasted text to the navigator as typed characters; a line
+ * break becomes a space. */
+static void type_paste(struct ui *ui)
+{
+	for (size_t i = 0; i < pasted.len;) {
+		ucs4_t cp;
+		int k = u8_mbtoucr(&cp, (const uint8_t *)pasted.data + i, pasted.len - i);
+		i += k > 0 ? (size_t)k : 1;
+		if (k <= 0)
+			continue;
+		struct nav_input in = {.action = NAV_TYPE, .arg = cp == '\n' || cp == '\r'
+				       ? ' ' : (long)cp};
+		nav_do(ui->nav, &in);
+	}
+	buf_free(&pasted);
 }
 
 /* Skip the rest of an escape sequence the terminal description does not
@@ -582,9 +608,15 @@ static void run(struct ui *ui)
 		ui->wipe = false;
 		long long start = now_ms();
 		int wait = next_wait(ui, start);
+		paste_wanted = nav_wants_text(ui->nav);
 		int key = read_key(wait);
 		if (caught_signal)
 			return;
+		if (pasted.len) {
+			type_paste(ui);
+			touch(ui);
+			continue;
+		}
 		if (key == ERR) {
 			long long now = now_ms();
 			/* Before its time (milliseconds are rounded down): a hangup? */

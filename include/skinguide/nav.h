@@ -152,7 +152,7 @@ struct nav_row {
 void nav_row(const struct nav *n, size_t y, struct nav_row *row);
 
 /* Hints the status bar shows; at most NAV_MAX_HINTS, least needed first. */
-#define NAV_MAX_HINTS 6
+#define NAV_MAX_HINTS 8
 
 struct nav_status {
 	const char *where;    /* the topic's title, or "Topic 3 of 10" */
@@ -160,6 +160,7 @@ struct nav_status {
 	enum nav_action hints[NAV_MAX_HINTS];
 	size_t nhints;
 	char buf[128];
+	char posbuf[16];
 };
 
 /** The status bar (on a kiosk's home screen, with a "Start over"

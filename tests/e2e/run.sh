@@ -63,7 +63,7 @@ test_scroll_to_end_and_top() {
 test_follow_link_and_come_back() {
 	open_first_topic
 	keys j
-	wait_for "%  Help ?"
+	wait_for "%  Search s"
 	before=$(row 0)
 	keys Tab
 	wait_for "Link to: Second topic"
@@ -266,7 +266,7 @@ test_long_list_says_there_is_more() {
 	wait_for "Topic 12 of 12"
 	# A lone 1 opens topic 1 once no second digit follows.
 	keys 1
-	wait_for "All  Help ?"
+	wait_for "All  Search s"
 	row 0 | grep -qx "  Topic 1" || fail "topic 1 did not open: $(row 0)"
 	quit_clean
 }
@@ -282,9 +282,9 @@ test_mouse_and_touch() {
 	click 10 5
 	wait_for "Opening section"
 	wheel down 10 5
-	wait_for "%  Help ?"
+	wait_for "%  Search s"
 	wheel up 10 5
-	wait_for "Top  Help ?"
+	wait_for "Top  Search s"
 	# Tap the words of the link to the second topic.
 	line=$(screen | grep -n "You can read the second topic" | cut -d: -f1)
 	click 20 $((line - 1))
@@ -311,12 +311,12 @@ test_cursor_follows_the_choice() {
 test_unknown_escape_sequences_are_dropped() {
 	open_first_topic
 	keys Space
-	wait_for "%  Help ?"
+	wait_for "%  Search s"
 	# Keys the terminal description does not know, and pasted escape
 	# codes, must not act as Esc (back) followed by letters and digits.
 	tm send-keys -t t -l "$(printf '\033[99~\033]0;title\007\033[31m\033[1;5D')"
 	tm send-keys -t t -l "$(printf '\033[1~')"
-	wait_for "Top  Help ?"
+	wait_for "Top  Search s"
 	screen | tail -n 1 | grep -qF "First topic" || fail "left the article"
 	quit_clean
 }
@@ -350,7 +350,7 @@ test_arrows_and_enter_follow_links() {
 	keys Enter
 	wait_for "Opening section"
 	keys Enter
-	wait_for "%  Help ?"
+	wait_for "%  Search s"
 	screen | grep -qF "MARKER-SECOND" && fail "Enter took a link nobody chose"
 	keys g Down Enter
 	wait_for "MARKER-SECOND"
@@ -470,7 +470,7 @@ test_help_over_headings_returns_there() {
 	keys Escape
 	wait_for "Go to a section"
 	keys Escape
-	wait_for "Help ?"
+	wait_for "Search s"
 	quit_clean
 }
 
@@ -528,9 +528,9 @@ test_touch_pages_and_tall_resize() {
 	open_first_topic
 	# A tap low on plain text reads on; high goes back.
 	click 40 20
-	wait_for "%  Help ?"
+	wait_for "%  Search s"
 	click 40 2
-	wait_for "Top  Help ?"
+	wait_for "Top  Search s"
 	keys t
 	wait_for "Go to a section"
 	keys Down Down Down Enter
@@ -1298,7 +1298,11 @@ test_search_resize_and_nothing_found() {
 	resize 40 12
 	wait_for "Search: cold"
 	resize 80 24
-	wait_for "results. Choose one with the arrows and Enter, or tap it."
+	# Until the guide has drawn at the new width (the words fit one row).
+	wait_for "Search: cold sore"
+	end=$(($(date +%s) + TIMEOUT))
+	while [ "$(max_width)" -le 40 ] && [ "$(date +%s)" -le "$end" ]; do sleep 0.05; done
+	wait_for "results, best first."
 	[ "$(cursor)" = "$before" ] || fail "the chosen result moved: $(cursor), not $before"
 	keys Escape
 	wait_for "Topic 1 of"
@@ -1313,6 +1317,24 @@ test_search_resize_and_nothing_found() {
 	keys q
 	wait_for "Search: qqqzzzq"
 	keys Escape
+	quit_clean
+}
+
+test_a_paste_goes_into_the_search_only() {
+	start 80 24 --content content
+	wait_for "Topic 1 of"
+	# A bracketed paste on the topic list is dropped, never keys...
+	tm set-buffer "3q"
+	tm paste-buffer -p -t t
+	keys s
+	wait_for "Type a word"
+	# ...and in the search it is the words.
+	tm set-buffer "cold sore"
+	tm paste-buffer -p -t t
+	wait_for "Search: cold sore"
+	wait_for "Less common risks"
+	keys Escape
+	wait_for "Topic 1 of"
 	quit_clean
 }
 

@@ -137,7 +137,7 @@ static void test_article_marks_headings_and_numbers_links(void **state)
 	assert_has(s, "Links:\n[1] Second topic\n[2] The section \"Later section\" of this topic\n"
 		   "[3] Web address: https://example.org/page");
 	assert_has(s, "[4] Third topic, section \"Part two\"");
-	assert_has(out, "Type a link number, n for the next topic (Second topic), b to go back");
+	assert_has(out, "Type a link number, s for search, n for the next topic (Second topic), b to\ngo back");
 	assert_no_controls(out);
 	assert_no_boxes(out);
 	free(out);
