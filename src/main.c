@@ -469,9 +469,12 @@ static void note_left_out(struct guide *g, const struct cli *cli)
 	if (n == 0 || cli->kiosk)
 		return;
 	char text[256];
+	/* On screen the option is spelt with no-break hyphens, so that it is
+	 * never split across lines. */
+	const char *option = cli->mode == MODE_UI && !cli->plain ? "\u2011\u2011check" : "--check";
 	snprintf(text, sizeof text, "%zu topic%s left out because %s cannot be read. "
-		 "Run skinguide --check to see why.", n, n == 1 ? " was" : "s were",
-		 n == 1 ? "it" : "they");
+		 "Run skinguide %s to see why.", n, n == 1 ? " was" : "s were",
+		 n == 1 ? "it" : "they", option);
 	if (cli->mode == MODE_UI)
 		guide_add_notice(g, text);
 	else

@@ -718,7 +718,12 @@ struct nav *nav_new(struct guide *g, const struct nav_config *cfg)
 	struct nav *n = xcalloc(1, sizeof *n);
 	n->guide = g;
 	n->cfg = *cfg;
-	n->quiz = quiz_load(g);
+	bool broken = false;
+	n->quiz = quiz_load(g, &broken);
+	/* Staff should hear of it; a waiting room should not. */
+	if (broken && !cfg->kiosk)
+		guide_add_notice(g, "The quiz is not shown because quiz.md has a mistake. "
+				 "Run skinguide \u2011\u2011check to see it.");
 	n->v = visit_new();
 	return n;
 }

@@ -234,7 +234,8 @@ void reader_jump(struct nav *n, size_t line);
 void nav_describe_link(struct nav *n, const char *target, size_t here, struct buf *out);
 
 /* nav_quiz.c */
-struct quiz *quiz_load(struct guide *g);
+/* quiz.md of the guide, or NULL: none, or *broken when it has errors. */
+struct quiz *quiz_load(struct guide *g, bool *broken);
 void quiz_visit_free(struct quiz_visit *q);
 void quiz_open(struct nav *n);
 void quiz_show_place(struct nav *n);

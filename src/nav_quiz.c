@@ -17,7 +17,7 @@ enum choice { CHOICE_START, CHOICE_RETRY, CHOICE_AGAIN, CHOICE_LEAVE };
 
 /* ---- loading ------------------------------------------------------------ */
 
-struct quiz *quiz_load(struct guide *g)
+struct quiz *quiz_load(struct guide *g, bool *broken)
 {
 	struct buf path = BUF_INIT, src = BUF_INIT;
 	struct sg_error err;
@@ -32,6 +32,7 @@ struct quiz *quiz_load(struct guide *g)
 	if (diags.errors || !quiz_count(q)) {
 		quiz_free(q);
 		q = NULL;
+		*broken = true;
 	}
 	quiz_diags_free(&diags);
 done:

@@ -1293,7 +1293,12 @@ test_search_resize_and_nothing_found() {
 	wait_for "Type a word"
 	keys -l "cold sore"
 	wait_for "Less common risks"
-	keys Down Down
+	keys Down
+	wait_for "Open Enter"
+	first=$(cursor)
+	keys Down
+	end=$(($(date +%s) + TIMEOUT))
+	while [ "$(cursor)" = "$first" ] && [ "$(date +%s)" -le "$end" ]; do sleep 0.05; done
 	before=$(cursor)
 	resize 40 12
 	wait_for "Search: cold"
