@@ -30,9 +30,9 @@
 #define COUNTDOWN_MS 15000
 /* Of a line typed, this much is quoted back in a message. */
 #define ECHO_MAX 40
-/* Columns kept free on each line for link numbers ("[12]"), which are
- * added after the text was wrapped. */
-#define NUMBER_ROOM 6
+/* Columns kept free on each line for what is added after the text was
+ * wrapped: link numbers ("[12]") and the word "Heading: ". */
+#define NUMBER_ROOM 9
 
 /* ---- words: what can be typed, the action it is, how the prompt says it --- */
 

@@ -738,7 +738,7 @@ struct expect {
 static const struct expect patient[] = {
 	{"sunscreen", "aftercare", "the-first-24-hours"},
 	{"cold sore", "risks", "cold-sore-flare"},
-	{"how long red", "warning-signs", "signs-that-last-too-long"},
+	{"how long red", "side-effects", "redness-swelling-and-soreness-how-long-they-last"},
 	{"roller", "clinic-or-home", "at-home-rollers"},
 	{"blood thinner", "who-should-wait", "blood-thinners-or-a-bleeding-problem"},
 	{"pregnant", "who-should-wait", "pregnancy-or-breastfeeding"},
@@ -751,7 +751,7 @@ static const struct expect patient[] = {
 	{"numbing", "clinic-or-home", "numbing-creams-at-home"},
 	{"how many sessions", "what-is-microneedling", "how-many-sessions"},
 	{"home pen", "what-is-microneedling", "the-tools"},
-	{"swelling", "side-effects", "redness-swelling-and-soreness"},
+	{"swelling", "side-effects", "redness-swelling-and-soreness-how-long-they-last"},
 	{"vampire facial", "risks", "the-vampire-facial-cases"},
 	{"herpes", "risks", "cold-sore-flare"},
 	{"warfarin", "who-should-wait", "blood-thinners-or-a-bleeding-problem"},
