@@ -940,10 +940,8 @@ void nav_cursor(const struct nav *n, size_t *row, size_t *col)
 		struct page_shape s = home_shape(n);
 		if (s.count && page_entry_visible(&v->home, &s, v->home.selected))
 			*row = page_entry_row(&s, v->home.selected) - v->home.top;
-	} else if (v->screen == NAV_SCREEN_ARTICLE && v->reader.view.focus >= 0) {
-		const struct view *w = &v->reader.view;
-		*row = w->targets[w->focus].line - w->top;
-		*col = w->targets[w->focus].col;
+	} else if (v->screen == NAV_SCREEN_ARTICLE) {
+		view_cursor(n, &v->reader.view, row, col);
 	} else if (v->screen == NAV_SCREEN_QUIZ) {
 		quiz_cursor(n, row, col);
 	} else if (v->screen == NAV_SCREEN_SEARCH) {

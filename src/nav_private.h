@@ -95,6 +95,8 @@ long view_target_at(const struct nav *n, const struct view *v, size_t row, size_
 long view_target_of_link(const struct view *v, long link);
 long view_target_of_item(const struct view *v, long item);
 long view_target_of_end(const struct view *v, long end);
+/* Where the hardware cursor rests: on the choice, when it shows. */
+void view_cursor(const struct nav *n, const struct view *v, size_t *row, size_t *col);
 /* The layout's link chosen, or -1. */
 long view_link(const struct view *v);
 /* Row y: true when it is a line of the text (filled in), false for the

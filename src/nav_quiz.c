@@ -545,9 +545,5 @@ void quiz_status(const struct nav *n, struct nav_status *st)
 
 void quiz_cursor(const struct nav *n, size_t *row, size_t *col)
 {
-	const struct view *v = &n->v->quiz.view;
-	if (v->focus < 0)
-		return;
-	*row = v->targets[v->focus].line - v->top;
-	*col = v->targets[v->focus].col;
+	view_cursor(n, &n->v->quiz.view, row, col);
 }

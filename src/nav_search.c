@@ -344,8 +344,7 @@ void search_cursor(const struct nav *n, size_t *row, size_t *col)
 {
 	const struct view *v = &n->v->search.view;
 	if (v->focus >= 0) {
-		*row = v->targets[v->focus].line - v->top;
-		*col = v->targets[v->focus].col;
+		view_cursor(n, v, row, col);
 		return;
 	}
 	size_t last = 0;

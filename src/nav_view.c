@@ -202,6 +202,20 @@ long view_target_at(const struct nav *n, const struct view *v, size_t row, size_
 	return -1;
 }
 
+void view_cursor(const struct nav *n, const struct view *v, size_t *row, size_t *col)
+{
+	*row = *col = 0;
+	if (v->focus < 0)
+		return;
+	const struct target *t = &v->targets[v->focus];
+	/* A link wrapped over the top edge was chosen by its lower half (a
+	 * tap): the cursor stays on the screen. */
+	if (t->line >= v->top && t->line - v->top < n->view) {
+		*row = t->line - v->top;
+		*col = t->col;
+	}
+}
+
 long view_link(const struct view *v)
 {
 	return v->focus >= 0 ? v->targets[v->focus].link : -1;
