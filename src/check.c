@@ -626,22 +626,41 @@ static void check_strays(struct checker *c, const char *dir)
 	closedir(d);
 }
 
+/* An optional file of the content folder beside the articles (index.md,
+ * quiz.md, clinic.md, synonyms.md): true when it is there and readable,
+ * its bytes checked, with `path` and `src` filled in.  The caller ends
+ * with done_extra(). */
+static bool open_extra(struct checker *c, const char *dir, const char *name, struct buf *path,
+		       struct buf *src)
+{
+	size_t dlen = strlen(dir);
+	struct sg_error err;
+	buf_printf(path, "%s%s%s", dir, dlen && dir[dlen - 1] == '/' ? "" : "/", name);
+	c->path = path->data;
+	if (access(path->data, F_OK) != 0)
+		return false;
+	if (!guide_read_file(path->data, src, &err)) {
+		report(c, 1, true, "cannot be read; check that it is a readable file");
+		return false;
+	}
+	check_file_bytes(c, src);
+	return true;
+}
+
+static void done_extra(struct checker *c, struct buf *path, struct buf *src)
+{
+	flush_diags(c);
+	buf_free(src);
+	buf_free(path);
+}
+
 /* index.md is the first thing every patient reads: clean bytes, a title,
  * links that work and short sentences. */
 static void check_index(struct checker *c, const char *dir)
 {
 	struct buf path = BUF_INIT, src = BUF_INIT;
-	size_t dlen = strlen(dir);
-	buf_printf(&path, "%s%sindex.md", dir, dlen && dir[dlen - 1] == '/' ? "" : "/");
-	struct sg_error err;
-	c->path = path.data;
-	if (access(path.data, F_OK) != 0)
+	if (!open_extra(c, dir, "index.md", &path, &src))
 		goto done;
-	if (!guide_read_file(path.data, &src, &err)) {
-		report(c, 1, true, "cannot be read; check that it is a readable file");
-		goto done;
-	}
-	check_file_bytes(c, &src);
 	cmark_node *doc = doc_parse(src.data ? src.data : "", src.len);
 	int level;
 	cmark_node *first = cmark_node_first_child(doc);
@@ -655,9 +674,7 @@ static void check_index(struct checker *c, const char *dir)
 	check_sentences(c, doc);
 	cmark_node_free(doc);
 done:
-	flush_diags(c);
-	buf_free(&src);
-	buf_free(&path);
+	done_extra(c, &path, &src);
 }
 
 /* Kept beside its only user so that this change stays in one place while
@@ -669,27 +686,14 @@ static void check_synonyms(struct checker *c, const char *dir)
 {
 	struct buf path = BUF_INIT, src = BUF_INIT;
 	struct search_diags diags = SEARCH_DIAGS_INIT;
-	size_t dlen = strlen(dir);
-	buf_printf(&path, "%s%s%s", dir, dlen && dir[dlen - 1] == '/' ? "" : "/",
-		   SEARCH_SYNONYMS_FILE);
-	struct sg_error err;
-	c->path = path.data;
-	if (access(path.data, F_OK) != 0)
-		goto done;
-	if (!guide_read_file(path.data, &src, &err)) {
-		report(c, 1, true, "cannot be read; check that it is a readable file");
-		goto done;
+	if (open_extra(c, dir, SEARCH_SYNONYMS_FILE, &path, &src)) {
+		search_synonyms_check(buf_str(&src), src.len, &diags);
+		for (size_t i = 0; i < diags.count; i++)
+			report(c, diags.items[i].line, diags.items[i].error, "%s",
+			       diags.items[i].message);
 	}
-	check_file_bytes(c, &src);
-	search_synonyms_check(src.data ? src.data : "", src.len, &diags);
-	for (size_t i = 0; i < diags.count; i++)
-		report(c, diags.items[i].line, diags.items[i].error, "%s",
-		       diags.items[i].message);
-done:
-	flush_diags(c);
+	done_extra(c, &path, &src);
 	search_diags_free(&diags);
-	buf_free(&src);
-	buf_free(&path);
 }
 
 /* quiz.md, when the directory has one: the quiz module's own rules, links
@@ -699,17 +703,8 @@ static void check_quiz(struct checker *c, const char *dir)
 	struct buf path = BUF_INIT, src = BUF_INIT;
 	struct quiz_diags diags = QUIZ_DIAGS_INIT;
 	struct quiz *q = NULL;
-	size_t dlen = strlen(dir);
-	buf_printf(&path, "%s%squiz.md", dir, dlen && dir[dlen - 1] == '/' ? "" : "/");
-	struct sg_error err;
-	c->path = path.data;
-	if (access(path.data, F_OK) != 0)
+	if (!open_extra(c, dir, "quiz.md", &path, &src))
 		goto done;
-	if (!guide_read_file(path.data, &src, &err)) {
-		report(c, 1, true, "cannot be read; check that it is a readable file");
-		goto done;
-	}
-	check_file_bytes(c, &src);
 	q = quiz_parse(src.data ? src.data : "", src.len, path.data, &diags);
 	quiz_check_links(q, c->guide, &diags);
 	for (size_t i = 0; i < diags.count; i++)
@@ -720,11 +715,9 @@ static void check_quiz(struct checker *c, const char *dir)
 	check_reading(c, doc);
 	cmark_node_free(doc);
 done:
-	flush_diags(c);
+	done_extra(c, &path, &src);
 	quiz_free(q);
 	quiz_diags_free(&diags);
-	buf_free(&src);
-	buf_free(&path);
 }
 
 /* clinic.md, when the folder has one: the clinic module's own rules. */
@@ -732,26 +725,14 @@ static void check_clinic(struct checker *c, const char *dir)
 {
 	struct buf path = BUF_INIT, src = BUF_INIT;
 	struct clinic_diags diags = CLINIC_DIAGS_INIT;
-	size_t dlen = strlen(dir);
-	buf_printf(&path, "%s%s" CLINIC_FILE, dir, dlen && dir[dlen - 1] == '/' ? "" : "/");
-	struct sg_error err;
-	c->path = path.data;
-	if (access(path.data, F_OK) != 0)
-		goto done;
-	if (!guide_read_file(path.data, &src, &err)) {
-		report(c, 1, true, "cannot be read; check that it is a readable file");
-		goto done;
+	if (open_extra(c, dir, CLINIC_FILE, &path, &src)) {
+		clinic_free(clinic_parse(buf_str(&src), src.len, &diags));
+		for (size_t i = 0; i < diags.count; i++)
+			report(c, diags.items[i].line, diags.items[i].error, "%s",
+			       diags.items[i].message);
 	}
-	check_file_bytes(c, &src);
-	clinic_free(clinic_parse(buf_str(&src), src.len, &diags));
-	for (size_t i = 0; i < diags.count; i++)
-		report(c, diags.items[i].line, diags.items[i].error, "%s",
-		       diags.items[i].message);
-done:
-	flush_diags(c);
+	done_extra(c, &path, &src);
 	clinic_diags_free(&diags);
-	buf_free(&src);
-	buf_free(&path);
 }
 
 static void print_table(FILE *out, const struct guide *g, const struct readability *stats,

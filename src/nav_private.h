@@ -106,6 +106,14 @@ bool view_row(const struct nav *n, const struct view *v, size_t y, struct nav_ro
 const char *view_position(const struct nav *n, const struct view *v, char *buf, size_t size);
 /* Block number of `node` in `doc`, as layout and the outline count. */
 size_t view_block_of(cmark_node *doc, cmark_node *node);
+/* Screens built as small documents (the quiz, search results): a new
+ * node of `type` appended to `parent`, and a text node of `len` bytes. */
+cmark_node *view_add(cmark_node *parent, cmark_node_type type);
+void view_add_text(cmark_node *parent, const char *s, size_t len);
+/* Lay out `doc` (taken and freed) in `v`: items[i] (blocks of `doc`)
+ * become the view's items, with `nends` choices after the text. */
+void view_show_doc(struct nav *n, struct view *v, cmark_node *doc, cmark_node *const *items,
+		   size_t nitems, size_t nends);
 
 /* ---- the reader --------------------------------------------------------- */
 

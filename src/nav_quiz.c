@@ -52,16 +52,12 @@ void quiz_visit_free(struct quiz_visit *q)
 
 static cmark_node *add(cmark_node *parent, cmark_node_type type)
 {
-	cmark_node *node = cmark_node_new(type);
-	if (!node)
-		sg_oom();
-	cmark_node_append_child(parent, node);
-	return node;
+	return view_add(parent, type);
 }
 
 static void add_text(cmark_node *parent, const char *s)
 {
-	cmark_node_set_literal(add(parent, CMARK_NODE_TEXT), s);
+	view_add_text(parent, s, strlen(s));
 }
 
 static cmark_node *add_para(cmark_node *parent, const char *s)
@@ -265,15 +261,7 @@ static void build(struct nav *n)
 		q->choices[nends++] = CHOICE_AGAIN;
 	}
 	q->choices[nends++] = CHOICE_LEAVE;
-	struct layout_opts opts = {.width = n->width, .ascii = n->cfg.ascii};
-	struct layout *l = layout_new(doc, &opts);
-	free(q->view.items);
-	q->view.items = xcalloc(nanswers + 1, sizeof *q->view.items);
-	q->view.nitems = nanswers;
-	for (size_t i = 0; i < nanswers; i++)
-		q->view.items[i] = view_block_of(doc, answers[i]);
-	cmark_node_free(doc);
-	view_set_layout(&q->view, l, nends);
+	view_show_doc(n, &q->view, doc, answers, nanswers, nends);
 }
 
 /* Show the phase's screen from its top, with answer `item` chosen. */

@@ -91,18 +91,12 @@ static void run(struct nav *n)
 
 static cmark_node *add(cmark_node *parent, cmark_node_type type)
 {
-	cmark_node *node = cmark_node_new(type);
-	if (!node)
-		sg_oom();
-	cmark_node_append_child(parent, node);
-	return node;
+	return view_add(parent, type);
 }
 
 static void add_text(cmark_node *parent, const char *s, size_t len)
 {
-	char *copy = xstrndup(s, len);
-	cmark_node_set_literal(add(parent, CMARK_NODE_TEXT), copy);
-	free(copy);
+	view_add_text(parent, s, len);
 }
 
 static void add_str(cmark_node *parent, const char *s)
@@ -180,15 +174,7 @@ static void build(struct nav *n)
 		add(items[i], CMARK_NODE_LINEBREAK);
 		add_snippet(items[i], h);
 	}
-	struct layout_opts opts = {.width = n->width, .ascii = n->cfg.ascii};
-	struct layout *l = layout_new(doc, &opts);
-	free(s->view.items);
-	s->view.items = xcalloc(count + 1, sizeof *s->view.items);
-	s->view.nitems = count;
-	for (size_t i = 0; i < count; i++)
-		s->view.items[i] = view_block_of(doc, items[i]);
-	cmark_node_free(doc);
-	view_set_layout(&s->view, l, 1); /* and "All topics" */
+	view_show_doc(n, &s->view, doc, items, count, 1); /* and "All topics" */
 }
 
 /* Search again for the words as they are now, from the top. */

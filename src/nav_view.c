@@ -266,3 +266,35 @@ size_t view_block_of(cmark_node *doc, cmark_node *node)
 	cmark_iter_free(it);
 	return block;
 }
+
+/* ---- screens built as documents ------------------------------------------- */
+
+cmark_node *view_add(cmark_node *parent, cmark_node_type type)
+{
+	cmark_node *node = cmark_node_new(type);
+	if (!node)
+		sg_oom();
+	cmark_node_append_child(parent, node);
+	return node;
+}
+
+void view_add_text(cmark_node *parent, const char *s, size_t len)
+{
+	char *copy = xstrndup(s, len);
+	cmark_node_set_literal(view_add(parent, CMARK_NODE_TEXT), copy);
+	free(copy);
+}
+
+void view_show_doc(struct nav *n, struct view *v, cmark_node *doc, cmark_node *const *items,
+		   size_t nitems, size_t nends)
+{
+	struct layout_opts opts = {.width = n->width, .ascii = n->cfg.ascii};
+	struct layout *l = layout_new(doc, &opts);
+	free(v->items);
+	v->items = xcalloc(nitems + 1, sizeof *v->items);
+	v->nitems = nitems;
+	for (size_t i = 0; i < nitems; i++)
+		v->items[i] = view_block_of(doc, items[i]);
+	cmark_node_free(doc);
+	view_set_layout(v, l, nends);
+}
