@@ -89,14 +89,44 @@ static void replace_code_block(cmark_node *code)
 	buf_free(&roff);
 }
 
+/* cmark numbers an item of an ordered list by counting the items before
+ * it, so a list of n items costs n*n/2 steps (50,000 items: 4 s).  Lists
+ * of one item each, every one starting at its item's number, render the
+ * same page: cmark writes nothing for a list itself. */
+static void split_ordered_list(cmark_node *list)
+{
+	int number = cmark_node_get_list_start(list);
+	cmark_node *item;
+	while ((item = cmark_node_first_child(list)) != NULL && cmark_node_next(item)) {
+		cmark_node *one = cmark_node_new(CMARK_NODE_LIST);
+		if (!one)
+			sg_oom();
+		cmark_node_set_list_type(one, CMARK_ORDERED_LIST);
+		cmark_node_set_list_delim(one, cmark_node_get_list_delim(list));
+		cmark_node_set_list_tight(one, cmark_node_get_list_tight(list));
+		cmark_node_set_list_start(one, number++);
+		cmark_node_insert_before(list, one);
+		cmark_node_append_child(one, item);
+	}
+	cmark_node_set_list_start(list, number);
+}
+
+static bool is_ordered_list(cmark_node *n)
+{
+	return cmark_node_get_type(n) == CMARK_NODE_LIST &&
+	       cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+}
+
 /* Make the tree safe and fit for a man page: control characters out of
  * every literal, code blocks escaped line by line, links to articles
- * turned into page names. */
+ * turned into page names, ordered lists split. */
 static void clean_tree(cmark_node *doc, struct guide *g)
 {
 	cmark_iter *it = cmark_iter_new(doc);
-	cmark_node **drop = NULL, **codes = NULL;
-	size_t ndrop = 0, cap = 0, ncodes = 0, codes_cap = 0;
+	if (!it)
+		sg_oom();
+	cmark_node **drop = NULL, **codes = NULL, **lists = NULL;
+	size_t ndrop = 0, cap = 0, ncodes = 0, codes_cap = 0, nlists = 0, lists_cap = 0;
 	struct buf b = BUF_INIT;
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -115,6 +145,8 @@ static void clean_tree(cmark_node *doc, struct guide *g)
 			push_node(&codes, &ncodes, &codes_cap, n);
 			continue;
 		}
+		if (is_ordered_list(n))
+			push_node(&lists, &nlists, &lists_cap, n);
 		if (cmark_node_get_type(n) != CMARK_NODE_LINK)
 			continue;
 		const char *url = cmark_node_get_url(n);
@@ -139,8 +171,11 @@ static void clean_tree(cmark_node *doc, struct guide *g)
 		unwrap(drop[i]);
 	for (size_t i = 0; i < ncodes; i++)
 		replace_code_block(codes[i]);
+	for (size_t i = 0; i < nlists; i++)
+		split_ordered_list(lists[i]);
 	free(drop);
 	free(codes);
+	free(lists);
 	buf_free(&b);
 }
 
@@ -204,6 +239,41 @@ static void put_body(FILE *out, const char *body)
 	}
 }
 
+/* Write `doc` as the page skinguide-ID(7) of the article `id` (an
+ * article id: a-z, 0-9, '-' and '_') titled `title` (any text: it is
+ * escaped), both borrowed.  `doc` is changed on the way (cleaned, headings
+ * raised): give it a tree of its own, which the caller still frees.
+ * Links to articles of `g` (borrowed) become page names.  man_article's
+ * work once the file is read, kept apart so that the fuzz target can run
+ * it without files.  Declared here rather than in man.h, which is not
+ * this change's to edit; its callers outside declare it themselves. */
+void man_page(FILE *out, cmark_node *doc, struct guide *g, const char *id,
+	      const char *title, const char *date, const char *version);
+
+void man_page(FILE *out, cmark_node *doc, struct guide *g, const char *id,
+	      const char *title, const char *date, const char *version)
+{
+	clean_tree(doc, g);
+	reshape(doc);
+	char name[300];
+	snprintf(name, sizeof name, "SKINGUIDE-%s", id);
+	for (char *p = name; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+	header(out, name, date, version);
+	fprintf(out, ".SH NAME\nskinguide\\-%s \\- ", id);
+	put_escaped(out, title);
+	fputs("\n", out);
+	char *body = cmark_render_man(doc, DOC_OPTIONS, 0);
+	if (!body)
+		sg_oom();
+	/* cmark gives the summary as the first paragraph: head it. */
+	fputs(".SH DESCRIPTION\n", out);
+	put_body(out, body);
+	free(body);
+	fputs(".SH SEE ALSO\n.BR skinguide (7),\n.BR skinguide (1)\n", out);
+}
+
 bool man_article(FILE *out, struct guide *g, size_t i, const char *date,
 		 const char *version, struct sg_error *err)
 {
@@ -216,23 +286,7 @@ bool man_article(FILE *out, struct guide *g, size_t i, const char *date,
 	/* A tree of its own: the cached one must not be reshaped. */
 	cmark_node *doc = doc_parse(src.data ? src.data : "", src.len);
 	buf_free(&src);
-	clean_tree(doc, g);
-	reshape(doc);
-	char name[300];
-	snprintf(name, sizeof name, "SKINGUIDE-%s", a->id);
-	for (char *p = name; *p; p++)
-		if (*p >= 'a' && *p <= 'z')
-			*p = (char)(*p - 'a' + 'A');
-	header(out, name, date, version);
-	fprintf(out, ".SH NAME\nskinguide\\-%s \\- ", a->id);
-	put_escaped(out, a->title);
-	fputs("\n", out);
-	char *body = cmark_render_man(doc, DOC_OPTIONS, 0);
-	/* cmark gives the summary as the first paragraph: head it. */
-	fputs(".SH DESCRIPTION\n", out);
-	put_body(out, body);
-	free(body);
-	fputs(".SH SEE ALSO\n.BR skinguide (7),\n.BR skinguide (1)\n", out);
+	man_page(out, doc, g, a->id, a->title, date, version);
 	cmark_node_free(doc);
 	return true;
 }
