@@ -39,7 +39,7 @@ UI      = ui ui_draw
 OBJ     = $(CORE:%=build/obj/%.o) $(UI:%=build/obj/%.o) build/obj/main.o
 SAN_OBJ = $(OBJ:build/obj/%=build/san/%)
 SAN_CORE = $(CORE:%=build/san/%.o)
-UNIT    = buf text hostile outline content layout history nav readability check man quiz
+UNIT    = buf text hostile outline content layout history nav readability check man quiz harden
 # Article ids from the file names: 08-aftercare.md is aftercare.
 ARTICLE_IDS = $(shell ls content | sed -n 's/^[0-9][0-9]*-\([a-z0-9_-]*\)\.md$$/\1/p')
 MAN_PAGES = build/man/skinguide.7 $(ARTICLE_IDS:%=build/man/skinguide-%.7)
@@ -199,8 +199,11 @@ golden: build/san/skinguide
 golden-update: skinguide
 	@sh tests/golden.sh ./skinguide --update
 
+# The reader in tmux; then hostile content through the other outputs, the
+# optimised build timed and its memory measured.
 e2e: build/san/skinguide skinguide
 	@sh tests/e2e/run.sh build/san/skinguide
+	@sh tests/e2e/hostile.sh build/san/skinguide ./skinguide
 
 bench: skinguide
 	@sh bench/run.sh ./skinguide
