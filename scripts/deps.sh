@@ -5,7 +5,7 @@
 set -u
 
 packages="gcc make pkg-config libncurses-dev libcmark-dev libunistring-dev \
-libcmocka-dev tmux mandoc man-db"
+libcmocka-dev tmux mandoc man-db clang libclang-rt-dev valgrind time"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	# Not Debian: check what pkg-config can see and leave the rest to you.
