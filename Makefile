@@ -50,7 +50,7 @@ CSAN_UNIT_BIN = $(UNIT:%=build/csan/test_%)
 # Fuzz targets (tests/fuzz/fuzz_NAME.c), their seeds (the shipped content,
 # quiz.md included, and every fixture) and the corpus kept in git.
 FUZZ_TARGETS = article man check quiz guide text
-FUZZ_SEEDS = content tests/fixtures
+FUZZ_SEEDS = content tests/fixtures tests/fuzz/seeds
 FUZZ_CORE = $(CORE:%=build/fuzz/%.o)
 FUZZ_BIN = $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 REPLAY_BIN = $(FUZZ_TARGETS:%=build/san/replay_%)
@@ -167,7 +167,7 @@ fuzz: $(FUZZ_BIN)
 	@for t in $(FUZZ_TARGETS); do \
 		mkdir -p build/fuzz/corpus/$$t tests/fuzz/corpus/$$t; \
 		echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
-		build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+		build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -max_len=16384 \
 			-print_final_stats=1 -artifact_prefix=build/fuzz/crash-$$t- \
 			build/fuzz/corpus/$$t tests/fuzz/corpus/$$t $(FUZZ_SEEDS) \
 			2>build/fuzz/$$t.log || { tail -n 60 build/fuzz/$$t.log; exit 1; }; \
