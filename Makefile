@@ -174,11 +174,12 @@ fuzz: $(FUZZ_BIN)
 		grep -E '^stat::(number_of_executed_units|peak_rss_mb)' build/fuzz/$$t.log; \
 	done
 
-# Every seed and every kept input through every target, without libFuzzer.
+# Every seed and every kept input through every target, without libFuzzer
+# (a target with no input kept yet has no directory in git).
 fuzz-replay: $(REPLAY_BIN)
 	@for t in $(FUZZ_TARGETS); do \
-		ASAN_OPTIONS=detect_leaks=1 ./build/san/replay_$$t tests/fuzz/corpus/$$t \
-			$(FUZZ_SEEDS) || exit 1; \
+		kept=tests/fuzz/corpus/$$t; [ -d $$kept ] || kept=; \
+		ASAN_OPTIONS=detect_leaks=1 ./build/san/replay_$$t $$kept $(FUZZ_SEEDS) || exit 1; \
 	done
 
 growth: build/growth
