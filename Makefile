@@ -13,7 +13,13 @@ DESTDIR   ?=
 PKG_CONFIG ?= pkg-config
 CFLAGS     ?= -O2 -g
 SAN_FLAGS  ?= -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
-              -fno-sanitize-recover=undefined
+              -fno-sanitize-recover=all
+# clang's sanitizers see what gcc's miss (and the other way round): the
+# unit tests run under both.  libFuzzer comes with clang too.
+CLANG     ?= clang
+CLANG_SAN_FLAGS ?= -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+              -fno-sanitize-recover=all
+FUZZ_SECONDS ?= 60
 
 WARN      = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wvla
@@ -36,14 +42,25 @@ OBJ     = $(CORE:%=build/obj/%.o) $(UI:%=build/obj/%.o) build/obj/main.o
 SAN_OBJ = $(OBJ:build/obj/%=build/san/%)
 SAN_CORE = $(CORE:%=build/san/%.o)
 UNIT    = buf text hostile outline clinic content layout history nav readability \
-          check man quiz print plain search
+          check man quiz print plain search harden
 # Article ids from the file names: 08-aftercare.md is aftercare.
 ARTICLE_IDS = $(shell ls content | sed -n 's/^[0-9]\{1,6\}-\([a-z0-9][a-z0-9-]*\)\.md$$/\1/p')
 MAN_PAGES = build/man/skinguide.7 $(ARTICLE_IDS:%=build/man/skinguide-%.7)
 UNIT_BIN = $(UNIT:%=build/san/test_%)
+CORE_OBJ = $(CORE:%=build/obj/%.o)
+CSAN_CORE = $(CORE:%=build/csan/%.o)
+CSAN_UNIT_BIN = $(UNIT:%=build/csan/test_%)
+# Fuzz targets (tests/fuzz/fuzz_NAME.c), their seeds (the shipped content,
+# quiz.md included, and every fixture) and the corpus kept in git.
+FUZZ_TARGETS = article man check quiz guide text
+FUZZ_SEEDS = content tests/fixtures tests/fuzz/seeds
+FUZZ_CORE = $(CORE:%=build/fuzz/%.o)
+FUZZ_BIN = $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+REPLAY_BIN = $(FUZZ_TARGETS:%=build/san/replay_%)
 
-.PHONY: all run check deps unit e2e golden golden-update check-pure install \
-        uninstall clean bench man check-content check-man check-examples FORCE
+.PHONY: all run check deps unit unit-clang e2e golden golden-update check-pure \
+        install uninstall clean bench man check-content check-man check-examples \
+        fuzz fuzz-replay growth valgrind FORCE
 
 all: skinguide man
 
@@ -76,6 +93,38 @@ build/san/test_%: tests/unit/test_%.c $(SAN_CORE)
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) $(TEST_CFLAGS) -o $@ $< $(SAN_CORE) \
 		$(PKG_LIBS) $(TEST_LIBS)
 
+build/csan/%.o: src/%.c | build/config.h
+	@mkdir -p $(@D)
+	$(CLANG) $(ALL_CFLAGS) $(CLANG_SAN_FLAGS) -c -o $@ $<
+
+build/csan/test_%: tests/unit/test_%.c $(CSAN_CORE)
+	$(CLANG) $(ALL_CFLAGS) $(CLANG_SAN_FLAGS) $(TEST_CFLAGS) -o $@ $< $(CSAN_CORE) \
+		$(PKG_LIBS) $(TEST_LIBS)
+
+# Objects only pattern rules name are kept, not deleted as intermediates.
+.SECONDARY: $(CSAN_CORE) $(FUZZ_CORE)
+
+# The model for libFuzzer: coverage-instrumented, with ASan and UBSan.
+build/fuzz/%.o: src/%.c | build/config.h
+	@mkdir -p $(@D)
+	$(CLANG) $(ALL_CFLAGS) $(CLANG_SAN_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_CORE)
+	$(CLANG) $(ALL_CFLAGS) $(CLANG_SAN_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_CORE) \
+		$(PKG_LIBS)
+
+# The same targets without libFuzzer: replay.c's main feeds them files.
+build/san/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(SAN_CORE)
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $< tests/fuzz/replay.c $(SAN_CORE) $(PKG_LIBS)
+
+# Cost growth: built as users get it (-O2, no sanitizer), so that times mean something.
+build/growth: tests/perf/growth.c $(CORE_OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(CORE_OBJ) $(PKG_LIBS)
+
+# The visit for valgrind: plain objects, since valgrind and ASan do not mix.
+build/session: tests/valgrind/session.c $(CORE_OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(CORE_OBJ) $(PKG_LIBS)
+
 # The compiled-in content directory follows PREFIX: a changed value
 # rewrites the header, and only then is main.c rebuilt.
 build/config.h: FORCE
@@ -92,21 +141,55 @@ run: deps
 	@$(MAKE) --no-print-directory skinguide
 	./skinguide --content content
 
-# Everything a change must pass: unit tests and end-to-end tests, both
-# under AddressSanitizer and UBSan, golden files, and the purity rule.
+# Everything a change must pass: unit tests under gcc's and clang's
+# AddressSanitizer and UBSan, the fuzz corpus replayed, cost growth, a
+# visit under valgrind, end-to-end tests, golden files, the purity rule.
 check: deps
-	@$(MAKE) --no-print-directory check-pure unit golden check-content check-man \
-		check-examples e2e
+	@$(MAKE) --no-print-directory check-pure unit unit-clang fuzz-replay growth \
+		valgrind golden check-content check-man check-examples e2e
 
 check-pure:
 	@sh tests/check-pure.sh
 
 # Every test program runs, even after one fails; the target fails after.
-unit: $(UNIT_BIN)
-	@failed=""; for t in $(UNIT_BIN); do \
+RUN_TESTS = failed=""; for t in $(1); do \
 		ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=tests/lsan.supp \
 			./$$t || failed="$$failed $$t"; done; \
 	if [ -n "$$failed" ]; then echo "unit: failed:$$failed" >&2; exit 1; fi
+
+unit: $(UNIT_BIN)
+	@$(call RUN_TESTS,$(UNIT_BIN))
+
+unit-clang: $(CSAN_UNIT_BIN)
+	@$(call RUN_TESTS,$(CSAN_UNIT_BIN))
+
+# libFuzzer on each target for FUZZ_SECONDS from the seeds; what it finds
+# goes to build/fuzz/corpus, a crash to build/fuzz/crash-TARGET-*.  Keep a
+# crash's input in tests/fuzz/corpus/TARGET once it is fixed.
+fuzz: $(FUZZ_BIN)
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p build/fuzz/corpus/$$t tests/fuzz/corpus/$$t; \
+		echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+		build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -max_len=16384 \
+			-print_final_stats=1 -artifact_prefix=build/fuzz/crash-$$t- \
+			build/fuzz/corpus/$$t tests/fuzz/corpus/$$t $(FUZZ_SEEDS) \
+			2>build/fuzz/$$t.log || { tail -n 60 build/fuzz/$$t.log; exit 1; }; \
+		grep -E '^stat::(number_of_executed_units|peak_rss_mb)' build/fuzz/$$t.log; \
+	done
+
+# Every seed and every kept input through every target, without libFuzzer
+# (a target with no input kept yet has no directory in git).
+fuzz-replay: $(REPLAY_BIN)
+	@for t in $(FUZZ_TARGETS); do \
+		kept=tests/fuzz/corpus/$$t; [ -d $$kept ] || kept=; \
+		ASAN_OPTIONS=detect_leaks=1 ./build/san/replay_$$t $$kept $(FUZZ_SEEDS) || exit 1; \
+	done
+
+growth: build/growth
+	@./build/growth
+
+valgrind: build/session
+	@sh tests/valgrind/run.sh build/session
 
 check-content: build/san/skinguide
 	build/san/skinguide --check content
@@ -124,8 +207,11 @@ golden-update: skinguide
 check-examples: skinguide
 	@sh tests/e2e/examples.sh
 
+# The reader in tmux; then hostile content through the other outputs, the
+# optimised build timed and its memory measured.
 e2e: build/san/skinguide skinguide
 	@sh tests/e2e/run.sh build/san/skinguide
+	@sh tests/e2e/hostile.sh build/san/skinguide ./skinguide
 
 # Both benchmarks share one directory of generated guides.
 bench: skinguide build/bench-search
@@ -162,4 +248,5 @@ uninstall:
 clean:
 	rm -rf build skinguide
 
--include $(OBJ:.o=.d) $(SAN_OBJ:.o=.d)
+# Every object, test and tool records the headers it read.
+-include $(wildcard build/*.d build/*/*.d)

@@ -5,7 +5,8 @@
 set -u
 
 packages="gcc make pkg-config libncurses-dev libcmark-dev libunistring-dev \
-libsqlite3-dev libstemmer-dev libcmocka-dev tmux mandoc man-db strace"
+libsqlite3-dev libstemmer-dev libcmocka-dev tmux mandoc man-db strace clang \
+libclang-rt-dev valgrind time"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	# Not Debian: check what pkg-config can see and leave the rest to you.

@@ -98,6 +98,14 @@ static void flush_diags(struct checker *c)
 
 typedef void (*byte_fn)(void *ctx, int line, size_t col, const char *what);
 
+/* Embeddings, overrides and isolates: the guide drops them (an open one
+ * can reverse the rest of a terminal line), so the text would not read
+ * as written. */
+static bool is_bidi_override(uint32_t cp)
+{
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
 /* Call `fn` for each invalid or control character, with its line and
  * column (in characters, from 1). */
 static size_t scan_bytes(const char *s, size_t n, byte_fn fn, void *ctx, int *last_line)
@@ -115,6 +123,9 @@ static size_t scan_bytes(const char *s, size_t n, byte_fn fn, void *ctx, int *la
 			what = NULL;
 		else if (text_is_control(cp))
 			what = "a control character; delete it";
+		else if (is_bidi_override(cp))
+			what = "a bidi override, which can turn a line around on a terminal; "
+			       "delete it";
 		if (what && ++problems <= MAX_BYTE_PROBLEMS)
 			fn(ctx, line, col, what);
 		if (what)
@@ -164,6 +175,41 @@ static int line_of(cmark_node *n)
 	while (n && cmark_node_get_start_line(n) == 0)
 		n = cmark_node_parent(n);
 	return n ? cmark_node_get_start_line(n) : 1;
+}
+
+/* ---- controls written as entities --------------------------------------- */
+
+static bool holds_control(const char *s)
+{
+	for (size_t i = 0, n = s ? strlen(s) : 0; i < n;) {
+		uint32_t cp;
+		i += text_decode(s + i, n - i, &cp);
+		if ((text_is_control(cp) && cp != '\n' && cp != '\t') || is_bidi_override(cp))
+			return true;
+	}
+	return false;
+}
+
+/* "&#27;" is five clean bytes that cmark decodes into an escape: what the
+ * bytes' scan cannot see, the parsed text shows. */
+static void check_entities(struct checker *c, cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	if (!it)
+		sg_oom();
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		bool link = cmark_node_get_type(n) == CMARK_NODE_LINK ||
+			    cmark_node_get_type(n) == CMARK_NODE_IMAGE;
+		if (holds_control(cmark_node_get_literal(n)) ||
+		    (link && holds_control(cmark_node_get_url(n))))
+			report(c, line_of(n), true, "a control character or bidi override "
+			       "written as an entity (such as &#27;); delete it");
+	}
+	cmark_iter_free(it);
 }
 
 static bool is_heading(cmark_node *n, int *level)
@@ -548,7 +594,8 @@ static void check_reading(struct checker *c, cmark_node *doc)
 
 /* ---- the directory ----------------------------------------------------- */
 
-static void check_file_bytes(struct checker *c, const struct buf *src)
+/* Returns the problems found. */
+static size_t check_file_bytes(struct checker *c, const struct buf *src)
 {
 	int last;
 	size_t bad = scan_bytes(src->data ? src->data : "", src->len, report_byte_problem, c,
@@ -556,6 +603,7 @@ static void check_file_bytes(struct checker *c, const struct buf *src)
 	if (bad > MAX_BYTE_PROBLEMS)
 		report(c, last, true, "%zu more bad characters up to this line; save the "
 		       "file as plain UTF-8 text", bad - MAX_BYTE_PROBLEMS);
+	return bad;
 }
 
 static void check_article(struct checker *c, size_t i, struct readability *stats)
@@ -573,12 +621,14 @@ static void check_article(struct checker *c, size_t i, struct readability *stats
 		report(c, 1, true, "%s", why);
 		goto done;
 	}
-	check_file_bytes(c, &src);
+	size_t bad_bytes = check_file_bytes(c, &src);
 	long first = guide_find(c->guide, a->id);
 	if (first >= 0 && (size_t)first != i)
 		report(c, 1, true, "the id '%s' is also used by %s; rename one of the files",
 		       a->id, guide_article(c->guide, (size_t)first)->path);
 	cmark_node *doc = doc_parse(src.data ? src.data : "", src.len);
+	if (!bad_bytes) /* else the raw bytes were reported already */
+		check_entities(c, doc);
 	check_title(c, doc);
 	check_sections(c, doc);
 	check_tables(c, doc, &src);

@@ -109,13 +109,15 @@ static void unwrap(cmark_node *node)
 static void mark_hyphens(struct buf *b)
 {
 	struct buf marked = BUF_INIT;
-	size_t word = 0; /* start of the current word */
+	size_t end = 0;       /* end of the current word */
+	bool address = false; /* the current word is an address */
 	for (size_t i = 0; i < b->len; i++) {
-		if (b->data[i] == ' ')
-			word = i + 1;
-		size_t end = word + strcspn(b->data + word, " ");
-		bool address = memchr(b->data + word, '/', end - word) ||
-			       memchr(b->data + word, '@', end - word);
+		if (i == end || b->data[i] == ' ') { /* a word starts: look at it once */
+			size_t word = b->data[i] == ' ' ? i + 1 : i;
+			end = word + strcspn(b->data + word, " ");
+			address = memchr(b->data + word, '/', end - word) ||
+				  memchr(b->data + word, '@', end - word);
+		}
 		if (b->data[i] == '-' && !address && plain_hyphen(b->data, i, b->len, true))
 			buf_puts(&marked, HYPHEN_MARK);
 		else
@@ -190,15 +192,48 @@ static void tighten_list(cmark_node *list)
 		cmark_node_insert_after(list, raw_node(CMARK_NODE_CUSTOM_BLOCK, ".PD"));
 }
 
+/* cmark numbers an item of an ordered list by counting the items before
+ * it, so a list of n items costs n*n/2 steps (50,000 items: 4 s).  Lists
+ * of one item each, every one starting at its item's number, render the
+ * same page: cmark writes nothing for a list itself. */
+static void split_ordered_list(cmark_node *list)
+{
+	int number = cmark_node_get_list_start(list);
+	cmark_node *item;
+	while ((item = cmark_node_first_child(list)) != NULL && cmark_node_next(item)) {
+		cmark_node *one = cmark_node_new(CMARK_NODE_LIST);
+		if (!one)
+			sg_oom();
+		cmark_node_set_list_type(one, CMARK_ORDERED_LIST);
+		cmark_node_set_list_delim(one, cmark_node_get_list_delim(list));
+		cmark_node_set_list_tight(one, cmark_node_get_list_tight(list));
+		cmark_node_set_list_start(one, number++);
+		cmark_node_insert_before(list, one);
+		cmark_node_append_child(one, item);
+	}
+	cmark_node_set_list_start(list, number);
+}
+
+static bool is_ordered_list(cmark_node *n)
+{
+	return cmark_node_get_type(n) == CMARK_NODE_LIST &&
+	       cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+}
+
 /* Make the tree safe and fit for a man page: control characters out of
  * every literal, code blocks escaped line by line, links to articles
- * turned into page names, line breaks and tight lists made to work. */
+ * turned into page names, line breaks and tight lists made to work,
+ * ordered lists split. */
 static void clean_tree(cmark_node *doc, struct guide *g)
 {
 	cmark_iter *it = cmark_iter_new(doc);
+	if (!it)
+		sg_oom();
 	cmark_node **drop = NULL, **codes = NULL, **breaks = NULL, **lists = NULL;
+	cmark_node **ordered = NULL;
 	size_t ndrop = 0, cap = 0, ncodes = 0, codes_cap = 0;
 	size_t nbreaks = 0, breaks_cap = 0, nlists = 0, lists_cap = 0;
+	size_t nordered = 0, ordered_cap = 0;
 	struct buf b = BUF_INIT;
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -209,6 +244,8 @@ static void clean_tree(cmark_node *doc, struct guide *g)
 			push_node(&breaks, &nbreaks, &breaks_cap, n);
 		if (cmark_node_get_type(n) == CMARK_NODE_LIST && cmark_node_get_list_tight(n))
 			push_node(&lists, &nlists, &lists_cap, n);
+		if (is_ordered_list(n))
+			push_node(&ordered, &nordered, &ordered_cap, n);
 		const char *lit = cmark_node_get_literal(n);
 		if (lit) {
 			buf_clear(&b);
@@ -229,7 +266,8 @@ static void clean_tree(cmark_node *doc, struct guide *g)
 		size_t article;
 		const char *frag;
 		buf_clear(&b);
-		switch (guide_resolve(g, url, &article, &frag)) {
+		switch (g ? guide_resolve(g, url, &article, &frag)
+			  : doc_url_is_external(url) ? GUIDE_LINK_EXTERNAL : GUIDE_LINK_BROKEN) {
 		case GUIDE_LINK_ARTICLE:
 			buf_printf(&b, "skinguide-%s(7)", guide_article(g, article)->id);
 			break;
@@ -251,10 +289,14 @@ static void clean_tree(cmark_node *doc, struct guide *g)
 		replace_line_break(breaks[i]);
 	for (size_t i = 0; i < nlists; i++)
 		tighten_list(lists[i]);
+	/* After tightening: the split lists keep their items' spacing. */
+	for (size_t i = 0; i < nordered; i++)
+		split_ordered_list(ordered[i]);
 	free(drop);
 	free(codes);
 	free(breaks);
 	free(lists);
+	free(ordered);
 	buf_free(&b);
 }
 
@@ -420,6 +462,35 @@ static void page_title(char *title, size_t size, const char *id)
 			*p = (char)(*p - 'a' + 'A');
 }
 
+void man_page(FILE *out, cmark_node *doc, struct guide *g, const char *id,
+	      const char *title_text, const char *date, const char *version)
+{
+	clinic_apply(g ? guide_clinic(g) : NULL, doc);
+	/* The page is as new as the article's last review, when it says. */
+	struct buf reviewed = BUF_INIT;
+	int y, m, d;
+	if (guide_review(doc, &reviewed) && guide_parse_date(buf_str(&reviewed), &y, &m, &d))
+		date = buf_str(&reviewed);
+	clean_tree(doc, g);
+	reshape(doc);
+	char title[MAN_TITLE_MAX + 1];
+	page_title(title, sizeof title, id);
+	header(out, title, date, version);
+	fputs(".SH NAME\nskinguide\\-", out);
+	put_escaped(out, id);
+	fputs(" \\- ", out);
+	put_prose_line(out, title_text);
+	char *body = cmark_render_man(doc, DOC_OPTIONS, 0);
+	if (!body)
+		sg_oom();
+	/* cmark gives the summary as the first paragraph: head it. */
+	fputs(".SH DESCRIPTION\n", out);
+	put_body(out, body);
+	free(body);
+	fputs(".SH SEE ALSO\n.BR skinguide (7),\n.BR skinguide (1)\n", out);
+	buf_free(&reviewed);
+}
+
 bool man_article(FILE *out, struct guide *g, size_t i, const char *date,
 		 const char *version, struct sg_error *err)
 {
@@ -432,29 +503,8 @@ bool man_article(FILE *out, struct guide *g, size_t i, const char *date,
 	/* A tree of its own: the cached one must not be reshaped. */
 	cmark_node *doc = doc_parse(src.data ? src.data : "", src.len);
 	buf_free(&src);
-	clinic_apply(guide_clinic(g), doc);
-	/* The page is as new as the article's last review, when it says. */
-	struct buf reviewed = BUF_INIT;
-	int y, m, d;
-	if (guide_review(doc, &reviewed) && guide_parse_date(buf_str(&reviewed), &y, &m, &d))
-		date = buf_str(&reviewed);
-	clean_tree(doc, g);
-	reshape(doc);
-	char title[MAN_TITLE_MAX + 1];
-	page_title(title, sizeof title, a->id);
-	header(out, title, date, version);
-	fputs(".SH NAME\nskinguide\\-", out);
-	put_escaped(out, a->id);
-	fputs(" \\- ", out);
-	put_prose_line(out, a->title);
-	char *body = cmark_render_man(doc, DOC_OPTIONS, 0);
-	/* cmark gives the summary as the first paragraph: head it. */
-	fputs(".SH DESCRIPTION\n", out);
-	put_body(out, body);
-	free(body);
-	fputs(".SH SEE ALSO\n.BR skinguide (7),\n.BR skinguide (1)\n", out);
+	man_page(out, doc, g, a->id, a->title, date, version);
 	cmark_node_free(doc);
-	buf_free(&reviewed);
 	return true;
 }
 

@@ -1,6 +1,7 @@
 /* outline: one walk over the tree collects blocks and headings; anchors
- * are made unique through a hash table, so a thousand "## Notes" cost a
- * thousand lookups, not a million comparisons. */
+ * are made unique through hash tables (the anchors, and for each repeated
+ * slug the next suffix to try), so a thousand "## Notes" cost a few
+ * thousand lookups, not half a million. */
 #include "skinguide/outline.h"
 
 #include <stdint.h>
@@ -25,14 +26,28 @@ struct stored_heading {
 	int line;
 };
 
+/* A slug that more than one heading has: the suffix its next repeat tries. */
+struct repeat {
+	size_t slug_off;
+	unsigned next;
+};
+
+/* Open addressing: each slot holds an index + 1 into an array, 0 when empty. */
+struct table {
+	size_t *slots;
+	size_t nslots;   /* a power of two, at least twice the entries */
+};
+
 struct outline {
 	struct buf text; /* every string, NUL-separated */
 	struct stored_block *blocks;
 	size_t nblocks, blocks_cap;
 	struct stored_heading *heads;
 	size_t nheads, heads_cap;
-	size_t *slots;   /* open addressing: heading index + 1, 0 when empty */
-	size_t nslots;   /* a power of two, at least twice the headings */
+	struct table anchors;  /* indexes into heads, by anchor */
+	struct repeat *repeats;
+	size_t nrepeats, repeats_cap;
+	struct table by_slug;  /* indexes into repeats, by slug */
 	struct outline_block *block_view;
 	struct outline_heading *head_view;
 };
@@ -77,38 +92,81 @@ static const char *anchor_of(const struct outline *o, size_t head)
 	return o->text.data + o->heads[head].anchor_off;
 }
 
-/* The slot that holds `anchor`, or the empty slot where it would go. */
-static size_t *slot_for(const struct outline *o, const char *anchor)
+static const char *slug_of(const struct outline *o, size_t repeat)
 {
-	size_t mask = o->nslots - 1, i = (size_t)hash(anchor) & mask;
-	while (o->slots[i] && strcmp(anchor_of(o, o->slots[i] - 1), anchor) != 0)
-		i = (i + 1) & mask;
-	return &o->slots[i];
+	return o->text.data + o->repeats[repeat].slug_off;
 }
 
-static void rehash(struct outline *o)
+typedef const char *(*key_fn)(const struct outline *o, size_t i);
+
+/* The slot of `t` that holds `key`, or the empty slot where it would go. */
+static size_t *slot_for(const struct outline *o, const struct table *t, key_fn key,
+			const char *s)
 {
-	free(o->slots);
-	o->nslots = o->nslots ? o->nslots * 2 : 64;
-	o->slots = xcalloc(o->nslots, sizeof *o->slots);
-	for (size_t h = 0; h < o->nheads; h++)
-		*slot_for(o, anchor_of(o, h)) = h + 1;
+	size_t mask = t->nslots - 1, i = (size_t)hash(s) & mask;
+	while (t->slots[i] && strcmp(key(o, t->slots[i] - 1), s) != 0)
+		i = (i + 1) & mask;
+	return &t->slots[i];
+}
+
+/* Record entry `count - 1`, whose key is `s`; the table grows first when
+ * it would be more than half full. */
+static void table_add(const struct outline *o, struct table *t, key_fn key, size_t count,
+		      const char *s)
+{
+	if (count * 2 <= t->nslots) {
+		*slot_for(o, t, key, s) = count;
+		return;
+	}
+	free(t->slots);
+	t->nslots = t->nslots ? t->nslots * 2 : 64;
+	while (count * 2 > t->nslots)
+		t->nslots *= 2;
+	t->slots = xcalloc(t->nslots, sizeof *t->slots);
+	for (size_t i = 0; i < count; i++)
+		*slot_for(o, t, key, key(o, i)) = i + 1;
 }
 
 static bool anchor_taken(const struct outline *o, const char *anchor)
 {
-	return o->nslots && *slot_for(o, anchor) != 0;
+	return o->anchors.nslots && *slot_for(o, &o->anchors, anchor_of, anchor) != 0;
 }
 
-/* GitHub's rule: the slug of the text, and "-1", "-2"... for repeats. */
-static void unique_anchor(const struct outline *o, const struct buf *text, struct buf *slug)
+/* The repeat record of `slug`, made on its first repeat. */
+static struct repeat *repeat_of(struct outline *o, const char *slug, size_t len)
+{
+	if (o->by_slug.nslots) {
+		size_t s = *slot_for(o, &o->by_slug, slug_of, slug);
+		if (s)
+			return &o->repeats[s - 1];
+	}
+	if (o->nrepeats == o->repeats_cap) {
+		o->repeats_cap = o->repeats_cap ? o->repeats_cap * 2 : 16;
+		o->repeats = xreallocarray(o->repeats, o->repeats_cap, sizeof *o->repeats);
+	}
+	size_t off = o->text.len;
+	buf_append(&o->text, slug, len);
+	buf_putc(&o->text, '\0');
+	o->repeats[o->nrepeats++] = (struct repeat){off, 1};
+	table_add(o, &o->by_slug, slug_of, o->nrepeats, slug_of(o, o->nrepeats - 1));
+	return &o->repeats[o->nrepeats - 1];
+}
+
+/* GitHub's rule: the slug of the text, and "-1", "-2"... for repeats:
+ * the smallest suffix whose anchor is free.  Anchors are never taken
+ * back, so every suffix below a slug's `next` is still taken, and the
+ * search resumes there. */
+static void unique_anchor(struct outline *o, const struct buf *text, struct buf *slug)
 {
 	text_slug(slug, text->data ? text->data : "", text->len);
+	if (!anchor_taken(o, slug->data))
+		return;
 	size_t base = slug->len;
-	for (unsigned n = 1; anchor_taken(o, slug->data ? slug->data : ""); n++) {
+	struct repeat *r = repeat_of(o, slug->data, base);
+	do {
 		slug->len = base;
-		buf_printf(slug, "-%u", n);
-	}
+		buf_printf(slug, "-%u", r->next++);
+	} while (anchor_taken(o, slug->data));
 }
 
 /* ---- the walk ---------------------------------------------------------- */
@@ -148,10 +206,7 @@ static void add_heading(struct outline *o, cmark_node *node, const struct buf *t
 		o->blocks[o->nblocks - 1].text_off, store(o, &slug),
 		cmark_node_get_heading_level(node), o->nblocks - 1,
 		cmark_node_get_start_line(node)};
-	if (o->nheads * 2 > o->nslots)
-		rehash(o);
-	else
-		*slot_for(o, slug.data ? slug.data : "") = o->nheads;
+	table_add(o, &o->anchors, anchor_of, o->nheads, anchor_of(o, o->nheads - 1));
 	buf_free(&slug);
 }
 
@@ -218,7 +273,9 @@ void outline_free(struct outline *o)
 	buf_free(&o->text);
 	free(o->blocks);
 	free(o->heads);
-	free(o->slots);
+	free(o->anchors.slots);
+	free(o->repeats);
+	free(o->by_slug.slots);
 	free(o->block_view);
 	free(o->head_view);
 	free(o);
@@ -239,8 +296,8 @@ const struct outline_heading *outline_heading(const struct outline *o, size_t i)
 
 long outline_find_anchor(const struct outline *o, const char *anchor)
 {
-	if (!o->nslots)
+	if (!o->anchors.nslots)
 		return -1;
-	size_t s = *slot_for(o, anchor);
+	size_t s = *slot_for(o, &o->anchors, anchor_of, anchor);
 	return s ? (long)s - 1 : -1;
 }

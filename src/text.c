@@ -36,6 +36,17 @@ static bool printable(uint32_t cp)
 	       !uc_is_general_category(cp, UC_CATEGORY_Zp);
 }
 
+/* Embeddings, overrides and isolates (U+202A-202E, U+2066-2069): on a
+ * terminal that reorders right-to-left text, one left open turns the rest
+ * of the line around, the status bar included, and it can make words show
+ * in an order other than the one written ("Trojan source").  They are
+ * invisible anyway; the marks (U+200E, U+200F, U+061C) are kept, since
+ * they only settle where a neutral character goes. */
+static bool bidi_override(uint32_t cp)
+{
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
 void text_sanitize(struct buf *out, const char *s, size_t n, bool keep_layout)
 {
 	size_t i = 0;
@@ -56,8 +67,8 @@ void text_sanitize(struct buf *out, const char *s, size_t n, bool keep_layout)
 		size_t len = text_decode(s + i, n - i, &cp);
 		if (cp == '\t' || cp == '\n')
 			buf_putc(out, keep_layout ? (char)cp : ' ');
-		else if (cp == 0xAD)
-			; /* a soft hyphen: terminals disagree on its width */
+		else if (cp == 0xAD || bidi_override(cp))
+			; /* a soft hyphen (terminals disagree on its width), or see above */
 		else if (!printable(cp) || cp == TEXT_REPLACEMENT)
 			buf_puts(out, "\xef\xbf\xbd"); /* U+FFFD, also for invalid bytes */
 		else if (!text_is_control(cp))

@@ -7,6 +7,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include <cmark.h>
+
 #include "skinguide/content.h"
 
 /** Write article `i` as the page skinguide-ID(7).  Its date is the
@@ -14,6 +16,15 @@
  *  valid one, else `date`.  False with `err` set when it cannot be read. */
 bool man_article(FILE *out, struct guide *g, size_t i, const char *date,
 		 const char *version, struct sg_error *err);
+
+/** Write the tree `doc` as the page skinguide-ID(7) of the article `id`
+ *  titled `title` (both borrowed; the title is escaped).  `doc` is changed
+ *  on the way (cleaned, headings raised): give it a tree of its own, which
+ *  the caller still frees.  Links to articles of `g` become page names; a
+ *  NULL `g` keeps only web addresses.  man_article() once the file is
+ *  read, apart so that a fuzz target can run it without files. */
+void man_page(FILE *out, cmark_node *doc, struct guide *g, const char *id,
+	      const char *title, const char *date, const char *version);
 
 /** Write skinguide(7): the guide's title, welcome and every article with
  *  its summary and page name. */

@@ -78,6 +78,7 @@ enum nav_screen {
 	NAV_SCREEN_SEARCH,
 	NAV_SCREEN_FIND     /* the find prompt over a topic */
 };
+#define NAV_SCREEN_COUNT (NAV_SCREEN_FIND + 1)
 
 struct nav_config {
 	bool ascii; /* the terminal shows ASCII only: glyphs and text made plain */
