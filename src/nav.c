@@ -484,7 +484,7 @@ static void home_status(const struct nav *n, struct nav_status *st)
 	else if (v->home.selected == topics)
 		snprintf(st->buf, sizeof st->buf, "Search");
 	else if (v->home.selected > topics)
-		snprintf(st->buf, sizeof st->buf, "Quiz");
+		snprintf(st->buf, sizeof st->buf, "The readiness quiz");
 	else
 		snprintf(st->buf, sizeof st->buf, "Topic %zu of %zu", v->home.selected + 1, topics);
 	st->where = st->buf;
