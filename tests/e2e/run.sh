@@ -873,6 +873,33 @@ test_kiosk_idle_starts_over() {
 	kiosk_alive "starting over"
 }
 
+# A half-taken quiz and a search are forgotten too.
+test_kiosk_idle_forgets_the_quiz_and_the_search() {
+	start 80 24 --kiosk --idle 3 --content "$Q"
+	wait_for "Ready?"
+	keys s
+	wait_for "Type a word"
+	keys -l "call"
+	wait_for "Search: call"
+	wait_for "Topic 1 of 2"
+	keys s
+	wait_for "Type a word"
+	screen | grep -qF "Search: call" && fail "the search words survived the reset"
+	keys Escape
+	wait_for "Topic 1 of 2"
+	keys G Enter Enter 2
+	wait_for "Question 2 of 3"
+	wait_for "Topic 1 of 2"
+	keys G Enter
+	wait_for "Nothing is saved"
+	keys Enter
+	wait_for "Question 1 of 3"
+	# Question 1 has no answer chosen: Enter asks for one.
+	keys Enter
+	wait_for "Choose an answer"
+	if crashed; then fail "the kiosk ended"; fi
+}
+
 test_kiosk_start_over_button() {
 	start 80 24 --kiosk --content "$G"
 	wait_for "Start over"
