@@ -822,27 +822,6 @@ long layout_link_at(const struct layout *l, size_t line, size_t col)
 	return -1;
 }
 
-long layout_link_next(const struct layout *l, long current, int dir, size_t top,
-		      size_t bottom)
-{
-	long n = (long)l->nlinks;
-	if (current < 0) {
-		for (long k = 0; k < n; k++) {
-			long i = dir > 0 ? k : n - 1 - k;
-			size_t line = l->link_view[i].line;
-			if (line != (size_t)-1 && (dir > 0 ? line >= top : line < bottom))
-				return i;
-		}
-		current = dir > 0 ? -1 : n;
-	}
-	for (long k = 1; k <= n; k++) {
-		long i = ((current + dir * k) % n + n) % n;
-		if (l->link_view[i].line != (size_t)-1)
-			return i;
-	}
-	return -1;
-}
-
 long layout_heading_at(const struct layout *l, size_t line)
 {
 	size_t lo = 0, hi = l->nheads;

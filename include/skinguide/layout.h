@@ -103,15 +103,6 @@ long layout_heading_at(const struct layout *l, size_t line);
  *  that place.  Keeps the reader on the same paragraph across a resize. */
 size_t layout_find_block(const struct layout *l, size_t block, size_t pos);
 
-/** The link that Tab (dir 1) or Shift-Tab (dir -1) chooses next: the one
- *  after `current` in that direction, wrapping round.  With no current
- *  link (-1), Tab takes the first link at or below line `top` and
- *  Shift-Tab the last one above line `bottom` (the screen's edges), else
- *  they wrap round.  Links that show no text are skipped.  -1 when the
- *  layout has no link. */
-long layout_link_next(const struct layout *l, long current, int dir, size_t top,
-		      size_t bottom);
-
 /** The link shown at column `col` of line `line`, or -1. */
 long layout_link_at(const struct layout *l, size_t line, size_t col);
 

@@ -92,9 +92,6 @@ static void check_layout(const struct layout *l, const struct outline *o)
 		if (lk->line != (size_t)-1 && (lk->line >= n || lk->col > w))
 			fuzz_fail("a link placed off the text", lk->target, strlen(lk->target));
 	}
-	long next = layout_link_next(l, -1, 1, 0, n);
-	if (next < -1 || next >= (long)layout_link_count(l))
-		fuzz_fail("layout_link_next out of range", NULL, 0);
 }
 
 /* Every place of `from` is found again in `to`, a layout of another width. */

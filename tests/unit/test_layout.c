@@ -789,62 +789,6 @@ static void test_ascii_decoration(void **state)
 	}
 }
 
-/* Three links on lines far apart: [a] at the top, [b] in the middle,
- * [c] at the end, and one with no text that Tab must skip. */
-static struct layout *three_links(void)
-{
-	struct buf md = BUF_INIT;
-	buf_puts(&md, "[a](a.md)\n\n[](empty.md)\n\n");
-	for (int i = 0; i < 10; i++)
-		buf_puts(&md, "Filler paragraph.\n\n");
-	buf_puts(&md, "[b](b.md)\n\n");
-	for (int i = 0; i < 10; i++)
-		buf_puts(&md, "Filler paragraph.\n\n");
-	buf_puts(&md, "[c](c.md)\n");
-	struct layout *l = lay(md.data, 40);
-	buf_free(&md);
-	return l;
-}
-
-static void test_link_next_wraps_and_skips_empty(void **state)
-{
-	(void)state;
-	struct layout *l = three_links();
-	assert_int_equal(layout_link_count(l), 4);
-	assert_int_equal(layout_link(l, 1)->line, (size_t)-1);
-	size_t end = layout_line_count(l);
-	assert_int_equal(layout_link_next(l, 0, 1, 0, end), 2);
-	assert_int_equal(layout_link_next(l, 2, 1, 0, end), 3);
-	assert_int_equal(layout_link_next(l, 3, 1, 0, end), 0);
-	assert_int_equal(layout_link_next(l, 0, -1, 0, end), 3);
-	assert_int_equal(layout_link_next(l, 2, -1, 0, end), 0);
-	layout_free(l);
-}
-
-static void test_link_next_starts_from_the_screen(void **state)
-{
-	(void)state;
-	struct layout *l = three_links();
-	size_t b = layout_link(l, 2)->line;
-	/* Screen from just above [b]: Tab takes [b], Shift-Tab the last
-	 * link above the screen's bottom edge. */
-	assert_int_equal(layout_link_next(l, -1, 1, b - 1, b + 3), 2);
-	assert_int_equal(layout_link_next(l, -1, -1, b - 1, b + 3), 2);
-	/* Past every link, Tab wraps to the first. */
-	size_t end = layout_line_count(l);
-	assert_int_equal(layout_link_next(l, -1, 1, end, end + 5), 0);
-	layout_free(l);
-}
-
-static void test_link_next_without_links(void **state)
-{
-	(void)state;
-	struct layout *l = lay("No links here.\n", 40);
-	assert_int_equal(layout_link_next(l, -1, 1, 0, 10), -1);
-	assert_int_equal(layout_link_next(l, -1, -1, 0, 10), -1);
-	layout_free(l);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -882,9 +826,6 @@ int main(void)
 		cmocka_unit_test(test_deep_quote_nesting),
 		cmocka_unit_test(test_deep_list_nesting),
 		cmocka_unit_test(test_ascii_decoration),
-		cmocka_unit_test(test_link_next_wraps_and_skips_empty),
-		cmocka_unit_test(test_link_next_starts_from_the_screen),
-		cmocka_unit_test(test_link_next_without_links),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -934,6 +934,66 @@ static void test_find_in_a_topic(void **state)
 	done(&f);
 }
 
+/* Tab (the navigator's; it replaced layout's) wraps round, skips a link
+ * with no words, and with nothing chosen starts from the screen. */
+static void test_tab_skips_empty_links_and_wraps(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	f.dir = tmpdir_make("nav");
+	struct buf md = BUF_INIT;
+	buf_puts(&md, "# Links\n\nSummary.\n\n[a](a.md)\n\n[](empty.md)\n\n");
+	for (int i = 0; i < 30; i++)
+		buf_puts(&md, "Filler paragraph.\n\n");
+	buf_puts(&md, "[b](b.md)\n\n");
+	for (int i = 0; i < 30; i++)
+		buf_puts(&md, "Filler paragraph.\n\n");
+	buf_puts(&md, "[c](c.md)\n");
+	assert_true(tmpdir_write(f.dir, "01-links.md", md.data, md.len));
+	buf_free(&md);
+	struct nav *n = visit(&f, f.dir, 11, 38, false);
+	act(n, NAV_OPEN);
+	act(n, NAV_NEXT_LINK);
+	assert_string_equal(link_target(n), "a.md");
+	act(n, NAV_NEXT_LINK); /* the link with no words is skipped */
+	assert_string_equal(link_target(n), "b.md");
+	act(n, NAV_NEXT_LINK);
+	assert_string_equal(link_target(n), "c.md");
+	act(n, NAV_NEXT_LINK); /* past the links: "All topics" at the end */
+	assert_int_equal(nav_reader_link(n), -1);
+	act(n, NAV_NEXT_LINK); /* round to the first */
+	assert_string_equal(link_target(n), "a.md");
+	act(n, NAV_PREV_LINK); /* and back round to the last choice */
+	assert_int_equal(nav_reader_link(n), -1);
+	/* Nothing chosen, the screen in the middle: Tab takes the first link
+	 * at or below its top, Shift-Tab the last above its bottom. */
+	act(n, NAV_TOP);
+	for (int i = 0; i < 40; i++)
+		act(n, NAV_LINE_DOWN);
+	act(n, NAV_NEXT_LINK);
+	assert_string_equal(link_target(n), "b.md");
+	for (int i = 0; i < 10; i++)
+		act(n, NAV_LINE_DOWN); /* b scrolls away and is let go */
+	assert_int_equal(nav_reader_link(n), -1);
+	act(n, NAV_PREV_LINK);
+	assert_string_equal(link_target(n), "b.md");
+	done(&f);
+}
+
+/* Past a topic's last link, Tab goes on to the choices at its end. */
+static void test_tab_reaches_the_end_choices(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = visit(&f, FIXTURE, 23, 76, false);
+	digit(n, 2);
+	act(n, NAV_NEXT_LINK);
+	assert_string_equal(link_target(n), "first.md");
+	act(n, NAV_NEXT_LINK);
+	assert_int_equal(nav_reader_link(n), -1);
+	done(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -973,6 +1033,8 @@ int main(void)
 		cmocka_unit_test(test_search_resize_keeps_the_words_and_choice),
 		cmocka_unit_test(test_find_in_a_topic),
 		cmocka_unit_test(test_resize_after_a_search_stays_put),
+		cmocka_unit_test(test_tab_skips_empty_links_and_wraps),
+		cmocka_unit_test(test_tab_reaches_the_end_choices),
 	};
 	return cmocka_run_group_tests_name("nav", tests, NULL, NULL);
 }
