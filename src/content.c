@@ -681,6 +681,14 @@ const struct outline *guide_outline(struct guide *g, size_t i, struct sg_error *
 	return g->outlines[i];
 }
 
+const char *guide_section_title(struct guide *g, size_t i, const char *anchor)
+{
+	struct sg_error err;
+	const struct outline *o = anchor && *anchor ? guide_outline(g, i, &err) : NULL;
+	long h = o ? outline_find_anchor(o, anchor) : -1;
+	return h >= 0 ? outline_heading(o, (size_t)h)->text : NULL;
+}
+
 cmark_node *guide_index(const struct guide *g)
 {
 	return g->index_doc;

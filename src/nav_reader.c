@@ -248,14 +248,6 @@ void reader_do(struct nav *n, const struct nav_input *in)
 
 /* ---- describing the chosen link ---------------------------------------- */
 
-static const char *section_title(struct nav *n, size_t article, const char *fragment)
-{
-	struct sg_error err;
-	const struct outline *o = guide_outline(n->guide, article, &err);
-	long h = o && fragment && *fragment ? outline_find_anchor(o, fragment) : -1;
-	return h >= 0 ? outline_heading(o, (size_t)h)->text : NULL;
-}
-
 void nav_describe_link(struct nav *n, const char *target, size_t here, struct buf *out)
 {
 	size_t a = here;
@@ -263,7 +255,7 @@ void nav_describe_link(struct nav *n, const char *target, size_t here, struct bu
 	buf_clear(out);
 	enum guide_link kind = guide_resolve(n->guide, target, &a, &frag);
 	const char *section = kind == GUIDE_LINK_ARTICLE || kind == GUIDE_LINK_ANCHOR
-		? section_title(n, a, frag) : NULL;
+		? guide_section_title(n->guide, a, frag) : NULL;
 	if (kind == GUIDE_LINK_ARTICLE && section)
 		buf_printf(out, "Link to: %s, section \"%s\"", guide_article(n->guide, a)->title,
 			   section);

@@ -245,14 +245,6 @@ static void article_line(struct plain *p, struct buf *to, const struct layout_li
 	buf_free(&text);
 }
 
-static const char *section_title(struct plain *p, size_t article, const char *fragment)
-{
-	struct sg_error err;
-	const struct outline *o = guide_outline(p->guide, article, &err);
-	long h = o && fragment && *fragment ? outline_find_anchor(o, fragment) : -1;
-	return h >= 0 ? outline_heading(o, (size_t)h)->text : NULL;
-}
-
 /* Where a link leads, in words, for the list after the text. */
 static void describe_link(struct plain *p, const char *target, struct buf *out)
 {
@@ -260,7 +252,7 @@ static void describe_link(struct plain *p, const char *target, struct buf *out)
 	const char *frag = NULL;
 	enum guide_link kind = guide_resolve(p->guide, target, &a, &frag);
 	const char *section = kind == GUIDE_LINK_ARTICLE || kind == GUIDE_LINK_ANCHOR
-		? section_title(p, kind == GUIDE_LINK_ARTICLE ? a : (size_t)nav_article(p->nav),
+		? guide_section_title(p->guide, kind == GUIDE_LINK_ARTICLE ? a : (size_t)nav_article(p->nav),
 				frag) : NULL;
 	switch (kind) {
 	case GUIDE_LINK_ARTICLE:

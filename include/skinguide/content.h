@@ -107,6 +107,11 @@ cmark_node *guide_document(struct guide *g, size_t i, struct sg_error *err);
 struct outline;
 const struct outline *guide_outline(struct guide *g, size_t i, struct sg_error *err);
 
+/** The words of the heading of article `i` whose anchor is `anchor`, or
+ *  NULL (no such heading, or the file cannot be read).  Borrowed like
+ *  guide_outline(): for describing a link, not for keeping. */
+const char *guide_section_title(struct guide *g, size_t i, const char *anchor);
+
 /** The home page's text: index.md's tree, or a neutral default when the
  *  directory has none (never NULL for an opened guide; NULL for a
  *  scanned one).  Borrowed until guide_free(). */
