@@ -18,6 +18,8 @@
 
 /* A topic on the home screen takes two rows: its title and its summary. */
 #define HOME_ITEM_ROWS 2
+/* A kiosk says it will start over this long before it does. */
+#define COUNTDOWN_MS 15000
 /* A typed number waits this long for a second digit. */
 #define DIGIT_WAIT_MS 1200
 /* While the search index is built, results are refreshed this often. */
@@ -961,6 +963,12 @@ void nav_cursor(const struct nav *n, size_t *row, size_t *col)
 			*col = h && h->level > 1 ? (size_t)(h->level - 1) * 2 : 0;
 		}
 	}
+}
+
+long nav_countdown_ms(long idle_seconds)
+{
+	long idle = idle_seconds * 1000;
+	return idle >= 2 * COUNTDOWN_MS ? COUNTDOWN_MS : idle / 2;
 }
 
 int nav_timeout_ms(const struct nav *n)

@@ -26,8 +26,6 @@
 /* The first tall view; it grows while a list still says "more below". */
 #define TALL_ROWS 256
 #define MAX_TALL_ROWS (1u << 22)
-/* The kiosk warns this long before it starts over (or half a short --idle). */
-#define COUNTDOWN_MS 15000
 /* Of a line typed, this much is quoted back in a message. */
 #define ECHO_MAX 40
 /* Columns kept free on each line for what is added after the text was
@@ -857,8 +855,7 @@ static bool command(struct plain *p, const char *line)
 
 static long countdown_ms(const struct plain *p)
 {
-	long idle = (long)p->opts->idle * 1000;
-	return idle >= 2 * COUNTDOWN_MS ? COUNTDOWN_MS : idle / 2;
+	return nav_countdown_ms(p->opts->idle);
 }
 
 /* Wait up to `ms` for input.  True when some came (or the wait failed:

@@ -29,9 +29,6 @@
 #define SEQUENCE_WAIT_MS 100
 /* A paste that stops this long before its end marker has ended anyway. */
 #define PASTE_WAIT_MS 500
-/* The kiosk's countdown before it starts over: the last 15 seconds, or the
- * last half of a shorter --idle. */
-#define COUNTDOWN_MS 15000
 /* Reads that fail at once, in a row, with no sign of a hangup: the
  * terminal has gone some other way. */
 #define MAX_EMPTY_READS 100
@@ -432,21 +429,20 @@ static struct nav_input mouse_input(const struct ui *ui)
 }
 
 /* The rest of a UTF-8 character whose first byte is `lead`, as a code
- * point; -1 when the bytes do not make one. */
+ * point (text_decode's rules); -1 when the bytes do not make one. */
 static long utf8_char(int lead)
 {
-	int more = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC2 ? 1 : -1;
-	long cp = lead & (0x3F >> more);
-	if (more < 0 || lead > 0xF4)
-		return -1;
+	char bytes[4] = {(char)lead};
+	size_t n = 1, want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
 	timeout(SEQUENCE_WAIT_MS);
-	while (more-- > 0) {
+	while (n < want) {
 		int c = getch();
 		if (c == ERR || (c & 0xC0) != 0x80)
 			return -1;
-		cp = cp << 6 | (c & 0x3F);
+		bytes[n++] = (char)c;
 	}
-	return cp;
+	uint32_t cp;
+	return text_decode(bytes, n, &cp) == n && cp != TEXT_REPLACEMENT ? (long)cp : -1;
 }
 
 /* Keys while words are typed (search, find): characters type, Backspace
@@ -486,8 +482,7 @@ static long long now_ms(void)
 
 static long long countdown_ms(const struct ui *ui)
 {
-	long long idle = (long long)ui->opts->idle * 1000;
-	return idle >= 2 * COUNTDOWN_MS ? COUNTDOWN_MS : idle / 2;
+	return nav_countdown_ms(ui->opts->idle);
 }
 
 /* A new patient: the navigator forgets the visit, the screen is drawn

@@ -185,6 +185,11 @@ int nav_timeout_ms(const struct nav *n);
  *  and only keys that type nothing as other actions. */
 bool nav_wants_text(const struct nav *n);
 
+/** A kiosk left alone for `idle_seconds` starts over; for the last
+ *  milliseconds this returns (15 seconds, or the last half of a shorter
+ *  idle) it says so first.  The one rule both front ends count by. */
+long nav_countdown_ms(long idle_seconds);
+
 /** Put `len` bytes of `text` (any bytes: controls are left out, long
  *  text is cut) in place of the words of the search or find on screen,
  *  as if typed, for a front end that reads whole lines. */

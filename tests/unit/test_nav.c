@@ -565,6 +565,15 @@ static void test_start_over_forgets_the_visit(void **state)
 	done(&f);
 }
 
+static void test_kiosk_countdown(void **state)
+{
+	(void)state;
+	assert_int_equal(nav_countdown_ms(120), 15000);
+	assert_int_equal(nav_countdown_ms(30), 15000);
+	assert_int_equal(nav_countdown_ms(20), 10000); /* half a short idle */
+	assert_int_equal(nav_countdown_ms(0), 0);
+}
+
 static void test_quit_and_kiosk(void **state)
 {
 	(void)state;
@@ -1018,6 +1027,7 @@ int main(void)
 		cmocka_unit_test(test_a_long_description_wraps),
 		cmocka_unit_test(test_start_over_forgets_the_visit),
 		cmocka_unit_test(test_quit_and_kiosk),
+		cmocka_unit_test(test_kiosk_countdown),
 		cmocka_unit_test(test_quiz_with_points_to_raise_and_a_miss),
 		cmocka_unit_test(test_quiz_with_nothing_to_raise),
 		cmocka_unit_test(test_quiz_back_changes_an_answer),
