@@ -207,6 +207,7 @@ struct nav {
 	size_t nmsg;
 	size_t view;             /* rows above the message */
 	struct quiz *quiz;       /* quiz.md, when it is there and sound */
+	int quiz_links;          /* its links: 0 not checked yet, 1 sound, -1 not */
 	struct search *search;   /* the index, made at the first search */
 	bool indexing;           /* a thread builds it: say how far it is */
 	struct visit *v;

@@ -27,8 +27,9 @@ struct quiz *quiz_load(struct guide *g, bool *broken)
 		goto done; /* no quiz: nothing to offer */
 	struct quiz_diags diags = QUIZ_DIAGS_INIT;
 	q = quiz_parse(src.data, src.len, path.data, &diags);
-	quiz_check_links(q, g, &diags);
-	/* A quiz with an error is never shown: --check says what is wrong. */
+	/* A quiz with an error is never shown: --check says what is wrong.
+	 * Its links are checked when it is first opened (quiz_open): they
+	 * would parse the articles they name before the first frame. */
 	if (diags.errors || !quiz_count(q)) {
 		quiz_free(q);
 		q = NULL;
@@ -295,12 +296,27 @@ static void start(struct nav *n)
 	show(n, -1);
 }
 
+/* Whether every link of the quiz leads somewhere, found out once. */
+static bool links_sound(struct nav *n)
+{
+	if (!n->quiz_links) {
+		struct quiz_diags diags = QUIZ_DIAGS_INIT;
+		n->quiz_links = quiz_check_links(n->quiz, n->guide, &diags) ? -1 : 1;
+		quiz_diags_free(&diags);
+	}
+	return n->quiz_links > 0;
+}
+
 void quiz_open(struct nav *n)
 {
 	struct visit *v = n->v;
 	nav_close_modals(v);
 	if (v->screen == NAV_SCREEN_QUIZ)
 		return;
+	if (!links_sound(n)) {
+		nav_say(n, "Sorry, the quiz cannot be shown right now. Please tell the staff.");
+		return;
+	}
 	nav_remember(n);
 	start(n);
 }

@@ -758,6 +758,26 @@ static void test_quiz_resize_keeps_the_question_and_choice(void **state)
 	done(&f);
 }
 
+/* Links are checked when the quiz is first opened, not at start-up: one
+ * that leads nowhere keeps the quiz closed, said in patients' words. */
+static void test_quiz_with_a_broken_link_stays_closed(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	f.dir = tmpdir_make("nav");
+	const char *a = "# A\n\nSummary.\n";
+	const char *quiz = "# Quiz\n\nShort.\n\n## Ready?\n\n- [ ] No\n"
+			   "- [x] Yes\n  > Good. See [this](nowhere.md).\n\n# Results\n\nDone.\n";
+	assert_true(tmpdir_write(f.dir, "01-a.md", a, strlen(a)));
+	assert_true(tmpdir_write(f.dir, "quiz.md", quiz, strlen(quiz)));
+	struct nav *n = visit(&f, f.dir, 23, 76, false);
+	assert_int_equal(guide_parse_count(f.guide), 0); /* nothing parsed yet */
+	act(n, NAV_QUIZ);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_HOME);
+	assert_non_null(strstr(nav_message(n), "quiz cannot be shown"));
+	done(&f);
+}
+
 static void test_guide_without_quiz_offers_none(void **state)
 {
 	(void)state;
@@ -1036,6 +1056,7 @@ int main(void)
 		cmocka_unit_test(test_leaving_the_quiz_wipes_it),
 		cmocka_unit_test(test_quiz_resize_keeps_the_question_and_choice),
 		cmocka_unit_test(test_guide_without_quiz_offers_none),
+		cmocka_unit_test(test_quiz_with_a_broken_link_stays_closed),
 		cmocka_unit_test(test_home_tab_chooses_welcome_links),
 		cmocka_unit_test(test_search_as_you_type_and_open_at_the_section),
 		cmocka_unit_test(test_search_with_nothing_found_and_erasing),
