@@ -19,6 +19,7 @@
 
 #include <unistr.h>
 
+#include "skinguide/content.h"
 #include "skinguide/text.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -149,6 +150,18 @@ static inline const char *fuzz_dir_make(void)
 				strlen(fuzz_guide_files[i][1]));
 	}
 	return dir;
+}
+
+/* The small guide, opened; aborts (naming `target`) when it cannot be. */
+static inline struct guide *fuzz_guide_open(const char *target)
+{
+	struct sg_error err;
+	struct guide *g = guide_open(fuzz_dir_make(), &err);
+	if (!g) {
+		fprintf(stderr, "%s: %s\n", target, err.msg);
+		abort();
+	}
+	return g;
 }
 
 /* dir/name, in storage that lasts until the next call. */

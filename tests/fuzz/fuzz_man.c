@@ -11,19 +11,13 @@
 #include "skinguide/doc.h"
 #include "skinguide/man.h"
 
-
 static struct guide *guide;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	struct sg_error err;
-	guide = guide_open(fuzz_dir_make(), &err);
-	if (!guide) {
-		fprintf(stderr, "fuzz_man: %s\n", err.msg);
-		abort();
-	}
+	guide = fuzz_guide_open("fuzz_man");
 	return 0;
 }
 

@@ -16,12 +16,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	struct sg_error err;
-	guide = guide_open(fuzz_dir_make(), &err);
-	if (!guide) {
-		fprintf(stderr, "fuzz_quiz: %s\n", err.msg);
-		abort();
-	}
+	guide = fuzz_guide_open("fuzz_quiz");
 	return 0;
 }
 
