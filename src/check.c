@@ -23,7 +23,7 @@
 /* Byte problems reported per file before the rest is summed up. */
 #define MAX_BYTE_PROBLEMS 5
 
-struct diag {
+struct finding {
 	int line;
 	size_t seq;   /* order of finding, for equal lines */
 	char *text;   /* the whole "file:line: error: ..." line */
@@ -36,7 +36,7 @@ struct checker {
 	const char *path;     /* the file being checked */
 	int line;             /* line of the block being read, for sentences */
 	struct readability stats;
-	struct diag *diags;   /* this file's findings, printed in line order */
+	struct finding *diags;   /* this file's findings, printed in line order */
 	size_t ndiags, diags_cap;
 	size_t printed;       /* diagnostics printed so far */
 	const char *today;    /* "YYYY-MM-DD", for review dates */
@@ -64,7 +64,7 @@ static void report(struct checker *c, int line, bool error, const char *fmt, ...
 		c->diags_cap = c->diags_cap ? c->diags_cap * 2 : 16;
 		c->diags = xreallocarray(c->diags, c->diags_cap, sizeof *c->diags);
 	}
-	c->diags[c->ndiags] = (struct diag){line, c->ndiags, buf_detach(&b)};
+	c->diags[c->ndiags] = (struct finding){line, c->ndiags, buf_detach(&b)};
 	c->ndiags++;
 	if (error)
 		c->res->errors++;
@@ -74,7 +74,7 @@ static void report(struct checker *c, int line, bool error, const char *fmt, ...
 
 static int compare_diags(const void *a, const void *b)
 {
-	const struct diag *x = a, *y = b;
+	const struct finding *x = a, *y = b;
 	if (x->line != y->line)
 		return x->line < y->line ? -1 : 1;
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
@@ -735,7 +735,7 @@ done:
 static void check_synonyms(struct checker *c, const char *dir)
 {
 	struct buf path = BUF_INIT, src = BUF_INIT;
-	struct search_diags diags = SEARCH_DIAGS_INIT;
+	struct diags diags = DIAGS_INIT;
 	if (open_extra(c, dir, SEARCH_SYNONYMS_FILE, &path, &src)) {
 		search_synonyms_check(buf_str(&src), src.len, &diags);
 		for (size_t i = 0; i < diags.count; i++)
@@ -743,7 +743,7 @@ static void check_synonyms(struct checker *c, const char *dir)
 			       diags.items[i].message);
 	}
 	done_extra(c, &path, &src);
-	search_diags_free(&diags);
+	diags_free(&diags);
 }
 
 /* quiz.md, when the directory has one: the quiz module's own rules, links
@@ -774,7 +774,7 @@ done:
 static void check_clinic(struct checker *c, const char *dir)
 {
 	struct buf path = BUF_INIT, src = BUF_INIT;
-	struct clinic_diags diags = CLINIC_DIAGS_INIT;
+	struct diags diags = DIAGS_INIT;
 	if (open_extra(c, dir, CLINIC_FILE, &path, &src)) {
 		clinic_free(clinic_parse(buf_str(&src), src.len, &diags));
 		for (size_t i = 0; i < diags.count; i++)
@@ -782,7 +782,7 @@ static void check_clinic(struct checker *c, const char *dir)
 			       diags.items[i].message);
 	}
 	done_extra(c, &path, &src);
-	clinic_diags_free(&diags);
+	diags_free(&diags);
 }
 
 static void print_table(FILE *out, const struct guide *g, const struct readability *stats,

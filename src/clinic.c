@@ -55,36 +55,7 @@ void clinic_free(struct clinic *c)
 	free(c);
 }
 
-void clinic_diags_free(struct clinic_diags *d)
-{
-	for (size_t i = 0; i < d->count; i++)
-		free(d->items[i].message);
-	free(d->items);
-	*d = (struct clinic_diags)CLINIC_DIAGS_INIT;
-}
 
-__attribute__((format(printf, 4, 5)))
-static void diag(struct clinic_diags *d, int line, bool error, const char *fmt, ...)
-{
-	if (!d)
-		return;
-	struct buf b = BUF_INIT;
-	va_list ap;
-	va_start(ap, fmt);
-	char msg[1024];
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	buf_puts(&b, msg);
-	if (d->count == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 8;
-		d->items = xreallocarray(d->items, d->cap, sizeof *d->items);
-	}
-	d->items[d->count++] = (struct clinic_diag){line, error, buf_detach(&b)};
-	if (error)
-		d->errors++;
-	else
-		d->warnings++;
-}
 
 /* ---- reading clinic.md ------------------------------------------------- */
 
@@ -122,11 +93,11 @@ static char *trimmed(const char *s, size_t len)
 }
 
 /* One "Field: value" line; the value is kept when nothing is wrong. */
-static void read_line(struct clinic *c, const char *text, int line, struct clinic_diags *d)
+static void read_line(struct clinic *c, const char *text, int line, struct diags *d)
 {
 	const char *colon = strchr(text, ':');
 	if (!colon) {
-		diag(d, line, true, "not a 'Field: value' line; write it like "
+		diags_add(d, line, true, "not a 'Field: value' line; write it like "
 		     "'- Daytime phone: 01632 960123'");
 		return;
 	}
@@ -134,16 +105,16 @@ static void read_line(struct clinic *c, const char *text, int line, struct clini
 	char *value = trimmed(colon + 1, strlen(colon + 1));
 	enum clinic_field f = find_field(label);
 	if (f == CLINIC_FIELDS)
-		diag(d, line, true, "unknown field '%s'; the fields are Name, Daytime phone, "
+		diags_add(d, line, true, "unknown field '%s'; the fields are Name, Daytime phone, "
 		     "Out of hours and Emergency number", label);
 	else if (c->line[f])
-		diag(d, line, true, "'%s' is given twice (first on line %d); keep one",
+		diags_add(d, line, true, "'%s' is given twice (first on line %d); keep one",
 		     fields[f].label, c->line[f]);
 	else if (!*value)
-		diag(d, line, true, "'%s' has no value; fill it in or delete the line",
+		diags_add(d, line, true, "'%s' has no value; fill it in or delete the line",
 		     fields[f].label);
 	else if (fields[f].phone && !is_phone(value))
-		diag(d, line, true, "'%s' is not a phone number; write only digits, spaces "
+		diags_add(d, line, true, "'%s' is not a phone number; write only digits, spaces "
 		     "and + ( ) - . / such as '01632 960123'", value);
 	if (f != CLINIC_FIELDS && !c->line[f]) {
 		c->line[f] = line;
@@ -156,7 +127,7 @@ static void read_line(struct clinic *c, const char *text, int line, struct clini
 	free(value);
 }
 
-static void read_list(struct clinic *c, cmark_node *list, struct clinic_diags *d)
+static void read_list(struct clinic *c, cmark_node *list, struct diags *d)
 {
 	struct buf text = BUF_INIT;
 	for (cmark_node *item = cmark_node_first_child(list); item;
@@ -165,7 +136,7 @@ static void read_list(struct clinic *c, cmark_node *list, struct clinic_diags *d
 		int line = cmark_node_get_start_line(item);
 		if (!para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH ||
 		    cmark_node_next(para)) {
-			diag(d, line, true, "one 'Field: value' on each line of the list, "
+			diags_add(d, line, true, "one 'Field: value' on each line of the list, "
 			     "nothing else");
 			continue;
 		}
@@ -176,7 +147,7 @@ static void read_list(struct clinic *c, cmark_node *list, struct clinic_diags *d
 	buf_free(&text);
 }
 
-struct clinic *clinic_parse(const char *src, size_t n, struct clinic_diags *d)
+struct clinic *clinic_parse(const char *src, size_t n, struct diags *d)
 {
 	struct clinic *c = xcalloc(1, sizeof *c);
 	cmark_node *doc = doc_parse(src, n);
@@ -192,13 +163,13 @@ struct clinic *clinic_parse(const char *src, size_t n, struct clinic_diags *d)
 			read_list(c, b, d);
 			list = true;
 		} else if (!title) {
-			diag(d, cmark_node_get_start_line(b), true, "only a '#' title and one "
+			diags_add(d, cmark_node_get_start_line(b), true, "only a '#' title and one "
 			     "list of 'Field: value' lines belong in clinic.md; remove this");
 		}
 		shown = true;
 	}
 	if (!list)
-		diag(d, 1, false, "no details; add a list with lines such as "
+		diags_add(d, 1, false, "no details; add a list with lines such as "
 		     "'- Daytime phone: 01632 960123', or delete the file");
 	cmark_node_free(doc);
 	return c;

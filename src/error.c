@@ -2,6 +2,9 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+
+#include "skinguide/buf.h"
 
 void sg_error_set(struct sg_error *err, const char *fmt, ...)
 {
@@ -11,4 +14,32 @@ void sg_error_set(struct sg_error *err, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
 	va_end(ap);
+}
+
+void diags_add(struct diags *d, int line, bool error, const char *fmt, ...)
+{
+	if (!d)
+		return;
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (d->count == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 8;
+		d->items = xreallocarray(d->items, d->cap, sizeof *d->items);
+	}
+	d->items[d->count++] = (struct diag){line < 1 ? 1 : line, error, xstrdup(msg)};
+	if (error)
+		d->errors++;
+	else
+		d->warnings++;
+}
+
+void diags_free(struct diags *d)
+{
+	for (size_t i = 0; i < d->count; i++)
+		free(d->items[i].message);
+	free(d->items);
+	*d = (struct diags)DIAGS_INIT;
 }

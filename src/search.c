@@ -164,34 +164,7 @@ struct search {
 /* Synonyms                                                                */
 /* ======================================================================= */
 
-static void diag(struct search_diags *d, int line, bool error, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
 
-static void diag(struct search_diags *d, int line, bool error, const char *fmt, ...)
-{
-	if (!d)
-		return;
-	struct buf b = BUF_INIT;
-	char msg[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	buf_puts(&b, msg);
-	if (d->count == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 8;
-		d->items = xreallocarray(d->items, d->cap, sizeof *d->items);
-	}
-	d->items[d->count++] = (struct search_diag){line < 1 ? 1 : line, error, buf_detach(&b)};
-}
-
-void search_diags_free(struct search_diags *d)
-{
-	for (size_t i = 0; i < d->count; i++)
-		free(d->items[i].message);
-	free(d->items);
-	*d = (struct search_diags)SEARCH_DIAGS_INIT;
-}
 
 /* A piece of an editor's text to quote in a message: short and clean. */
 static void quote_text(struct buf *out, const char *s, size_t n)
@@ -242,24 +215,24 @@ static const char *skip_spaces(const char *s)
 
 /* A paragraph "Name: value" sets `set`; true when it is that setting. */
 static bool read_setting(struct setting *set, const char *s, int line,
-			 struct search_diags *d)
+			 struct diags *d)
 {
 	size_t n = strlen(set->name);
 	if (strncasecmp(s, set->name, n) != 0 || s[n] != ':')
 		return false;
 	s = skip_spaces(s + n + 1);
 	if (set->value)
-		diag(d, line, true, "a second '%s:' line; the one on line %d counts, so "
+		diags_add(d, line, true, "a second '%s:' line; the one on line %d counts, so "
 		     "delete this one", set->name, set->line);
 	else if (!*s)
-		diag(d, line, true, "nothing after '%s:'", set->name);
+		diags_add(d, line, true, "nothing after '%s:'", set->name);
 	else
 		*set = (struct setting){set->name, xstrdup(s), line};
 	return true;
 }
 
 /* Settings are paragraphs; any other paragraph is a note for editors. */
-static void read_paragraph(struct raw_file *r, cmark_node *p, struct search_diags *d)
+static void read_paragraph(struct raw_file *r, cmark_node *p, struct diags *d)
 {
 	struct buf t = BUF_INIT;
 	doc_plain_text(p, &t);
@@ -280,19 +253,19 @@ static void add_raw(struct raw_file *r, char *text, int line)
 }
 
 /* Each item of a list is one group, written on one line. */
-static void read_list(struct raw_file *r, cmark_node *list, struct search_diags *d)
+static void read_list(struct raw_file *r, cmark_node *list, struct diags *d)
 {
 	for (cmark_node *item = cmark_node_first_child(list); item;
 	     item = cmark_node_next(item)) {
 		int line = cmark_node_get_start_line(item);
 		cmark_node *p = cmark_node_first_child(item);
 		if (!p || cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH) {
-			diag(d, line, true, "an empty line in the list; write the words that "
+			diags_add(d, line, true, "an empty line in the list; write the words that "
 			     "mean the same, joined by '='");
 			continue;
 		}
 		if (cmark_node_next(p))
-			diag(d, cmark_node_get_start_line(cmark_node_next(p)), true,
+			diags_add(d, cmark_node_get_start_line(cmark_node_next(p)), true,
 			     "more than one line in a list item; put each group of words on a "
 			     "line of its own, with no list inside it");
 		struct buf t = BUF_INIT;
@@ -301,7 +274,7 @@ static void read_list(struct raw_file *r, cmark_node *list, struct search_diags 
 	}
 }
 
-static void read_raw(const char *src, size_t n, struct raw_file *r, struct search_diags *d)
+static void read_raw(const char *src, size_t n, struct raw_file *r, struct diags *d)
 {
 	r->language.name = "Language";
 	r->skip.name = "Skip";
@@ -364,7 +337,7 @@ static long group_of(const struct synonyms *syn, const struct alt *a, size_t bef
 /* Split one side of '=' into words; false (with a message) when it
  * cannot be a synonym. */
 static bool side_words(struct fold *f, const char *s, size_t n, int line, struct alt *out,
-		       struct search_diags *d)
+		       struct diags *d)
 {
 	struct collect c = {NULL, 0, 0, SEARCH_MAX_PHRASE, 0};
 	fold_words(f, s, n, collect_word, &c);
@@ -372,10 +345,10 @@ static bool side_words(struct fold *f, const char *s, size_t n, int line, struct
 	quote_text(&q, s, n);
 	bool ok = false;
 	if (c.total == 0)
-		diag(d, line, true, "'%s' has no letters or digits to search for",
+		diags_add(d, line, true, "'%s' has no letters or digits to search for",
 		     buf_str(&q));
 	else if (c.total > SEARCH_MAX_PHRASE)
-		diag(d, line, true, "'%s' has %zu words; a synonym may have at most %d",
+		diags_add(d, line, true, "'%s' has %zu words; a synonym may have at most %d",
 		     buf_str(&q), c.total, SEARCH_MAX_PHRASE);
 	else
 		ok = true;
@@ -411,19 +384,19 @@ enum fit { FIT_NEW, FIT_TWICE, FIT_ELSEWHERE };
  * find the same, which is harmless. */
 static enum fit alt_fits(const struct synonyms *syn, size_t gi, const struct group *g,
 		       const struct alt *a, const char *s, size_t n, int line,
-		       struct search_diags *d)
+		       struct diags *d)
 {
 	struct buf q = BUF_INIT;
 	quote_text(&q, s, n);
 	enum fit fit = FIT_NEW;
 	for (size_t i = 0; fit == FIT_NEW && i < g->n; i++)
 		if (same_written(&g->alts[i], a)) {
-			diag(d, line, false, "'%s' is twice on this line", buf_str(&q));
+			diags_add(d, line, false, "'%s' is twice on this line", buf_str(&q));
 			fit = FIT_TWICE;
 		}
 	long other = fit == FIT_NEW ? group_of(syn, a, gi) : -1;
 	if (other >= 0) {
-		diag(d, line, true, "'%s' is also on line %d; put each word on one line "
+		diags_add(d, line, true, "'%s' is also on line %d; put each word on one line "
 		     "only, or join the two lines", buf_str(&q), syn->groups[other].line);
 		fit = FIT_ELSEWHERE;
 	}
@@ -440,13 +413,13 @@ static void free_group(struct group *g)
 
 /* One line "a = b = c d" becomes one group of alternatives. */
 static void build_group(struct synonyms *syn, struct fold *f, const struct raw_line *l,
-			struct search_diags *d)
+			struct diags *d)
 {
 	const char *s = l->text;
 	if (!strchr(s, '=')) {
 		struct buf q = BUF_INIT;
 		quote_text(&q, s, strlen(s));
-		diag(d, l->line, true, "'%s' has no '='; write the words that mean the same "
+		diags_add(d, l->line, true, "'%s' has no '='; write the words that mean the same "
 		     "on one line, joined by '=', such as 'roller = dermaroller'", buf_str(&q));
 		buf_free(&q);
 		return;
@@ -461,7 +434,7 @@ static void build_group(struct synonyms *syn, struct fold *f, const struct raw_l
 			slen--;
 		struct alt a;
 		if (slen == 0) {
-			diag(d, l->line, true, "nothing on one side of '='; delete the extra '='");
+			diags_add(d, l->line, true, "nothing on one side of '='; delete the extra '='");
 			bad = true;
 		} else if (side_words(f, side, slen, l->line, &a, d)) {
 			enum fit fit = alt_fits(syn, syn->n, &g, &a, side, slen, l->line, d);
@@ -478,7 +451,7 @@ static void build_group(struct synonyms *syn, struct fold *f, const struct raw_l
 			break;
 	}
 	if (g.n < 2 && !bad)
-		diag(d, l->line, true, "only one word or phrase; a synonym line needs two or "
+		diags_add(d, l->line, true, "only one word or phrase; a synonym line needs two or "
 		     "more, joined by '='");
 	if (g.n < 2) {
 		free_group(&g);
@@ -504,7 +477,7 @@ static void synonyms_free(struct synonyms *syn)
 }
 
 static void read_language(struct synonyms *syn, const struct setting *set,
-			  struct search_diags *d)
+			  struct diags *d)
 {
 	const char *v = set->value;
 	if (!v)
@@ -517,7 +490,7 @@ static void read_language(struct synonyms *syn, const struct setting *set,
 	for (const char **l = sb_stemmer_list(); *l; l++)
 		buf_printf(&names, "%s%s", names.len ? ", " : "", *l);
 	quote_text(&q, v, strlen(v));
-	diag(d, set->line, true, "no stemmer for the language '%s'; use one of: %s, or "
+	diags_add(d, set->line, true, "no stemmer for the language '%s'; use one of: %s, or "
 	     "none", buf_str(&q), buf_str(&names));
 	buf_free(&q);
 	buf_free(&names);
@@ -532,20 +505,20 @@ static bool add_skip(void *ctx, const struct fold_word *w)
 }
 
 static void read_skip(struct synonyms *syn, struct fold *f, const struct setting *set,
-		      struct search_diags *d)
+		      struct diags *d)
 {
 	if (!set->value)
 		return;
 	fold_words(f, set->value, strlen(set->value), add_skip, syn);
 	if (!syn->nskip)
-		diag(d, set->line, true, "no words after 'Skip:'; list words such as "
+		diags_add(d, set->line, true, "no words after 'Skip:'; list words such as "
 		     "'Skip: how, what, the'");
 }
 
 /* Read a synonyms file into `syn`, folding its words for `language`
  * (NULL: the file's own, else the default). */
 static void synonyms_read(const char *src, size_t n, const char *language,
-			  struct synonyms *syn, struct search_diags *d)
+			  struct synonyms *syn, struct diags *d)
 {
 	struct raw_file r = {0};
 	read_raw(src, n, &r, d);
@@ -562,10 +535,10 @@ static void synonyms_read(const char *src, size_t n, const char *language,
 
 /* In line order, keeping the order found within a line (a stable
  * insertion sort: a file has few mistakes). */
-static void sort_diags(struct search_diag *d, size_t n)
+static void sort_diags(struct diag *d, size_t n)
 {
 	for (size_t i = 1; i < n; i++) {
-		struct search_diag x = d[i];
+		struct diag x = d[i];
 		size_t j = i;
 		for (; j > 0 && d[j - 1].line > x.line; j--)
 			d[j] = d[j - 1];
@@ -573,13 +546,13 @@ static void sort_diags(struct search_diag *d, size_t n)
 	}
 }
 
-void search_synonyms_check(const char *src, size_t n, struct search_diags *d)
+void search_synonyms_check(const char *src, size_t n, struct diags *d)
 {
 	struct synonyms syn = {0};
 	size_t first = d->count;
 	synonyms_read(src, n, NULL, &syn, d);
 	if (syn.n == 0)
-		diag(d, 1, false, "no synonyms; write each group as a list item such as "
+		diags_add(d, 1, false, "no synonyms; write each group as a list item such as "
 		     "'- roller = dermaroller = derma roller'");
 	synonyms_free(&syn);
 	if (d->count > first)

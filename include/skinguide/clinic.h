@@ -25,6 +25,8 @@
 
 #include <cmark.h>
 
+#include "skinguide/error.h"
+
 enum clinic_field {
 	CLINIC_NAME,         /* "Name", clinic:name */
 	CLINIC_PHONE,        /* "Daytime phone", clinic:phone */
@@ -40,27 +42,10 @@ enum clinic_field {
 
 struct clinic;
 
-struct clinic_diag {
-	int line;
-	bool error;    /* else a warning */
-	char *message; /* without file or line: "unknown field 'Fax'; ..." */
-};
-
-struct clinic_diags {
-	struct clinic_diag *items;
-	size_t count, cap;
-	size_t errors, warnings;
-};
-
-#define CLINIC_DIAGS_INIT {NULL, 0, 0, 0, 0}
-
-/** Free the findings' messages and array; the struct may be reused. */
-void clinic_diags_free(struct clinic_diags *d);
-
 /** Read clinic.md's text (`n` bytes, need not be terminated).  A field
  *  with a problem is left out and, when `diags` is not NULL, reported
  *  there with its line.  Never NULL; caller frees with clinic_free(). */
-struct clinic *clinic_parse(const char *src, size_t n, struct clinic_diags *diags);
+struct clinic *clinic_parse(const char *src, size_t n, struct diags *diags);
 
 /** Free the details; NULL is fine. */
 void clinic_free(struct clinic *c);

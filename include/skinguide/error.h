@@ -4,6 +4,9 @@
 #ifndef SKINGUIDE_ERROR_H
 #define SKINGUIDE_ERROR_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 struct sg_error {
 	char msg[1024];
 };
@@ -11,5 +14,30 @@ struct sg_error {
 /** Set the message, printf-style.  `err` may be NULL (nothing is kept). */
 void sg_error_set(struct sg_error *err, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* Findings for editors, each at a line of a content file, from a module
+ * that reads one (clinic.md, synonyms.md): --check prints them as
+ * `file:line: error: message`.  Owned by the caller: start with
+ * DIAGS_INIT, free with diags_free(). */
+struct diag {
+	int line;      /* in the file, from 1 */
+	bool error;    /* else a warning */
+	char *message; /* for editors, without file or line */
+};
+
+struct diags {
+	struct diag *items;
+	size_t count, cap;
+	size_t errors, warnings;
+};
+
+#define DIAGS_INIT {NULL, 0, 0, 0, 0}
+
+/** Add a finding, printf-style; `d` may be NULL (nothing is kept), and a
+ *  line before 1 is line 1. */
+void diags_add(struct diags *d, int line, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/** Free the messages and the list; `d` is empty again and may be reused. */
+void diags_free(struct diags *d);
 
 #endif

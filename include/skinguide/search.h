@@ -162,25 +162,8 @@ size_t search_matcher_find(struct search_matcher *m, const char *text, size_t le
 
 /* ---- the synonyms file, for --check ------------------------------------ */
 
-struct search_diag {
-	int line;      /* in the file, from 1 */
-	bool error;    /* else a warning */
-	char *message; /* for editors, without file or line */
-};
-
-/* Owned by the caller: start with SEARCH_DIAGS_INIT, free with
- * search_diags_free(). */
-struct search_diags {
-	struct search_diag *items;
-	size_t count, cap;
-};
-
-#define SEARCH_DIAGS_INIT {NULL, 0, 0}
-
 /** Check the `n` bytes of a synonyms file, appending every problem to
  *  `d` in line order. */
-void search_synonyms_check(const char *src, size_t n, struct search_diags *d);
-/** Free the messages and the list; `d` is empty again. */
-void search_diags_free(struct search_diags *d);
+void search_synonyms_check(const char *src, size_t n, struct diags *d);
 
 #endif

@@ -25,7 +25,7 @@
 #define FIXTURE "tests/fixtures/clinic"
 
 static struct clinic *clinic;
-static struct clinic_diags diags = CLINIC_DIAGS_INIT;
+static struct diags diags = DIAGS_INIT;
 static struct guide *guide;
 static char *text;
 
@@ -34,7 +34,7 @@ static int teardown(void **state)
 	(void)state;
 	clinic_free(clinic);
 	clinic = NULL;
-	clinic_diags_free(&diags);
+	diags_free(&diags);
 	guide_free(guide);
 	guide = NULL;
 	free(text);

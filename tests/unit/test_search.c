@@ -35,7 +35,7 @@ static struct search *search;
 static struct search_results *res;
 static struct search_matcher *matcher;
 static struct fold *fold;
-static struct search_diags diags = SEARCH_DIAGS_INIT;
+static struct diags diags = DIAGS_INIT;
 static struct buf text = BUF_INIT;
 static char *temp_dir;
 
@@ -52,7 +52,7 @@ static int teardown(void **state)
 	guide = NULL;
 	fold_free(fold);
 	fold = NULL;
-	search_diags_free(&diags);
+	diags_free(&diags);
 	buf_free(&text);
 	tmpdir_forget(&temp_dir);
 	return 0;
@@ -983,7 +983,7 @@ static void test_synonym_file_mistakes(void **state)
 		assert_non_null(strstr(diags.items[i].message, bad_lines[i].message));
 	}
 	/* "redness = red" is fine: one stem, two ways to write it. */
-	search_diags_free(&diags);
+	diags_free(&diags);
 	search_synonyms_check("- redness = red\n", 16, &diags);
 	assert_int_equal(diags.count, 0);
 	search_synonyms_check("# Nothing\n", 10, &diags);
