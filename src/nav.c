@@ -971,6 +971,20 @@ long nav_countdown_ms(long idle_seconds)
 	return idle >= 2 * COUNTDOWN_MS ? COUNTDOWN_MS : idle / 2;
 }
 
+struct nav_idle nav_idle(long idle_seconds, long long quiet_ms)
+{
+	long long left = (long long)idle_seconds * 1000 - quiet_ms;
+	if (left <= 0)
+		return (struct nav_idle){.start_over = true};
+	long long window = nav_countdown_ms(idle_seconds);
+	if (left > window)
+		return (struct nav_idle){.wait_ms = left - window};
+	int seconds = (int)((left + 999) / 1000);
+	/* The next change is when the seconds shown go down by one. */
+	return (struct nav_idle){.seconds = seconds,
+				 .wait_ms = left - (long long)(seconds - 1) * 1000};
+}
+
 int nav_timeout_ms(const struct nav *n)
 {
 	if (n->v->typed)

@@ -480,11 +480,6 @@ static long long now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static long long countdown_ms(const struct ui *ui)
-{
-	return nav_countdown_ms(ui->opts->idle);
-}
-
 /* A new patient: the navigator forgets the visit, the screen is drawn
  * afresh and the terminal forgets its scrollback (after the clearing:
  * some terminals, tmux among them, scroll a cleared screen into it). */
@@ -508,20 +503,16 @@ static void touch(struct ui *ui)
 	}
 }
 
+static bool kiosk_counts(const struct ui *ui)
+{
+	return ui->opts->kiosk && ui->opts->idle && ui->touched;
+}
+
 /* Milliseconds until the kiosk has something to do: show or change the
  * countdown, or start over.  -1 when nothing is pending. */
 static long long kiosk_wait(const struct ui *ui, long long now)
 {
-	if (!ui->opts->kiosk || !ui->opts->idle || !ui->touched)
-		return -1;
-	long long left = ui->last_input + (long long)ui->opts->idle * 1000 - now;
-	long long window = countdown_ms(ui);
-	if (left <= 0)
-		return 0;
-	if (left > window)
-		return left - window;
-	long long shown = (left + 999) / 1000;
-	return left - (shown - 1) * 1000; /* when the seconds shown change */
+	return kiosk_counts(ui) ? nav_idle(ui->opts->idle, now - ui->last_input).wait_ms : -1;
 }
 
 static int next_wait(const struct ui *ui, long long now)
@@ -545,15 +536,15 @@ static void tick(struct ui *ui, long long now)
 		nav_act(ui->nav, NAV_TIMEOUT);
 		ui->countdown = 0; /* the action took any message away */
 	}
-	if (!ui->opts->kiosk || !ui->opts->idle || !ui->touched)
+	if (!kiosk_counts(ui))
 		return;
-	long long left = ui->last_input + (long long)ui->opts->idle * 1000 - now;
-	if (left <= 0) {
+	struct nav_idle idle = nav_idle(ui->opts->idle, now - ui->last_input);
+	if (idle.start_over) {
 		start_over(ui);
 		return;
 	}
-	int shown = (int)((left + 999) / 1000);
-	if (left > countdown_ms(ui) || shown == ui->countdown)
+	int shown = idle.seconds;
+	if (!shown || shown == ui->countdown)
 		return;
 	char say[160];
 	snprintf(say, sizeof say, "Going back to the start in %d second%s. %s to keep reading.",

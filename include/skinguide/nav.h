@@ -190,6 +190,17 @@ bool nav_wants_text(const struct nav *n);
  *  idle) it says so first.  The one rule both front ends count by. */
 long nav_countdown_ms(long idle_seconds);
 
+/* Where a kiosk left alone for `quiet_ms` stands, by that rule. */
+struct nav_idle {
+	bool start_over;   /* the time is up: forget the visit */
+	int seconds;       /* the countdown to show now, 0 before it begins */
+	long long wait_ms; /* until start_over or seconds changes */
+};
+
+/** The kiosk's idle timer as a pure function of the time since the last
+ *  input, so a front end only keeps the clock.  `idle_seconds` > 0. */
+struct nav_idle nav_idle(long idle_seconds, long long quiet_ms);
+
 /** Put `len` bytes of `text` (any bytes: controls are left out, long
  *  text is cut) in place of the words of the search or find on screen,
  *  as if typed, for a front end that reads whole lines. */

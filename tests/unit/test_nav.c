@@ -574,6 +574,29 @@ static void test_kiosk_countdown(void **state)
 	assert_int_equal(nav_countdown_ms(0), 0);
 }
 
+static void test_kiosk_idle_timer(void **state)
+{
+	(void)state;
+	struct nav_idle s = nav_idle(120, 0);
+	assert_false(s.start_over);
+	assert_int_equal(s.seconds, 0);
+	assert_int_equal(s.wait_ms, 105000); /* until the countdown begins */
+	s = nav_idle(120, 105000);
+	assert_int_equal(s.seconds, 15);
+	assert_int_equal(s.wait_ms, 1000);
+	s = nav_idle(120, 105500);
+	assert_int_equal(s.seconds, 15);
+	assert_int_equal(s.wait_ms, 500);
+	s = nav_idle(120, 119999);
+	assert_int_equal(s.seconds, 1);
+	assert_int_equal(s.wait_ms, 1);
+	s = nav_idle(120, 120000);
+	assert_true(s.start_over);
+	assert_int_equal(s.seconds, 0);
+	assert_true(nav_idle(20, 130000).start_over);
+	assert_int_equal(nav_idle(20, 10000).seconds, 10); /* half a short idle */
+}
+
 static void test_quit_and_kiosk(void **state)
 {
 	(void)state;
@@ -1048,6 +1071,7 @@ int main(void)
 		cmocka_unit_test(test_start_over_forgets_the_visit),
 		cmocka_unit_test(test_quit_and_kiosk),
 		cmocka_unit_test(test_kiosk_countdown),
+		cmocka_unit_test(test_kiosk_idle_timer),
 		cmocka_unit_test(test_quiz_with_points_to_raise_and_a_miss),
 		cmocka_unit_test(test_quiz_with_nothing_to_raise),
 		cmocka_unit_test(test_quiz_back_changes_an_answer),
