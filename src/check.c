@@ -751,14 +751,14 @@ static void check_synonyms(struct checker *c, const char *dir)
 static void check_quiz(struct checker *c, const char *dir)
 {
 	struct buf path = BUF_INIT, src = BUF_INIT;
-	struct quiz_diags diags = QUIZ_DIAGS_INIT;
+	struct diags diags = DIAGS_INIT;
 	struct quiz *q = NULL;
 	if (!open_extra(c, dir, "quiz.md", &path, &src))
 		goto done;
 	q = quiz_parse(src.data ? src.data : "", src.len, path.data, &diags);
 	quiz_check_links(q, c->guide, &diags);
 	for (size_t i = 0; i < diags.count; i++)
-		report(c, diags.items[i].line, diags.items[i].severity == QUIZ_ERROR, "%s",
+		report(c, diags.items[i].line, diags.items[i].error, "%s",
 		       diags.items[i].message);
 	cmark_node *doc = doc_parse(src.data ? src.data : "", src.len);
 	memset(&c->stats, 0, sizeof c->stats);
@@ -767,7 +767,7 @@ static void check_quiz(struct checker *c, const char *dir)
 done:
 	done_extra(c, &path, &src);
 	quiz_free(q);
-	quiz_diags_free(&diags);
+	diags_free(&diags);
 }
 
 /* clinic.md, when the folder has one: the clinic module's own rules. */

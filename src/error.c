@@ -3,8 +3,10 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "skinguide/buf.h"
+#include "skinguide/text.h"
 
 void sg_error_set(struct sg_error *err, const char *fmt, ...)
 {
@@ -16,24 +18,33 @@ void sg_error_set(struct sg_error *err, const char *fmt, ...)
 	va_end(ap);
 }
 
-void diags_add(struct diags *d, int line, bool error, const char *fmt, ...)
+void diags_vadd(struct diags *d, int line, bool error, int kind, const char *fmt, va_list ap)
 {
 	if (!d)
 		return;
 	char msg[1024];
-	va_list ap;
-	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
+	/* Messages quote the file, which may hold any bytes. */
+	struct buf clean = BUF_INIT;
+	text_sanitize(&clean, msg, strlen(msg), false);
 	if (d->count == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 8;
 		d->items = xreallocarray(d->items, d->cap, sizeof *d->items);
 	}
-	d->items[d->count++] = (struct diag){line < 1 ? 1 : line, error, xstrdup(msg)};
+	d->items[d->count++] = (struct diag){line < 1 ? 1 : line, error, kind,
+					     buf_detach(&clean)};
 	if (error)
 		d->errors++;
 	else
 		d->warnings++;
+}
+
+void diags_add(struct diags *d, int line, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diags_vadd(d, line, error, 0, fmt, ap);
+	va_end(ap);
 }
 
 void diags_free(struct diags *d)

@@ -25,7 +25,7 @@ struct quiz *quiz_load(struct guide *g, bool *broken)
 	buf_printf(&path, "%s/quiz.md", guide_dir(g));
 	if (!guide_read_file(path.data, &src, &err))
 		goto done; /* no quiz: nothing to offer */
-	struct quiz_diags diags = QUIZ_DIAGS_INIT;
+	struct diags diags = DIAGS_INIT;
 	q = quiz_parse(src.data, src.len, path.data, &diags);
 	/* A quiz with an error is never shown: --check says what is wrong.
 	 * Its links are checked when it is first opened (quiz_open): they
@@ -35,7 +35,7 @@ struct quiz *quiz_load(struct guide *g, bool *broken)
 		q = NULL;
 		*broken = true;
 	}
-	quiz_diags_free(&diags);
+	diags_free(&diags);
 done:
 	buf_free(&path);
 	buf_free(&src);
@@ -300,9 +300,9 @@ static void start(struct nav *n)
 static bool links_sound(struct nav *n)
 {
 	if (!n->quiz_links) {
-		struct quiz_diags diags = QUIZ_DIAGS_INIT;
+		struct diags diags = DIAGS_INIT;
 		n->quiz_links = quiz_check_links(n->quiz, n->guide, &diags) ? -1 : 1;
-		quiz_diags_free(&diags);
+		diags_free(&diags);
 	}
 	return n->quiz_links > 0;
 }

@@ -34,7 +34,7 @@ enum part { BEFORE_TITLE, INTRO, QUESTION, RESULTS };
 
 struct parser {
 	struct quiz *q;
-	struct quiz_diags *diags;
+	struct diags *diags;
 	enum part part;
 	bool open;  /* q->questions[count - 1] is being read */
 	struct buf intro, results, note;
@@ -46,38 +46,13 @@ struct parser {
 /* ---- diagnostics ------------------------------------------------------- */
 
 __attribute__((format(printf, 5, 6)))
-static void diag(struct quiz_diags *d, int line, enum quiz_severity sev,
-		 enum quiz_problem problem, const char *fmt, ...)
+static void diag(struct diags *d, int line, bool error, enum quiz_problem problem,
+		 const char *fmt, ...)
 {
-	if (!d)
-		return;
-	struct buf msg = BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	char text[1024];
-	vsnprintf(text, sizeof text, fmt, ap);
+	diags_vadd(d, line, error, (int)problem, fmt, ap);
 	va_end(ap);
-	text_sanitize(&msg, text, strlen(text), false);
-	if (d->count == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 16;
-		d->items = xreallocarray(d->items, d->cap, sizeof *d->items);
-	}
-	d->items[d->count++] = (struct quiz_diag){line < 1 ? 1 : line, sev, problem,
-						  buf_detach(&msg)};
-	if (sev == QUIZ_ERROR)
-		d->errors++;
-	else
-		d->warnings++;
-}
-
-void quiz_diags_free(struct quiz_diags *d)
-{
-	if (!d)
-		return;
-	for (size_t i = 0; i < d->count; i++)
-		free(d->items[i].message);
-	free(d->items);
-	*d = (struct quiz_diags)QUIZ_DIAGS_INIT;
 }
 
 /* ---- small helpers ----------------------------------------------------- */
@@ -154,13 +129,13 @@ static void answer_text(struct parser *p, cmark_node *para, struct quiz_answer *
 	size_t rest = 0;
 	switch (read_mark(all, &rest, shown, sizeof shown)) {
 	case MARK_MISSING:
-		diag(p->diags, a->line, QUIZ_ERROR, QUIZ_P_NO_MARK, "an answer without a "
+		diag(p->diags, a->line, true, QUIZ_P_NO_MARK, "an answer without a "
 		     "mark; start it with '[ ]', or '[x]' for the right answer, or '[!]' "
 		     "for a point to raise with the staff");
 		rest = strspn(all, " ");
 		break;
 	case MARK_UNKNOWN:
-		diag(p->diags, a->line, QUIZ_ERROR, QUIZ_P_BAD_MARK, "the mark '%s' is not "
+		diag(p->diags, a->line, true, QUIZ_P_BAD_MARK, "the mark '%s' is not "
 		     "known; use '[ ]', '[x]' (the right answer) or '[!]' (a point to raise)",
 		     shown);
 		break;
@@ -207,13 +182,13 @@ static void answer_extra(struct parser *p, cmark_node *n, struct buf *fb,
 	if (type_of(n) == CMARK_NODE_BLOCK_QUOTE)
 		answer_feedback(n, fb, a);
 	else if (type_of(n) == CMARK_NODE_LIST)
-		diag(p->diags, line_of(n), QUIZ_ERROR, QUIZ_P_MISPLACED, "a list inside an "
+		diag(p->diags, line_of(n), true, QUIZ_P_MISPLACED, "a list inside an "
 		     "answer; give each answer its own '- ' line at the same indent");
 	else if (type_of(n) == CMARK_NODE_PARAGRAPH)
-		diag(p->diags, line_of(n), QUIZ_ERROR, QUIZ_P_MISPLACED, "more text under an "
+		diag(p->diags, line_of(n), true, QUIZ_P_MISPLACED, "more text under an "
 		     "answer; to make it the answer's feedback, start its lines with '>'");
 	else if (type_of(n) != CMARK_NODE_HTML_BLOCK || !is_comment(n))
-		diag(p->diags, line_of(n), QUIZ_ERROR, QUIZ_P_MISPLACED, "only the answer's "
+		diag(p->diags, line_of(n), true, QUIZ_P_MISPLACED, "only the answer's "
 		     "text and a quote ('> ...') under it belong in an answer");
 }
 
@@ -230,7 +205,7 @@ static void add_answer(struct parser *p, cmark_node *item)
 	for (cmark_node *n = rest; n; n = cmark_node_next(n))
 		answer_extra(p, n, &fb, &a);
 	if (!a.text || !a.text[0])
-		diag(p->diags, a.line, QUIZ_ERROR, QUIZ_P_EMPTY_ANSWER, "an answer with no "
+		diag(p->diags, a.line, true, QUIZ_P_EMPTY_ANSWER, "an answer with no "
 		     "text; write it after the mark, as '- [ ] No'");
 	if (!a.text)
 		a.text = xstrdup("");
@@ -253,22 +228,22 @@ static void check_understanding(struct parser *p, struct quiz_question *qq)
 		if (++rights == 1)
 			qq->right = (long)i;
 		else if (rights == 2)
-			diag(p->diags, qq->answers[i].line, QUIZ_ERROR, QUIZ_P_TWO_RIGHT,
+			diag(p->diags, qq->answers[i].line, true, QUIZ_P_TWO_RIGHT,
 			     "a second right answer; an understanding question has one "
 			     "'[x]' answer");
 	}
 	if (rights == 0) {
-		diag(p->diags, qq->line, QUIZ_ERROR, QUIZ_P_NO_RIGHT, "no answer is marked; "
+		diag(p->diags, qq->line, true, QUIZ_P_NO_RIGHT, "no answer is marked; "
 		     "mark the right answer '[x]', or the answers to raise with the staff "
 		     "'[!]'");
 		return;
 	}
 	const struct quiz_answer *a = &qq->answers[qq->right];
 	if (!a->feedback[0])
-		diag(p->diags, a->line, QUIZ_ERROR, QUIZ_P_NO_EXPLANATION, "the right answer "
+		diag(p->diags, a->line, true, QUIZ_P_NO_EXPLANATION, "the right answer "
 		     "has no explanation; add a quote under it ('  > ...') that says why");
 	else if (!a->link)
-		diag(p->diags, a->line, QUIZ_ERROR, QUIZ_P_NO_LINK, "the right answer's "
+		diag(p->diags, a->line, true, QUIZ_P_NO_LINK, "the right answer's "
 		     "explanation has no link; add one to the section that explains it");
 }
 
@@ -281,12 +256,12 @@ static void check_readiness(struct parser *p, struct quiz_question *qq)
 			continue;
 		raises++;
 		if (!a->feedback[0])
-			diag(p->diags, a->line, QUIZ_ERROR, QUIZ_P_NO_ADVICE, "an answer that "
+			diag(p->diags, a->line, true, QUIZ_P_NO_ADVICE, "an answer that "
 			     "raises a point has no advice; add a quote under it ('  > ...') "
 			     "saying what to do");
 	}
 	if (raises == qq->nanswers && raises > 1)
-		diag(p->diags, qq->line, QUIZ_WARNING, QUIZ_P_ALL_RAISE, "every answer is "
+		diag(p->diags, qq->line, false, QUIZ_P_ALL_RAISE, "every answer is "
 		     "marked '[!]'; mark the answers that need no talk with the staff '[ ]'");
 }
 
@@ -299,19 +274,19 @@ static void check_question(struct parser *p, struct quiz_question *qq)
 	}
 	qq->kind = raise ? QUIZ_READINESS : QUIZ_UNDERSTANDING;
 	if (qq->nanswers == 0) {
-		diag(p->diags, qq->line, QUIZ_ERROR, QUIZ_P_NO_ANSWERS, "a question without "
+		diag(p->diags, qq->line, true, QUIZ_P_NO_ANSWERS, "a question without "
 		     "answers; list them under it, one per line, as '- [ ] An answer'");
 		return;
 	}
 	if (qq->nanswers == 1)
-		diag(p->diags, qq->line, QUIZ_ERROR, QUIZ_P_ONE_ANSWER, "a question with one "
+		diag(p->diags, qq->line, true, QUIZ_P_ONE_ANSWER, "a question with one "
 		     "answer; give at least two to choose from");
 	if (qq->nanswers > QUIZ_MAX_ANSWERS)
-		diag(p->diags, qq->answers[QUIZ_MAX_ANSWERS].line, QUIZ_ERROR,
+		diag(p->diags, qq->answers[QUIZ_MAX_ANSWERS].line, true,
 		     QUIZ_P_TOO_MANY_ANSWERS, "answer %d of a question; keep to %d, which "
 		     "number keys can choose", QUIZ_MAX_ANSWERS + 1, QUIZ_MAX_ANSWERS);
 	if (right && raise)
-		diag(p->diags, qq->line, QUIZ_ERROR, QUIZ_P_MIXED, "both '[x]' and '[!]' "
+		diag(p->diags, qq->line, true, QUIZ_P_MIXED, "both '[x]' and '[!]' "
 		     "answers; a question either checks understanding ('[x]', one right "
 		     "answer) or readiness ('[!]', points to raise), not both");
 	else if (raise)
@@ -340,7 +315,7 @@ static void start_question(struct parser *p, cmark_node *heading)
 	struct quiz *q = p->q;
 	end_question(p);
 	if (p->part == RESULTS)
-		diag(p->diags, line_of(heading), QUIZ_ERROR, QUIZ_P_MISPLACED, "a question "
+		diag(p->diags, line_of(heading), true, QUIZ_P_MISPLACED, "a question "
 		     "after the results heading; the results text comes after the last "
 		     "question");
 	if (q->count == q->cap) {
@@ -352,10 +327,10 @@ static void start_question(struct parser *p, cmark_node *heading)
 	*qq = (struct quiz_question){.text = plain_text(heading), .right = -1,
 				     .line = line_of(heading)};
 	if (!qq->text[0])
-		diag(p->diags, qq->line, QUIZ_ERROR, QUIZ_P_EMPTY_QUESTION, "a question with no "
+		diag(p->diags, qq->line, true, QUIZ_P_EMPTY_QUESTION, "a question with no "
 		     "text; write it after '## '");
 	if (q->count == QUIZ_MAX_QUESTIONS + 1)
-		diag(p->diags, qq->line, QUIZ_ERROR, QUIZ_P_TOO_MANY_QUESTIONS, "question %d; "
+		diag(p->diags, qq->line, true, QUIZ_P_TOO_MANY_QUESTIONS, "question %d; "
 		     "keep the quiz to %d questions, so that it takes a few minutes",
 		     QUIZ_MAX_QUESTIONS + 1, QUIZ_MAX_QUESTIONS);
 	p->part = QUESTION;
@@ -377,7 +352,7 @@ static void on_title(struct parser *p, cmark_node *n)
 		/* Questions after it are reported by start_question(). */
 		p->part = RESULTS;
 	} else {
-		diag(p->diags, line_of(n), QUIZ_ERROR, QUIZ_P_MISPLACED, "a third level-1 "
+		diag(p->diags, line_of(n), true, QUIZ_P_MISPLACED, "a third level-1 "
 		     "heading; the quiz has a title and, after the questions, one results "
 		     "heading");
 	}
@@ -391,7 +366,7 @@ static void on_heading(struct parser *p, cmark_node *n)
 	else if (level == 2)
 		start_question(p, n);
 	else
-		diag(p->diags, line_of(n), QUIZ_ERROR, QUIZ_P_MISPLACED, "a level-%d heading; "
+		diag(p->diags, line_of(n), true, QUIZ_P_MISPLACED, "a level-%d heading; "
 		     "each question is a level-2 heading ('## ...') and the quiz has no "
 		     "other headings", level);
 }
@@ -405,18 +380,18 @@ static void on_paragraph(struct parser *p, cmark_node *n)
 	else if (p->part == QUESTION && p->nanswers == 0)
 		add_paragraph(&p->note, n);
 	else if (p->part == QUESTION)
-		diag(p->diags, line_of(n), QUIZ_ERROR, QUIZ_P_MISPLACED, "text after the "
+		diag(p->diags, line_of(n), true, QUIZ_P_MISPLACED, "text after the "
 		     "answers; to make it an answer's feedback, indent it under the answer "
 		     "and start its lines with '>'");
 	else
-		diag(p->diags, line_of(n), QUIZ_ERROR, QUIZ_P_MISPLACED, "text before the "
+		diag(p->diags, line_of(n), true, QUIZ_P_MISPLACED, "text before the "
 		     "title; start quiz.md with its level-1 heading");
 }
 
 static void on_list(struct parser *p, cmark_node *n)
 {
 	if (p->part != QUESTION) {
-		diag(p->diags, line_of(n), QUIZ_ERROR, QUIZ_P_MISPLACED, "a list outside a "
+		diag(p->diags, line_of(n), true, QUIZ_P_MISPLACED, "a list outside a "
 		     "question; answers go under a '## ' question, and the introduction "
 		     "and results hold only paragraphs");
 		return;
@@ -438,7 +413,7 @@ static void on_block(struct parser *p, cmark_node *n)
 		on_list(p, n);
 		break;
 	case CMARK_NODE_BLOCK_QUOTE:
-		diag(p->diags, line_of(n), QUIZ_ERROR, QUIZ_P_MISPLACED, "a quote that is "
+		diag(p->diags, line_of(n), true, QUIZ_P_MISPLACED, "a quote that is "
 		     "not inside an answer; indent each of its lines to line up with the "
 		     "answer's text, as '  > ...' under '- [ ] ...'");
 		break;
@@ -447,7 +422,7 @@ static void on_block(struct parser *p, cmark_node *n)
 			break;
 		/* fall through */
 	default:
-		diag(p->diags, line_of(n), QUIZ_ERROR, QUIZ_P_MISPLACED, "this block is not "
+		diag(p->diags, line_of(n), true, QUIZ_P_MISPLACED, "this block is not "
 		     "shown in the quiz; use paragraphs, '## ' questions and lists of "
 		     "answers");
 		break;
@@ -506,7 +481,7 @@ static void check_duplicates(struct parser *p)
 			first = i;
 			continue;
 		}
-		diag(p->diags, q->questions[refs[i].index].line, QUIZ_ERROR, QUIZ_P_DUPLICATE,
+		diag(p->diags, q->questions[refs[i].index].line, true, QUIZ_P_DUPLICATE,
 		     "the same question as on line %d; ask each question once",
 		     q->questions[refs[first].index].line);
 	}
@@ -519,24 +494,24 @@ static void check_whole(struct parser *p)
 {
 	struct quiz *q = p->q;
 	if (!q->title)
-		diag(p->diags, 1, QUIZ_ERROR, QUIZ_P_NO_TITLE, "no title; start quiz.md with "
+		diag(p->diags, 1, true, QUIZ_P_NO_TITLE, "no title; start quiz.md with "
 		     "a level-1 heading such as '# Are you ready?'");
 	else if (!q->intro[0])
-		diag(p->diags, q->title_line, QUIZ_ERROR, QUIZ_P_NO_INTRO, "no introduction; "
+		diag(p->diags, q->title_line, true, QUIZ_P_NO_INTRO, "no introduction; "
 		     "after the title, say how long the quiz takes, that nothing is kept, "
 		     "and that it is not a diagnosis");
 	if (q->count == 0)
-		diag(p->diags, 1, QUIZ_ERROR, QUIZ_P_NO_QUESTIONS, "no questions; add one as "
+		diag(p->diags, 1, true, QUIZ_P_NO_QUESTIONS, "no questions; add one as "
 		     "'## A question?' with a list of answers under it");
 	if (!q->results_title || !q->results_text[0])
-		diag(p->diags, q->title_line, QUIZ_WARNING, QUIZ_P_NO_RESULTS, "no results "
+		diag(p->diags, q->title_line, false, QUIZ_P_NO_RESULTS, "no results "
 		     "text; end the quiz with a level-1 heading such as '# Your results' "
 		     "and a paragraph saying that this is not a diagnosis");
 	check_duplicates(p);
 }
 
 struct quiz *quiz_parse(const char *src, size_t n, const char *path,
-			struct quiz_diags *diags)
+			struct diags *diags)
 {
 	struct quiz *q = xcalloc(1, sizeof *q);
 	q->path = xstrdup(path ? path : "");
@@ -605,28 +580,28 @@ static bool article_has_anchor(struct guide *g, size_t article, const char *anch
 	return o && outline_find_anchor(o, anchor) >= 0;
 }
 
-static bool check_link(struct guide *g, const struct link_ref *l, struct quiz_diags *d)
+static bool check_link(struct guide *g, const struct link_ref *l, struct diags *d)
 {
 	size_t article;
 	const char *fragment;
 	switch (guide_resolve(g, l->target, &article, &fragment)) {
 	case GUIDE_LINK_BROKEN:
-		diag(d, l->line, QUIZ_ERROR, QUIZ_P_BROKEN_LINK, "the link '%s' leads to no "
+		diag(d, l->line, true, QUIZ_P_BROKEN_LINK, "the link '%s' leads to no "
 		     "article; link to an article as 'id.md' (see --list)", l->target);
 		return false;
 	case GUIDE_LINK_ANCHOR:
-		diag(d, l->line, QUIZ_ERROR, QUIZ_P_BROKEN_LINK, "the link '%s' names no "
+		diag(d, l->line, true, QUIZ_P_BROKEN_LINK, "the link '%s' names no "
 		     "article; in the quiz, name the article too, such as 'aftercare.md%s'",
 		     l->target, l->target);
 		return false;
 	case GUIDE_LINK_ARTICLE:
 		if (!fragment || !*fragment || article_has_anchor(g, article, fragment))
 			return true;
-		diag(d, l->line, QUIZ_ERROR, QUIZ_P_BROKEN_ANCHOR, "the link '%s' names no "
+		diag(d, l->line, true, QUIZ_P_BROKEN_ANCHOR, "the link '%s' names no "
 		     "heading of '%s'", l->target, guide_article(g, article)->id);
 		return false;
 	case GUIDE_LINK_EXTERNAL:
-		diag(d, l->line, QUIZ_WARNING, QUIZ_P_EXTERNAL_LINK, "the link '%s' is a web "
+		diag(d, l->line, false, QUIZ_P_EXTERNAL_LINK, "the link '%s' is a web "
 		     "address, which the guide never opens; link to an article instead",
 		     l->target);
 		return true;
@@ -634,7 +609,7 @@ static bool check_link(struct guide *g, const struct link_ref *l, struct quiz_di
 	return true;
 }
 
-size_t quiz_check_links(const struct quiz *q, struct guide *g, struct quiz_diags *diags)
+size_t quiz_check_links(const struct quiz *q, struct guide *g, struct diags *diags)
 {
 	size_t errors = 0;
 	for (size_t i = 0; i < q->nlinks; i++)

@@ -4,6 +4,7 @@
 #ifndef SKINGUIDE_ERROR_H
 #define SKINGUIDE_ERROR_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -22,7 +23,9 @@ void sg_error_set(struct sg_error *err, const char *fmt, ...)
 struct diag {
 	int line;      /* in the file, from 1 */
 	bool error;    /* else a warning */
-	char *message; /* for editors, without file or line */
+	int kind;      /* what it is about, in the module's own numbering
+			* (quiz.h: enum quiz_problem); 0 where it has none */
+	char *message; /* for editors, without file or line; no controls */
 };
 
 struct diags {
@@ -34,9 +37,13 @@ struct diags {
 #define DIAGS_INIT {NULL, 0, 0, 0, 0}
 
 /** Add a finding, printf-style; `d` may be NULL (nothing is kept), and a
- *  line before 1 is line 1. */
+ *  line before 1 is line 1.  Control characters quoted from a file are
+ *  left out of the message. */
 void diags_add(struct diags *d, int line, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/** The same with a `kind` and a va_list, for a module's own wrapper. */
+void diags_vadd(struct diags *d, int line, bool error, int kind, const char *fmt,
+		va_list ap) __attribute__((format(printf, 5, 0)));
 /** Free the messages and the list; `d` is empty again and may be reused. */
 void diags_free(struct diags *d);
 

@@ -28,6 +28,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "skinguide/error.h"
+
 struct guide;
 
 /* More questions than this is an error: the quiz should take minutes. */
@@ -70,9 +72,8 @@ struct quiz_question {
 	int line;
 };
 
-enum quiz_severity { QUIZ_ERROR, QUIZ_WARNING };
-
-/* What a diagnostic is about, for a front end that words it itself. */
+/* What a finding is about (struct diag's kind), for a front end that
+ * words it itself. */
 enum quiz_problem {
 	QUIZ_P_NO_TITLE,
 	QUIZ_P_NO_INTRO,
@@ -100,26 +101,6 @@ enum quiz_problem {
 	QUIZ_P_EXTERNAL_LINK     /* a web address, never opened (a warning) */
 };
 
-struct quiz_diag {
-	int line;                   /* in the quiz file, from 1 */
-	enum quiz_severity severity;
-	enum quiz_problem problem;
-	char *message;              /* for editors, without file or line */
-};
-
-/* A list of diagnostics, owned by the caller: start it with
- * QUIZ_DIAGS_INIT and free it with quiz_diags_free(). */
-struct quiz_diags {
-	struct quiz_diag *items;
-	size_t count, cap;
-	size_t errors, warnings;
-};
-
-#define QUIZ_DIAGS_INIT {NULL, 0, 0, 0, 0}
-
-/** Free the messages and the list; `d` is empty again and may be reused. */
-void quiz_diags_free(struct quiz_diags *d);
-
 struct quiz;
 
 /** Parse `n` bytes of quiz.md.  `path` names the file (copied; shown by
@@ -129,7 +110,7 @@ struct quiz;
  *  show them.  Never NULL, whatever the bytes: a broken file gives a quiz
  *  with what could be read.  Caller frees with quiz_free(). */
 struct quiz *quiz_parse(const char *src, size_t n, const char *path,
-			struct quiz_diags *diags);
+			struct diags *diags);
 
 /** Free the quiz and every string it lent; NULL is fine. */
 void quiz_free(struct quiz *q);
@@ -137,7 +118,7 @@ void quiz_free(struct quiz *q);
 /** Check every link in the quiz against the guide `g` (borrowed; its tree
  *  cache is used): a missing article or heading is an error, a web
  *  address a warning.  Appends to `diags`; returns the errors added. */
-size_t quiz_check_links(const struct quiz *q, struct guide *g, struct quiz_diags *diags);
+size_t quiz_check_links(const struct quiz *q, struct guide *g, struct diags *diags);
 
 /** The path given to quiz_parse() (as given: sanitise it to print it),
  *  the title, the introduction and the results screen's title and text

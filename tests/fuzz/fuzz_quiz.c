@@ -46,7 +46,7 @@ static void check_question(const struct quiz_question *qq)
 	}
 }
 
-static void check_diags(const struct quiz_diags *d)
+static void check_diags(const struct diags *d)
 {
 	size_t errors = 0;
 	for (size_t i = 0; i < d->count; i++) {
@@ -54,7 +54,7 @@ static void check_diags(const struct quiz_diags *d)
 			fuzz_fail("a diagnostic without a line", d->items[i].message,
 				  strlen(d->items[i].message));
 		clean(d->items[i].message, false);
-		errors += d->items[i].severity == QUIZ_ERROR;
+		errors += d->items[i].error;
 	}
 	if (errors != d->errors || d->count != d->errors + d->warnings)
 		fuzz_fail("diagnostic counts that disagree", NULL, 0);
@@ -83,7 +83,7 @@ static void check_score(const struct quiz *q, const uint8_t *data, size_t size)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct quiz_diags diags = QUIZ_DIAGS_INIT;
+	struct diags diags = DIAGS_INIT;
 	struct quiz *q = quiz_parse((const char *)data, size, "quiz.md", &diags);
 	clean(quiz_title(q), false);
 	clean(quiz_intro(q), true);
@@ -97,6 +97,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_diags(&diags);
 	check_score(q, data, size);
 	quiz_free(q);
-	quiz_diags_free(&diags);
+	diags_free(&diags);
 	return 0;
 }

@@ -32,7 +32,7 @@
 /* What a test holds is kept here and freed by teardown(), so that a
  * failing assertion (which jumps out of the test) leaks nothing. */
 static struct quiz *quiz;
-static struct quiz_diags diags = QUIZ_DIAGS_INIT;
+static struct diags diags = DIAGS_INIT;
 static struct guide *guide;
 static struct buf text = BUF_INIT;
 static char *temp_dir;
@@ -42,7 +42,7 @@ static int teardown(void **state)
 	(void)state;
 	quiz_free(quiz);
 	quiz = NULL;
-	quiz_diags_free(&diags);
+	diags_free(&diags);
 	guide_free(guide);
 	guide = NULL;
 	buf_free(&text);
@@ -78,20 +78,29 @@ static void dump_diags(void)
 {
 	for (size_t i = 0; i < diags.count; i++)
 		print_message("  %d: %s: %s\n", diags.items[i].line,
-			      diags.items[i].severity == QUIZ_ERROR ? "error" : "warning",
+			      diags.items[i].error ? "error" : "warning",
 			      diags.items[i].message);
 }
 
 /* A diagnostic of this problem, severity and line is there. */
-static void assert_diag(int line, enum quiz_severity sev, enum quiz_problem problem)
+static void assert_diag(int line, bool error, enum quiz_problem problem)
 {
 	for (size_t i = 0; i < diags.count; i++)
-		if (diags.items[i].line == line && diags.items[i].severity == sev &&
-		    diags.items[i].problem == problem)
+		if (diags.items[i].line == line && diags.items[i].error == error &&
+		    diags.items[i].kind == (int)problem)
 			return;
 	dump_diags();
-	fail_msg("no %s of kind %d on line %d", sev == QUIZ_ERROR ? "error" : "warning",
-		 (int)problem, line);
+	fail_msg("no %s of kind %d on line %d", error ? "error" : "warning", (int)problem, line);
+}
+
+static void assert_error(int line, enum quiz_problem problem)
+{
+	assert_diag(line, true, problem);
+}
+
+static void assert_warning(int line, enum quiz_problem problem)
+{
+	assert_diag(line, false, problem);
 }
 
 static void assert_counts(size_t errors, size_t warnings)
@@ -265,7 +274,7 @@ static void test_no_questions(void **state)
 	(void)state;
 	struct quiz *q = parse_file(FIX "no_questions.md");
 	assert_int_equal(quiz_count(q), 0);
-	assert_diag(1, QUIZ_ERROR, QUIZ_P_NO_QUESTIONS);
+	assert_error(1, QUIZ_P_NO_QUESTIONS);
 	assert_counts(1, 0);
 }
 
@@ -276,8 +285,8 @@ static void test_question_without_answers(void **state)
 	assert_int_equal(quiz_count(q), 2);
 	assert_int_equal(quiz_question(q, 0)->nanswers, 0);
 	assert_string_equal(quiz_question(q, 0)->note, "Only a note.");
-	assert_diag(5, QUIZ_ERROR, QUIZ_P_NO_ANSWERS);
-	assert_diag(9, QUIZ_ERROR, QUIZ_P_ONE_ANSWER);
+	assert_error(5, QUIZ_P_NO_ANSWERS);
+	assert_error(9, QUIZ_P_ONE_ANSWER);
 	assert_counts(2, 0);
 }
 
@@ -287,7 +296,7 @@ static void test_understanding_without_right_answer(void **state)
 	struct quiz *q = parse_file(FIX "no_right.md");
 	assert_int_equal(quiz_question(q, 0)->kind, QUIZ_UNDERSTANDING);
 	assert_int_equal(quiz_question(q, 0)->right, -1);
-	assert_diag(5, QUIZ_ERROR, QUIZ_P_NO_RIGHT);
+	assert_error(5, QUIZ_P_NO_RIGHT);
 	assert_counts(1, 0);
 }
 
@@ -296,7 +305,7 @@ static void test_understanding_with_two_right_answers(void **state)
 	(void)state;
 	struct quiz *q = parse_file(FIX "two_right.md");
 	assert_int_equal(quiz_question(q, 0)->right, 0);
-	assert_diag(10, QUIZ_ERROR, QUIZ_P_TWO_RIGHT);
+	assert_error(10, QUIZ_P_TWO_RIGHT);
 	assert_counts(1, 0);
 }
 
@@ -304,7 +313,7 @@ static void test_raised_point_without_advice(void **state)
 {
 	(void)state;
 	parse_file(FIX "no_advice.md");
-	assert_diag(8, QUIZ_ERROR, QUIZ_P_NO_ADVICE);
+	assert_error(8, QUIZ_P_NO_ADVICE);
 	assert_counts(1, 0);
 }
 
@@ -313,7 +322,7 @@ static void test_duplicated_question(void **state)
 	(void)state;
 	/* Line 17 differs from line 5 only in case and punctuation. */
 	parse_file(FIX "duplicate.md");
-	assert_diag(17, QUIZ_ERROR, QUIZ_P_DUPLICATE);
+	assert_error(17, QUIZ_P_DUPLICATE);
 	assert_counts(1, 0);
 	assert_non_null(strstr(diags.items[0].message, "line 5"));
 }
@@ -324,7 +333,7 @@ static void test_more_than_twenty_questions(void **state)
 	struct quiz *q = parse_file(FIX "too_many.md");
 	assert_int_equal(quiz_count(q), 21);
 	/* Question 21's heading: 3 lines of title, 6 per question before. */
-	assert_diag(4 + 20 * 6 + 1, QUIZ_ERROR, QUIZ_P_TOO_MANY_QUESTIONS);
+	assert_error(4 + 20 * 6 + 1, QUIZ_P_TOO_MANY_QUESTIONS);
 	assert_counts(1, 0);
 }
 
@@ -332,10 +341,10 @@ static void test_right_answer_needs_explanation_and_link(void **state)
 {
 	(void)state;
 	parse_file(FIX "no_explanation.md");
-	assert_diag(8, QUIZ_ERROR, QUIZ_P_NO_EXPLANATION);
-	assert_diag(13, QUIZ_ERROR, QUIZ_P_NO_LINK);
-	assert_diag(16, QUIZ_WARNING, QUIZ_P_ALL_RAISE);
-	assert_diag(1, QUIZ_WARNING, QUIZ_P_NO_RESULTS);
+	assert_error(8, QUIZ_P_NO_EXPLANATION);
+	assert_error(13, QUIZ_P_NO_LINK);
+	assert_warning(16, QUIZ_P_ALL_RAISE);
+	assert_warning(1, QUIZ_P_NO_RESULTS);
 	assert_counts(2, 2);
 }
 
@@ -343,10 +352,10 @@ static void test_marks(void **state)
 {
 	(void)state;
 	struct quiz *q = parse_file(FIX "marks.md");
-	assert_diag(5, QUIZ_ERROR, QUIZ_P_MIXED); /* "[ x ]" is a right answer */
-	assert_diag(7, QUIZ_ERROR, QUIZ_P_NO_MARK);
-	assert_diag(8, QUIZ_ERROR, QUIZ_P_BAD_MARK);
-	assert_diag(10, QUIZ_ERROR, QUIZ_P_EMPTY_ANSWER);
+	assert_error(5, QUIZ_P_MIXED); /* "[ x ]" is a right answer */
+	assert_error(7, QUIZ_P_NO_MARK);
+	assert_error(8, QUIZ_P_BAD_MARK);
+	assert_error(10, QUIZ_P_EMPTY_ANSWER);
 	assert_counts(4, 0);
 	/* "[]" and "[x]" without a space are read as meant. */
 	const struct quiz_question *q2 = quiz_question(q, 1);
@@ -361,15 +370,15 @@ static void test_blocks_out_of_place(void **state)
 {
 	(void)state;
 	struct quiz *q = parse_file(FIX "misplaced.md");
-	assert_diag(1, QUIZ_ERROR, QUIZ_P_MISPLACED);  /* text before the title */
-	assert_diag(7, QUIZ_ERROR, QUIZ_P_MISPLACED);  /* a list in the intro */
-	assert_diag(12, QUIZ_ERROR, QUIZ_P_NO_ADVICE); /* its quote is not under it */
-	assert_diag(13, QUIZ_ERROR, QUIZ_P_MISPLACED); /* the unindented quote */
-	assert_diag(17, QUIZ_ERROR, QUIZ_P_MISPLACED); /* text after the answers */
-	assert_diag(19, QUIZ_ERROR, QUIZ_P_MISPLACED); /* ### */
-	assert_diag(27, QUIZ_ERROR, QUIZ_P_MISPLACED); /* a paragraph in an answer */
-	assert_diag(28, QUIZ_ERROR, QUIZ_P_MISPLACED); /* a list in an answer */
-	assert_diag(3, QUIZ_WARNING, QUIZ_P_NO_RESULTS);
+	assert_error(1, QUIZ_P_MISPLACED);  /* text before the title */
+	assert_error(7, QUIZ_P_MISPLACED);  /* a list in the intro */
+	assert_error(12, QUIZ_P_NO_ADVICE); /* its quote is not under it */
+	assert_error(13, QUIZ_P_MISPLACED); /* the unindented quote */
+	assert_error(17, QUIZ_P_MISPLACED); /* text after the answers */
+	assert_error(19, QUIZ_P_MISPLACED); /* ### */
+	assert_error(27, QUIZ_P_MISPLACED); /* a paragraph in an answer */
+	assert_error(28, QUIZ_P_MISPLACED); /* a list in an answer */
+	assert_warning(3, QUIZ_P_NO_RESULTS);
 	assert_counts(8, 1);
 	/* The list broken by the quote still gives the question all three. */
 	assert_int_equal(quiz_question(q, 0)->nanswers, 3);
@@ -381,13 +390,13 @@ static void test_no_title_and_no_intro(void **state)
 	(void)state;
 	static const char no_title[] = "## Q?\n\n- [ ] a\n- [!] b\n  > c\n\n# R\n\nd\n";
 	parse(no_title, strlen(no_title));
-	assert_diag(1, QUIZ_ERROR, QUIZ_P_NO_TITLE);
+	assert_error(1, QUIZ_P_NO_TITLE);
 	assert_counts(1, 0);
 	quiz_free(quiz);
-	quiz_diags_free(&diags);
+	diags_free(&diags);
 	static const char no_intro[] = "# T\n\n## Q?\n\n- [ ] a\n- [!] b\n  > c\n\n# R\n\nd\n";
 	struct quiz *q = parse(no_intro, strlen(no_intro));
-	assert_diag(1, QUIZ_ERROR, QUIZ_P_NO_INTRO);
+	assert_error(1, QUIZ_P_NO_INTRO);
 	assert_counts(1, 0);
 	assert_string_equal(quiz_results_title(q), "R");
 }
@@ -398,10 +407,10 @@ static void test_links_checked_against_the_guide(void **state)
 	struct quiz *q = parse_file(FIX "links.md");
 	assert_counts(0, 0);
 	assert_int_equal(quiz_check_links(q, scan(GUIDE), &diags), 3);
-	assert_diag(11, QUIZ_ERROR, QUIZ_P_BROKEN_LINK);   /* missing.md */
-	assert_diag(17, QUIZ_ERROR, QUIZ_P_BROKEN_ANCHOR); /* care.md#no-such-part */
-	assert_diag(19, QUIZ_ERROR, QUIZ_P_BROKEN_LINK);   /* #the-first-day alone */
-	assert_diag(21, QUIZ_WARNING, QUIZ_P_EXTERNAL_LINK);
+	assert_error(11, QUIZ_P_BROKEN_LINK);   /* missing.md */
+	assert_error(17, QUIZ_P_BROKEN_ANCHOR); /* care.md#no-such-part */
+	assert_error(19, QUIZ_P_BROKEN_LINK);   /* #the-first-day alone */
+	assert_warning(21, QUIZ_P_EXTERNAL_LINK);
 	assert_counts(3, 1);
 }
 
@@ -508,8 +517,8 @@ static void test_empty_input(void **state)
 	struct quiz *q = parse("", 0);
 	assert_int_equal(quiz_count(q), 0);
 	assert_string_equal(quiz_title(q), "");
-	assert_diag(1, QUIZ_ERROR, QUIZ_P_NO_TITLE);
-	assert_diag(1, QUIZ_ERROR, QUIZ_P_NO_QUESTIONS);
+	assert_error(1, QUIZ_P_NO_TITLE);
+	assert_error(1, QUIZ_P_NO_QUESTIONS);
 	assert_all_clean(q);
 	struct quiz_results r;
 	quiz_score(q, NULL, 0, &r);
@@ -553,7 +562,7 @@ static void test_ten_thousand_questions(void **state)
 	buf_free(&src);
 	assert_int_equal(quiz_count(q), 10000);
 	/* One "too many", and the second half repeats the first. */
-	assert_diag(4 + 20 * 6 + 1, QUIZ_ERROR, QUIZ_P_TOO_MANY_QUESTIONS);
+	assert_error(4 + 20 * 6 + 1, QUIZ_P_TOO_MANY_QUESTIONS);
 	assert_int_equal(diags.errors, 1 + 5000);
 	assert_true(secs < 10.0); /* duplicates are found by sorting */
 	int chosen[10000];
