@@ -170,8 +170,8 @@ static void test_shipped_quiz_parses_cleanly(void **state)
 	(void)state;
 	struct quiz *q = parse_file("content/quiz.md");
 	assert_counts(0, 0);
-	assert_int_equal(quiz_count(q), 12);
-	assert_int_equal(count_kind(q, QUIZ_READINESS), 8);
+	assert_int_equal(quiz_count(q), 16);
+	assert_int_equal(count_kind(q, QUIZ_READINESS), 12);
 	assert_int_equal(count_kind(q, QUIZ_UNDERSTANDING), 4);
 	assert_non_null(strstr(quiz_intro(q), "not a diagnosis"));
 	assert_non_null(strstr(quiz_intro(q), "minutes"));
