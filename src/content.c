@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,9 @@ struct guide {
 	char *welcome;
 	struct article *articles;
 	size_t count;
+	char *names;              /* every article's path and id, one block:
+				   * 10,000 small strings cost twice as much
+				   * one by one */
 	size_t *by_id;            /* article indexes sorted by id */
 	cmark_node *index_doc;    /* index.md, or a default welcome */
 	cmark_node **docs;        /* parsed trees, NULL when not cached */
@@ -47,6 +51,7 @@ struct guide {
 	struct clinic *clinic;    /* clinic.md's details, or NULL */
 	char **left_out;          /* why each broken article was left out */
 	size_t nleft_out;
+	char *index_problem;      /* why index.md could not be read, or NULL */
 };
 
 bool guide_parse_filename(const char *name, unsigned *number, char *id, size_t idsize)
@@ -260,6 +265,21 @@ static int compare_ids(const void *a, const void *b)
 	return c ? c : *x < *y ? -1 : *x > *y;
 }
 
+/* Add `dir/name` and `id` to the block of names; return the path's offset. */
+static size_t add_names(struct buf *names, const char *dir, const char *name,
+			const char *id)
+{
+	size_t at = names->len;
+	buf_puts(names, dir);
+	if (names->len > at && names->data[names->len - 1] != '/')
+		buf_putc(names, '/');
+	buf_puts(names, name);
+	buf_putc(names, '\0');
+	buf_puts(names, id);
+	buf_putc(names, '\0');
+	return at;
+}
+
 /* Collect the NN-id.md names in `dir`, sorted into menu order. */
 static bool scan_dir(struct guide *g, struct sg_error *err)
 {
@@ -270,6 +290,7 @@ static bool scan_dir(struct guide *g, struct sg_error *err)
 			     strerror(errno));
 		return false;
 	}
+	struct buf names = BUF_INIT;
 	size_t cap = 0;
 	struct dirent *e;
 	while ((e = readdir(d)) != NULL) {
@@ -281,11 +302,19 @@ static bool scan_dir(struct guide *g, struct sg_error *err)
 			cap = cap ? cap * 2 : 16;
 			g->articles = xreallocarray(g->articles, cap, sizeof *g->articles);
 		}
+		/* The offset stands in for the pointer until the block stops
+		 * moving. */
+		size_t at = add_names(&names, g->dir, e->d_name, id);
 		g->articles[g->count++] = (struct article){
-			.id = xstrdup(id), .path = join_path(g->dir, e->d_name),
-			.number = number};
+			.path = (char *)(uintptr_t)at, .number = number};
 	}
 	closedir(d);
+	g->names = buf_detach(&names);
+	for (size_t i = 0; i < g->count; i++) {
+		struct article *a = &g->articles[i];
+		a->path = g->names + (uintptr_t)a->path;
+		a->id = a->path + strlen(a->path) + 1;
+	}
 	if (g->count == 0) {
 		sg_error_set(err, "%s: error: no articles found; add Markdown files "
 			     "named like 01-welcome.md (" GUIDE_ID_RULE ")", g->dir);
@@ -314,6 +343,13 @@ static bool index_ids(struct guide *g, struct sg_error *err)
 	return true;
 }
 
+static void default_index(struct guide *g)
+{
+	g->title = xstrdup("Guide");
+	g->welcome = xstrdup("Choose a topic to read.");
+	g->index_doc = doc_parse(DEFAULT_INDEX, strlen(DEFAULT_INDEX));
+}
+
 /* index.md is optional: its H1 names the guide and its paragraphs, one
  * per line, welcome the reader on the home screen. */
 static bool read_index(struct guide *g, struct sg_error *err)
@@ -322,9 +358,7 @@ static bool read_index(struct guide *g, struct sg_error *err)
 	struct buf src = BUF_INIT, text = BUF_INIT;
 	bool ok = true, eof;
 	if (access(path, F_OK) != 0) {
-		g->title = xstrdup("Guide");
-		g->welcome = xstrdup("Choose a topic to read.");
-		g->index_doc = doc_parse(DEFAULT_INDEX, strlen(DEFAULT_INDEX));
+		default_index(g);
 		goto done;
 	}
 	if (!(ok = read_file(path, 64 * 1024, &src, &eof, err)))
@@ -400,8 +434,6 @@ static void leave_out(struct guide *g, size_t i, const char *why)
 	struct article *a = &g->articles[i];
 	g->left_out = xreallocarray(g->left_out, g->nleft_out + 1, sizeof *g->left_out);
 	g->left_out[g->nleft_out++] = xstrdup(why);
-	free(a->id);
-	free(a->path);
 	free(a->title);
 	free(a->summary);
 	*a = (struct article){0};
@@ -499,8 +531,14 @@ static struct guide *open_guide(const char *dir, bool lenient, struct sg_error *
 	if (!index_ids(g, err))
 		goto fail;
 	g->clinic = load_clinic(g->dir);
-	if (!read_index(g, err))
-		goto fail;
+	struct sg_error why;
+	if (!read_index(g, lenient ? &why : err)) {
+		if (!lenient)
+			goto fail;
+		/* The topics can still be read: a plain welcome stands in. */
+		g->index_problem = xstrdup(why.msg);
+		default_index(g);
+	}
 	/* A large guide reads each head when it is first shown, so that
 	 * start-up does not grow with the guide. */
 	if ((!lenient || g->count <= GUIDE_EAGER_HEADS) && !read_heads(g, lenient, err))
@@ -531,6 +569,8 @@ const char *guide_left_out(const struct guide *g, size_t i)
 	return i < g->nleft_out ? g->left_out[i] : NULL;
 }
 
+const char *guide_index_problem(const struct guide *g) { return g->index_problem; }
+
 void guide_add_notice(struct guide *g, const char *text)
 {
 	if (!g->index_doc)
@@ -549,8 +589,6 @@ void guide_free(struct guide *g)
 	if (!g)
 		return;
 	for (size_t i = 0; i < g->count; i++) {
-		free(g->articles[i].id);
-		free(g->articles[i].path);
 		free(g->articles[i].title);
 		free(g->articles[i].summary);
 		if (g->docs && g->docs[i])
@@ -564,7 +602,9 @@ void guide_free(struct guide *g)
 	for (size_t i = 0; i < g->nleft_out; i++)
 		free(g->left_out[i]);
 	free(g->left_out);
+	free(g->index_problem);
 	free(g->articles);
+	free(g->names);
 	free(g->by_id);
 	free(g->docs);
 	free(g->outlines);

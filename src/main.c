@@ -468,15 +468,20 @@ static int run_interactive(struct guide *g, const struct cli *cli)
 static void note_left_out(struct guide *g, const struct cli *cli)
 {
 	size_t n = guide_left_out_count(g);
-	if (n == 0 || cli->kiosk)
+	const char *index = guide_index_problem(g);
+	if ((n == 0 && !index) || cli->kiosk)
 		return;
 	char text[256];
 	/* On screen the option is spelt with no-break hyphens, so that it is
 	 * never split across lines. */
 	const char *option = cli->mode == MODE_UI && !cli->plain ? "\u2011\u2011check" : "--check";
-	snprintf(text, sizeof text, "%zu topic%s left out because %s cannot be read. "
-		 "Run skinguide %s to see why.", n, n == 1 ? " was" : "s were",
-		 n == 1 ? "it" : "they", option);
+	if (n)
+		snprintf(text, sizeof text, "%zu topic%s left out because %s cannot be "
+			 "read. Run skinguide %s to see why.", n, n == 1 ? " was" : "s were",
+			 n == 1 ? "it" : "they", option);
+	else
+		snprintf(text, sizeof text, "The welcome page (index.md) cannot be read. "
+			 "Run skinguide %s to see why.", option);
 	if (cli->mode == MODE_UI)
 		guide_add_notice(g, text);
 	else

@@ -31,7 +31,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include <libstemmer.h>
 #include <sqlite3.h>
 #include <unistr.h>
 
@@ -486,8 +485,13 @@ static void read_language(struct synonyms *syn, const struct setting *set,
 		syn->language = xstrdup(v);
 		return;
 	}
+	if (!fold_stemmer_available()) {
+		diags_add(d, set->line, false, "libstemmer cannot be loaded, so words are "
+			  "not stemmed; install the Debian package libstemmer0d");
+		return;
+	}
 	struct buf names = BUF_INIT, q = BUF_INIT;
-	for (const char **l = sb_stemmer_list(); *l; l++)
+	for (const char **l = fold_stemmer_languages(); *l; l++)
 		buf_printf(&names, "%s%s", names.len ? ", " : "", *l);
 	quote_text(&q, v, strlen(v));
 	diags_add(d, set->line, true, "no stemmer for the language '%s'; use one of: %s, or "
@@ -1488,7 +1492,9 @@ struct search *search_new(const struct guide *g, const struct search_opts *opts,
 			 : s->syn.language ? s->syn.language : FOLD_DEFAULT_LANGUAGE;
 	s->language = xstrdup(lang);
 	s->opts.language = s->language;
-	if (!(s->fold = fold_new(s->language))) {
+	/* Without libstemmer at run time words are still found, only not
+	 * by their stems ("scars" no longer finds "scarring"). */
+	if (!(s->fold = fold_new(fold_stemmer_available() ? s->language : "none"))) {
 		sg_error_set(err, "search: no stemmer for the language '%s'", s->language);
 		goto fail;
 	}

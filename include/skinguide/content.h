@@ -19,14 +19,17 @@
 struct article {
 	char *id;       /* "aftercare" from "08-aftercare.md" */
 	char *path;     /* directory + file name, for messages */
-	unsigned number;/* 8 from "08-aftercare.md": orders the menu */
 	char *title;    /* plain text of the first level-1 heading */
 	char *summary;  /* plain text of the first paragraph after it; may be "" */
 	int title_line; /* line of the title in the file */
-	bool head_read; /* title and summary are known */
-	bool broken;    /* its head turned out unreadable or untitled after the
-			 * guide was opened: the title is its id, the summary
-			 * says it cannot be shown */
+	/* Bit-fields keep the struct at 40 bytes: a guide of 10,000 articles
+	 * holds 10,000 of them from its first frame. */
+	unsigned number : 20; /* 8 from "08-aftercare.md": orders the menu
+			       * (six digits at most, GUIDE_ID_RULE) */
+	bool head_read : 1;   /* title and summary are known */
+	bool broken : 1;      /* its head turned out unreadable or untitled after
+			       * the guide was opened: the title is its id, the
+			       * summary says it cannot be shown */
 };
 
 /* guide_open_readable() reads every head at once up to this many
@@ -58,6 +61,11 @@ struct guide *guide_open_readable(const char *dir, struct sg_error *err);
  *  end. */
 size_t guide_left_out_count(const struct guide *g);
 const char *guide_left_out(const struct guide *g, size_t i);
+
+/** Why guide_open_readable() could not read index.md and showed a plain
+ *  welcome instead ("file: cannot read: ..."), or NULL.  Borrowed until
+ *  guide_free(). */
+const char *guide_index_problem(const struct guide *g);
 
 /** Add `text` (plain words, copied) as a boxed paragraph at the end of
  *  the home page's text, for notes such as "2 topics were left out".

@@ -52,6 +52,14 @@ void fold_free(struct fold *f);
 /** True when fold_new() accepts `language`. */
 bool fold_language_known(const char *language);
 
+/** True when libstemmer could be loaded (it is loaded on first use;
+ *  without it only "none" is a known language). */
+bool fold_stemmer_available(void);
+
+/** libstemmer's language names, NULL-terminated; empty without it.  The
+ *  list belongs to libstemmer. */
+const char **fold_stemmer_languages(void);
+
 /** Call `fn` for each word of the `n` bytes at `s` (any bytes: invalid
  *  UTF-8 and control characters separate words), in order, until it
  *  returns false.  The word given to `fn` is borrowed for that call. */

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "skinguide/buf.h"
@@ -540,6 +541,36 @@ static void test_index_title_is_its_heading_after_a_paragraph(void **state)
 	assert_string_equal(title, "Guide name");
 }
 
+/* An index.md that cannot be read (here a folder of that name) stops
+ * --check, but the topics stay readable behind a plain welcome. */
+static void test_unreadable_index_gives_a_plain_welcome(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	write_file(dir, "01-a.md", "# A\n\nSummary.\n");
+	struct buf sub = BUF_INIT;
+	buf_printf(&sub, "%s/index.md", dir);
+	assert_int_equal(mkdir(sub.data, 0700), 0);
+	buf_free(&sub);
+	struct sg_error err = {""};
+	struct guide *strict = guide_open(dir, &err);
+	struct guide *g = guide_open_readable(dir, &err);
+	char title[64] = "", problem[512] = "", first[64] = "";
+	if (g) {
+		snprintf(title, sizeof title, "%s", guide_title(g));
+		snprintf(problem, sizeof problem, "%s", guide_index_problem(g) ?
+			 guide_index_problem(g) : "(none)");
+		snprintf(first, sizeof first, "%s", guide_article(g, 0)->title);
+	}
+	guide_free(strict);
+	guide_free(g);
+	remove_temp_dir(dir);
+	assert_null(strict);
+	assert_string_equal(title, "Guide");
+	assert_string_equal(first, "A");
+	assert_non_null(strstr(problem, "index.md: this is a folder"));
+}
+
 /* A large guide reads heads as they are asked for; one found broken then
  * stays on the list, named by its id. */
 static void test_large_guide_reads_heads_on_demand(void **state)
@@ -606,6 +637,7 @@ int main(void)
 		cmocka_unit_test(test_long_summary_on_one_line_read_whole),
 		cmocka_unit_test(test_long_summary_in_big_file_read_whole),
 		cmocka_unit_test(test_index_title_is_its_heading_after_a_paragraph),
+		cmocka_unit_test(test_unreadable_index_gives_a_plain_welcome),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -237,6 +237,13 @@ static void test_stemming_joins_forms_of_a_word(void **state)
 static void test_languages(void **state)
 {
 	(void)state;
+	/* libstemmer is loaded at run time by its Debian file name: a wrong
+	 * name would leave search without stems. */
+	assert_true(fold_stemmer_available());
+	bool english = false;
+	for (const char **l = fold_stemmer_languages(); *l; l++)
+		english |= strcmp(*l, "english") == 0;
+	assert_true(english);
 	assert_true(fold_language_known("english"));
 	assert_true(fold_language_known("en"));
 	assert_true(fold_language_known("french"));
