@@ -4,7 +4,13 @@
  * Two views of one navigator: actions are applied in a view one row high,
  * so that a jump to a section lands on its exact line, and a list is
  * printed from a view tall enough to hold all of it.  A resize keeps the
- * reader's place and a list's choice, so switching costs nothing. */
+ * reader's place and a list's choice, so switching costs nothing.
+ *
+ * A number stands for every choice the full screen offers: a list's items
+ * (found with Down, as a person with only arrow keys finds them), the
+ * links in a list's text (found with Tab: the quiz's results, the
+ * welcome's links), and in a topic its links and the choices at its end
+ * (Read next, All topics). */
 #include "skinguide/plain.h"
 
 #include <ctype.h>
@@ -95,11 +101,14 @@ static void key_names(enum nav_action a, struct buf *out, void *ctx)
 
 /* ---- state ------------------------------------------------------------- */
 
-/* A numbered choice on a list: the Down presses from the top that
- * choose it, and its row in the tall view. */
+/* A numbered choice on a list: an item that Down reaches (a topic, an
+ * answer, a result), or a link in the list's text, which Tab reaches. */
 struct entry {
-	size_t steps;
-	size_t row;
+	size_t steps;  /* an item: the Down presses from the top that choose it */
+	size_t row;    /* an item: its row in the tall view */
+	long link;     /* a link: its number in the screen's layout; -1 for an item */
+	size_t tabs;   /* a link: the Tab presses from the top that choose it */
+	char *about;   /* a link: where it leads, in words (owned) */
 };
 
 struct plain {
@@ -111,9 +120,10 @@ struct plain {
 	size_t width;           /* columns of the navigator's text */
 	size_t tall;
 	struct entry *entries;  /* the list printed last */
-	size_t nentries;
+	size_t nentries, entries_cap;
 	size_t *links;          /* the article printed last: layout link of number k + 1 */
 	size_t nlinks;
+	size_t nends;           /* its choices after the links: Read next, All topics */
 	struct buf shown;       /* the last screen printed */
 	struct buf said;        /* plain mode's own message for the next screen */
 	bool blank;             /* the last line written was blank */
@@ -195,16 +205,35 @@ static bool is_heading(unsigned style)
 
 /* One line of a layout in plain words: borders and rules dropped, a
  * heading's first line says "Heading:", a call-out's first line "Box:",
- * and each link's number stands before its text.  `numbers` holds the
- * number of each link, or is NULL to number none; `seen` marks numbers
- * already shown.  `state` carries the block being marked across lines. */
+ * and each link's number stands before its text (the first time it is
+ * printed).  `nb` is NULL to number none; `m` carries the block being
+ * marked across lines. */
 struct marks {
 	size_t heading_block; /* block + 1 of the heading being printed, 0 for none */
 	bool in_box;
 };
 
+struct numbering {
+	size_t *numbers; /* of each layout link, 0 for none */
+	bool *seen;      /* its number was printed */
+	size_t count;    /* layout links covered */
+};
+
+static void numbering_new(struct numbering *nb, size_t count)
+{
+	nb->numbers = xcalloc(count + 1, sizeof *nb->numbers);
+	nb->seen = xcalloc(count + 1, sizeof *nb->seen);
+	nb->count = count;
+}
+
+static void numbering_free(struct numbering *nb)
+{
+	free(nb->numbers);
+	free(nb->seen);
+}
+
 static void article_line(struct plain *p, struct buf *to, const struct layout_line *ln,
-			 const size_t *numbers, bool *seen, struct marks *m)
+			 struct numbering *nb, struct marks *m)
 {
 	struct buf text = BUF_INIT;
 	bool heading = false, box = false, edge = false;
@@ -215,9 +244,10 @@ static void article_line(struct plain *p, struct buf *to, const struct layout_li
 		if (sp->style & LAYOUT_BORDER)
 			continue;
 		heading |= is_heading(sp->style);
-		if (numbers && sp->link >= 0 && numbers[sp->link] && !seen[sp->link]) {
-			buf_printf(&text, "[%zu]", numbers[sp->link]);
-			seen[sp->link] = true;
+		size_t k = (size_t)sp->link;
+		if (nb && sp->link >= 0 && k < nb->count && nb->numbers[k] && !nb->seen[k]) {
+			buf_printf(&text, "[%zu]", nb->numbers[k]);
+			nb->seen[k] = true;
 		}
 		buf_append(&text, ln->text + sp->start, sp->len);
 	}
@@ -291,16 +321,38 @@ static size_t article_start(struct plain *p, const struct layout *l)
 	return p->start;
 }
 
-static void number_links(struct plain *p, const struct layout *l, size_t *numbers)
+static void number_links(struct plain *p, const struct layout *l, struct numbering *nb)
 {
 	p->nlinks = 0;
 	for (size_t i = 0; i < layout_link_count(l); i++)
 		if (layout_link(l, i)->line != (size_t)-1) {
 			p->links[p->nlinks++] = i;
-			numbers[i] = p->nlinks;
+			nb->numbers[i] = p->nlinks;
 		}
 }
 
+static bool has_next_topic(const struct plain *p)
+{
+	long a = nav_article(p->nav);
+	return nav_screen(p->nav) == NAV_SCREEN_ARTICLE && a >= 0 &&
+	       (size_t)a + 1 < guide_count(p->guide);
+}
+
+/* A line of the list of links after a text, the list's title before the
+ * first. */
+static void link_line(struct plain *p, struct buf *to, bool *any, const char *line, size_t len)
+{
+	if (!*any) {
+		put_str(p, to, "");
+		put_str(p, to, "Links:");
+	}
+	*any = true;
+	put_line(p, to, line, len);
+}
+
+/* The links from `start` on, then the choices the full screen offers
+ * after a topic's text (Read next, All topics), numbered after the
+ * links: Tab reaches them after the links there too. */
 static void print_links(struct plain *p, struct buf *to, const struct layout *l, size_t start)
 {
 	bool any = false;
@@ -309,17 +361,30 @@ static void print_links(struct plain *p, struct buf *to, const struct layout *l,
 		const struct layout_link *link = layout_link(l, p->links[k]);
 		if (link->line < start)
 			continue;
-		if (!any)
-			put_str(p, to, "");
-		if (!any)
-			put_str(p, to, "Links:");
-		any = true;
 		buf_clear(&line);
 		buf_printf(&line, "[%zu] ", k + 1);
 		describe_link(p, link->target, &line);
-		put_line(p, to, line.data, line.len);
+		link_line(p, to, &any, line.data, line.len);
 	}
+	size_t number = p->nlinks;
+	if (has_next_topic(p)) {
+		buf_clear(&line);
+		buf_printf(&line, "[%zu] Read next: %s", ++number,
+			   guide_article(p->guide, (size_t)nav_article(p->nav) + 1)->title);
+		link_line(p, to, &any, line.data, line.len);
+	}
+	buf_clear(&line);
+	buf_printf(&line, "[%zu] All topics", ++number);
+	link_line(p, to, &any, line.data, line.len);
+	p->nends = number - p->nlinks;
 	buf_free(&line);
+}
+
+static void entries_clear(struct plain *p)
+{
+	for (size_t i = 0; i < p->nentries; i++)
+		free(p->entries[i].about);
+	p->nentries = 0;
 }
 
 static void render_article(struct plain *p, struct buf *to)
@@ -327,12 +392,12 @@ static void render_article(struct plain *p, struct buf *to)
 	const struct layout *l = nav_reader_layout(p->nav);
 	size_t a = (size_t)nav_article(p->nav), count = layout_link_count(l);
 	size_t start = article_start(p, l);
-	size_t *numbers = xcalloc(count + 1, sizeof *numbers);
-	bool *seen = xcalloc(count + 1, sizeof *seen);
+	struct numbering nb;
+	numbering_new(&nb, count);
 	free(p->links);
 	p->links = xcalloc(count + 1, sizeof *p->links);
-	number_links(p, l, numbers);
-	p->nentries = 0;
+	number_links(p, l, &nb);
+	entries_clear(p);
 	if (start > 0) {
 		struct buf head = BUF_INIT;
 		buf_printf(&head, "Topic: %s", guide_article(p->guide, a)->title);
@@ -342,10 +407,9 @@ static void render_article(struct plain *p, struct buf *to)
 	}
 	struct marks m = {0};
 	for (size_t i = start; i < layout_line_count(l); i++)
-		article_line(p, to, layout_line(l, i), numbers, seen, &m);
+		article_line(p, to, layout_line(l, i), &nb, &m);
 	print_links(p, to, l, start);
-	free(numbers);
-	free(seen);
+	numbering_free(&nb);
 }
 
 /* ---- lists: any other screen, from its rows ---------------------------- */
@@ -355,35 +419,65 @@ static void view_small(struct plain *p)
 	nav_resize(p->nav, 1, p->width);
 }
 
-static bool shows_more(const struct plain *p)
+/* Whether the tall view holds the whole list with a third of it to
+ * spare: nothing but blank rows (or the navigator's message) from the row
+ * above its last third on.  The words about a chosen link take rows at
+ * the bottom while the choices are found; with room for them the list
+ * never scrolls, so rows and choices stay where they were found. */
+static bool has_room(const struct plain *p)
 {
 	struct nav_row row;
-	for (size_t y = 0; y < p->tall; y++) {
+	for (size_t y = p->tall - p->tall / 3 - 1; y < p->tall; y++) {
 		nav_row(p->nav, y, &row);
-		if (row.kind == NAV_ROW_MORE)
-			return true;
+		if (row.kind != NAV_ROW_BLANK && row.kind != NAV_ROW_MESSAGE)
+			return false;
 	}
-	return false;
+	return true;
 }
 
-/* A view that holds the whole list: no row says there is more. */
+/* A view that holds the whole list: no row says there is more, and
+ * nothing is hidden below the bottom of a long quiz's results. */
 static void view_tall(struct plain *p)
 {
 	nav_resize(p->nav, p->tall, p->width);
-	while (shows_more(p) && p->tall < MAX_TALL_ROWS) {
+	while (!has_room(p) && p->tall < MAX_TALL_ROWS) {
 		p->tall *= 4;
 		nav_resize(p->nav, p->tall, p->width);
 	}
 }
 
+static struct entry *add_entry(struct plain *p, const struct entry *e)
+{
+	if (p->nentries == p->entries_cap) {
+		p->entries_cap = p->entries_cap ? p->entries_cap * 2 : 16;
+		p->entries = xreallocarray(p->entries, p->entries_cap, sizeof *p->entries);
+	}
+	p->entries[p->nentries] = *e;
+	return &p->entries[p->nentries++];
+}
+
+/* The link chosen, when row `r` shows it, else -1. */
+static long link_chosen_on(const struct plain *p, size_t r)
+{
+	struct nav_row row;
+	nav_row(p->nav, r, &row);
+	if (row.kind != NAV_ROW_LINE || !row.line || row.link < 0)
+		return -1;
+	for (size_t s = 0; s < row.line->nspans; s++)
+		if (row.line->spans[s].link == row.link)
+			return row.link;
+	return -1;
+}
+
 /* The list's choices, found as a person with only arrow keys finds them:
- * from the top, Down after Down, every row the choice lands on, until it
- * stops moving.  This leaves the choice on the last one. */
+ * from the top, Down after Down, every item the choice lands on, until it
+ * stops moving.  A link Down lands on (in the quiz's results) is numbered
+ * in its turn; find_links() learns how to reach it. */
 static void find_entries(struct plain *p)
 {
 	enum nav_screen screen = nav_screen(p->nav);
-	size_t cap = 0, prev_row = (size_t)-1, prev_col = 0;
-	p->nentries = 0;
+	size_t prev_row = (size_t)-1, prev_col = 0;
+	entries_clear(p);
 	nav_act(p->nav, NAV_TOP);
 	for (size_t steps = 0; steps <= p->tall && nav_screen(p->nav) == screen; steps++) {
 		size_t r, c;
@@ -394,21 +488,118 @@ static void find_entries(struct plain *p)
 		prev_row = r;
 		prev_col = c;
 		nav_row(p->nav, r, &row);
-		if (row.chosen) {
-			if (p->nentries == cap) {
-				cap = cap ? cap * 2 : 16;
-				p->entries = xreallocarray(p->entries, cap, sizeof *p->entries);
-			}
-			p->entries[p->nentries++] = (struct entry){steps, r};
-		}
+		long link = row.chosen ? -1 : link_chosen_on(p, r);
+		if (row.chosen || link >= 0)
+			add_entry(p, &(struct entry){.steps = steps, .row = r, .link = link});
 		nav_act(p->nav, NAV_DOWN);
 	}
 }
 
+/* Links in the list's text: how many spans of links the rows show. */
+static size_t link_spans(const struct plain *p)
+{
+	size_t n = 0;
+	struct nav_row row;
+	for (size_t y = 0; y < p->tall; y++) {
+		nav_row(p->nav, y, &row);
+		const struct layout_line *ln = row.kind == NAV_ROW_LINE ? row.line : NULL;
+		for (size_t s = 0; ln && s < ln->nspans; s++)
+			n += ln->spans[s].link >= 0;
+	}
+	return n;
+}
+
+/* Where the chosen link leads, in the navigator's words (the line the
+ * full screen shows under the text), less its "Link to: ": the list is
+ * called Links already.  The rows are that line wrapped: a row that goes
+ * on straight from the last (after "anti-") joins it without a space.
+ * Caller frees. */
+static char *chosen_link_about(const struct plain *p)
+{
+	static const char lead[] = "Link to: ";
+	struct buf about = BUF_INIT;
+	struct nav_row row;
+	const char *end = NULL;
+	for (size_t y = 0; y < p->tall; y++) {
+		nav_row(p->nav, y, &row);
+		if (row.kind != NAV_ROW_MESSAGE)
+			continue;
+		if (about.len && row.text != end)
+			buf_putc(&about, ' ');
+		buf_append(&about, row.text, row.len);
+		end = row.text + row.len;
+	}
+	const char *s = buf_str(&about);
+	if (strncmp(s, lead, strlen(lead)) == 0)
+		s += strlen(lead);
+	char *copy = xstrdup(s);
+	buf_free(&about);
+	return copy;
+}
+
+static struct entry *link_entry(struct plain *p, long link)
+{
+	for (size_t i = 0; i < p->nentries; i++)
+		if (p->entries[i].link == link)
+			return &p->entries[i];
+	return NULL;
+}
+
+/* Drop the links Tab never reached: no number for what cannot be chosen. */
+static void drop_unreached(struct plain *p)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < p->nentries; i++) {
+		if (p->entries[i].link >= 0 && !p->entries[i].tabs)
+			free(p->entries[i].about);
+		else
+			p->entries[kept++] = p->entries[i];
+	}
+	p->nentries = kept;
+}
+
+/* The links of the list's text, found as a keyboard user finds them: Tab
+ * after Tab from the top until the choice comes round again.  Links Down
+ * did not reach (the welcome's, above the topics) are numbered after the
+ * list's items, so that a topic keeps its number. */
+static void find_links(struct plain *p)
+{
+	enum nav_screen screen = nav_screen(p->nav);
+	size_t spans = link_spans(p);
+	if (!spans)
+		return;
+	size_t first_row = 0, first_col = 0, most = spans + p->nentries + 2;
+	nav_act(p->nav, NAV_TOP);
+	for (size_t tabs = 1; tabs <= most && nav_screen(p->nav) == screen; tabs++) {
+		size_t r, c;
+		nav_act(p->nav, NAV_NEXT_LINK);
+		nav_cursor(p->nav, &r, &c);
+		if (tabs > 1 && r == first_row && c == first_col)
+			break; /* round again */
+		if (tabs == 1) {
+			first_row = r;
+			first_col = c;
+		}
+		long link = link_chosen_on(p, r);
+		if (link < 0)
+			continue;
+		struct entry *e = link_entry(p, link);
+		if (!e)
+			e = add_entry(p, &(struct entry){.row = r, .link = link});
+		if (!e->tabs) {
+			e->tabs = tabs;
+			e->about = chosen_link_about(p);
+		}
+	}
+	nav_act(p->nav, NAV_TOP); /* no link left chosen */
+	drop_unreached(p);
+}
+
+/* The number of the item on row `row`, or 0. */
 static size_t entry_at(const struct plain *p, size_t row)
 {
 	for (size_t i = 0; i < p->nentries; i++)
-		if (p->entries[i].row == row)
+		if (p->entries[i].link < 0 && p->entries[i].row == row)
 			return i + 1;
 	return 0;
 }
@@ -452,10 +643,10 @@ static size_t item_line(struct buf *line, const struct nav_row *r, size_t number
  * result) starts with its number: in place of its bullet, or before it,
  * unless it already is that number ("1. No"). */
 static void numbered_line(struct plain *p, struct buf *to, const struct nav_row *r,
-			  size_t number, struct marks *m)
+			  size_t number, struct numbering *nb, struct marks *m)
 {
 	size_t start = to->len;
-	article_line(p, to, r->line, NULL, NULL, m);
+	article_line(p, to, r->line, nb, m);
 	if (!number || to->len == start)
 		return;
 	char own[32];
@@ -478,7 +669,8 @@ static void numbered_line(struct plain *p, struct buf *to, const struct nav_row 
 	buf_free(&rest);
 }
 
-static void list_row(struct plain *p, struct buf *to, size_t y, struct marks *m)
+static void list_row(struct plain *p, struct buf *to, size_t y, struct numbering *nb,
+		     struct marks *m)
 {
 	struct nav_row r;
 	nav_row(p->nav, y, &r);
@@ -487,7 +679,7 @@ static void list_row(struct plain *p, struct buf *to, size_t y, struct marks *m)
 	switch (r.kind) {
 	case NAV_ROW_LINE:
 		if (r.line)
-			numbered_line(p, to, &r, entry_at(p, y), m);
+			numbered_line(p, to, &r, entry_at(p, y), nb, m);
 		break;
 	case NAV_ROW_ITEM:
 		hang = item_line(&line, &r, entry_at(p, y));
@@ -512,13 +704,57 @@ static void list_row(struct plain *p, struct buf *to, size_t y, struct marks *m)
 	buf_free(&line);
 }
 
+/* The numbers of the links among the choices, by their layout link. */
+static void number_list_links(const struct plain *p, struct numbering *nb)
+{
+	size_t count = 0;
+	for (size_t i = 0; i < p->nentries; i++)
+		if (p->entries[i].link >= 0 && (size_t)p->entries[i].link + 1 > count)
+			count = (size_t)p->entries[i].link + 1;
+	numbering_new(nb, count);
+	for (size_t i = 0; i < p->nentries; i++)
+		if (p->entries[i].link >= 0)
+			nb->numbers[p->entries[i].link] = i + 1;
+}
+
+/* Where the list's links lead, as a topic's are listed after its text. */
+static void print_list_links(struct plain *p, struct buf *to)
+{
+	bool any = false;
+	struct buf line = BUF_INIT;
+	for (size_t i = 0; i < p->nentries; i++) {
+		if (p->entries[i].link < 0)
+			continue;
+		buf_clear(&line);
+		buf_printf(&line, "[%zu] %s", i + 1, p->entries[i].about);
+		link_line(p, to, &any, line.data, line.len);
+	}
+	buf_free(&line);
+}
+
+/* The rows of the tall view; the list of links goes after the last line
+ * of text, before the choices below it. */
 static void render_list(struct plain *p, struct buf *to)
 {
 	view_tall(p);
 	find_entries(p);
+	find_links(p);
+	struct numbering nb;
+	number_list_links(p, &nb);
+	size_t last_text = p->tall;
+	struct nav_row row;
+	for (size_t y = 0; y < p->tall; y++) {
+		nav_row(p->nav, y, &row);
+		if (row.kind == NAV_ROW_LINE)
+			last_text = y;
+	}
 	struct marks m = {0};
-	for (size_t y = 0; y < p->tall; y++)
-		list_row(p, to, y, &m);
+	for (size_t y = 0; y < p->tall; y++) {
+		list_row(p, to, y, &nb, &m);
+		if (y == last_text)
+			print_list_links(p, to);
+	}
+	numbering_free(&nb);
 	view_small(p);
 }
 
@@ -530,13 +766,6 @@ static bool status_offers(const struct nav_status *st, enum nav_action a)
 		if (st->hints[i] == a)
 			return true;
 	return false;
-}
-
-static bool has_next_topic(const struct plain *p)
-{
-	long a = nav_article(p->nav);
-	return nav_screen(p->nav) == NAV_SCREEN_ARTICLE && a >= 0 &&
-	       (size_t)a + 1 < guide_count(p->guide);
 }
 
 /* Whether the prompt offers word `w` on this screen. */
@@ -555,11 +784,21 @@ static bool offered(const struct plain *p, const struct word *w, const struct na
 	}
 }
 
+/* The items of the list printed last: its choices less its links. */
+static size_t list_items(const struct plain *p)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < p->nentries; i++)
+		n += p->entries[i].link < 0;
+	return n;
+}
+
 static const char *number_words(const struct plain *p)
 {
 	switch (nav_screen(p->nav)) {
-	case NAV_SCREEN_HOME: return "a topic number";
-	case NAV_SCREEN_ARTICLE: return "a link number";
+	case NAV_SCREEN_HOME: return p->nentries > list_items(p) ? "a topic or link number"
+							     : "a topic number";
+	case NAV_SCREEN_ARTICLE: return p->nlinks ? "a link number" : "a number";
 	case NAV_SCREEN_HEADINGS: return "a section number";
 	default: return "a number";
 	}
@@ -600,7 +839,7 @@ static void prompt(struct plain *p)
 	nav_status(p->nav, &st);
 	struct buf b = BUF_INIT;
 	buf_puts(&b, "Type ");
-	if (nav_screen(p->nav) == NAV_SCREEN_ARTICLE ? p->nlinks > 0 : p->nentries > 0)
+	if (nav_screen(p->nav) == NAV_SCREEN_ARTICLE ? p->nlinks + p->nends > 0 : p->nentries > 0)
 		buf_printf(&b, "%s, ", number_words(p));
 	for (size_t i = 0; i < st.nhints; i++) {
 		char name[64];
@@ -691,6 +930,16 @@ static void say(struct plain *p, const char *fmt, ...)
 static void choose_entry(struct plain *p, size_t k)
 {
 	const struct entry *e = &p->entries[k - 1];
+	if (e->link >= 0) {
+		/* Tab to it, then Enter.  Tab takes the same turns in a view
+		 * of a row, where a jump to a section lands on its line. */
+		view_small(p);
+		nav_act(p->nav, NAV_TOP);
+		for (size_t i = 0; i < e->tabs; i++)
+			nav_act(p->nav, NAV_NEXT_LINK);
+		nav_act(p->nav, NAV_OPEN);
+		return;
+	}
 	view_tall(p);
 	nav_act(p->nav, NAV_TOP);
 	for (size_t i = 0; i < e->steps; i++)
@@ -710,16 +959,30 @@ static void follow_link(struct plain *p, size_t k)
 		nav_act(p->nav, NAV_OPEN);
 }
 
+/* Choice `e` at the end of a topic (Read next, All topics), as a
+ * keyboard user takes it: to the bottom, where reading on chooses the
+ * first, Tab on to choice `e`, Enter. */
+static void choose_end(struct plain *p, size_t e)
+{
+	nav_act(p->nav, NAV_BOTTOM);
+	nav_act(p->nav, NAV_READ_ON);
+	for (size_t i = 0; i < e; i++)
+		nav_act(p->nav, NAV_NEXT_LINK);
+	nav_act(p->nav, NAV_OPEN);
+}
+
 static void choose(struct plain *p, unsigned long k)
 {
 	bool article = nav_screen(p->nav) == NAV_SCREEN_ARTICLE;
-	size_t count = article ? p->nlinks : p->nentries;
+	size_t count = article ? p->nlinks + p->nends : p->nentries;
 	if (count == 0)
 		say(p, "There is nothing to choose by number here.");
 	else if (k == 0 || k > count)
 		say(p, "There is no number %lu here. Type a number from 1 to %zu.", k, count);
-	else if (article)
+	else if (article && k <= p->nlinks)
 		follow_link(p, k);
+	else if (article)
+		choose_end(p, k - p->nlinks - 1);
 	else
 		choose_entry(p, k);
 }
@@ -727,13 +990,10 @@ static void choose(struct plain *p, unsigned long k)
 /* The next topic, as the choice at the end of a topic gives it. */
 static void next_topic(struct plain *p)
 {
-	if (!has_next_topic(p)) {
+	if (!has_next_topic(p))
 		say(p, "There is no next topic here.");
-		return;
-	}
-	nav_act(p->nav, NAV_BOTTOM);
-	nav_act(p->nav, NAV_READ_ON);
-	nav_act(p->nav, NAV_OPEN);
+	else
+		choose_end(p, 0);
 }
 
 /* An action the status bar offers that the word table does not know,
@@ -922,6 +1182,7 @@ int plain_run(struct guide *g, FILE *in, FILE *out, const struct plain_opts *opt
 	int status = fflush(out) == 0 && !ferror(out) ? 0 : 1;
 	free(line);
 	nav_free(p.nav);
+	entries_clear(&p);
 	free(p.entries);
 	free(p.links);
 	buf_free(&p.shown);

@@ -1152,6 +1152,69 @@ test_plain_kiosk_starts_over_when_left_alone() {
 	wait_for "This is the list of topics. Choose one to read."
 }
 
+# plain_screen N FILE: what a plain session in FILE printed after its Nth
+# line of input (0: the first screen), without the prompts.
+plain_screen() {
+	awk -v n="$1" '
+		/^Type / { prompt = 1 }
+		prompt { if (/:$/) { prompt = 0; k++ } next }
+		k == n' "$2"
+}
+
+# The quiz's results in plain mode: every link is a number that opens its
+# topic at the section it names, and back returns to the results.
+test_plain_quiz_results_links_by_number() {
+	# Answers 2, 1, 1 raise a point and miss the last question: a link each.
+	printf 'quiz\n1\n2\n1\n1\n2\nb\n1\nb\n3\n' |
+		"$BIN" --plain --content "$Q" >"$E2E_TMP/out" 2>"$E2E_TMP/err"
+	[ ! -s "$E2E_TMP/err" ] || fail "stderr: $(cat "$E2E_TMP/err")"
+	plain_screen 5 "$E2E_TMP/out" >"$E2E_TMP/results"
+	for want in "Tell the staff. Read [1]the first day." "Call today. See [2]call today." \
+		"[1] Care, section \"The first day\"" "[2] Signs, section \"Call today\"" \
+		"3. → Try the missed questions again" "5. ← Leave the quiz"; do
+		grep -qF -- "$want" "$E2E_TMP/results" || fail "results: no '$want'"
+	done
+	# signs.md#call-today-1: the second of two sections called Call today.
+	plain_screen 6 "$E2E_TMP/out" >"$E2E_TMP/signs"
+	[ "$(grep -v '^$' "$E2E_TMP/signs" | head -n 3)" = "$(printf 'Topic: Signs\nHeading: Call today\nThis heading has the same text, so its anchor ends in -1.')" ] ||
+		fail "link 2 did not open Signs at its second Call today: $(cat "$E2E_TMP/signs")"
+	grep -qF "Call if it gets worse" "$E2E_TMP/signs" && fail "link 2 printed the first Call today"
+	plain_screen 7 "$E2E_TMP/out" | cmp -s - "$E2E_TMP/results" || fail "back did not print the results"
+	plain_screen 8 "$E2E_TMP/out" | grep -v '^$' | head -n 2 | tr '\n' '|' |
+		grep -qxF "Topic: Care|Heading: The first day|" || fail "link 1 did not open Care at The first day"
+	plain_screen 9 "$E2E_TMP/out" | cmp -s - "$E2E_TMP/results" || fail "back (2) did not print the results"
+	plain_screen 10 "$E2E_TMP/out" | grep -qF "Question 1 of 1" || fail "3 did not retry the missed question"
+}
+
+# The same at a terminal, typed as a person types.
+test_plain_quiz_link_on_a_terminal() {
+	E2E_ENV="TERM=dumb" start 80 24 --content "$Q"
+	wait_for "Type a topic number, quiz"
+	keys quiz Enter
+	wait_for "Start the quiz"
+	keys 1 Enter
+	wait_for "Question 1 of 3"
+	keys 2 Enter
+	wait_for "Question 2 of 3"
+	keys 1 Enter
+	wait_for "Question 3 of 3"
+	keys 1 Enter
+	wait_for "[2] Signs, section"
+	keys 2 Enter
+	wait_for "This heading has the same text"
+	keys b Enter
+	# The results again: a second copy of them in the terminal's lines.
+	end=$(($(date +%s) + TIMEOUT))
+	until [ "$(tm capture-pane -p -S - -t t | grep -c "See \[2\]call today")" = 2 ]; do
+		[ "$(date +%s)" -le "$end" ] || fail "back did not show the results again"
+		sleep 0.05
+	done
+	keys q Enter
+	[ "$(wait_exit)" = 0 ] || fail "q did not end the plain mode with status 0"
+	# Only the note about the dumb terminal: no sanitizer report.
+	if grep -vF "cannot move the cursor" "$E2E_TMP/stderr"; then fail "stderr above"; fi
+}
+
 test_session_options_are_checked() {
 	for args in "--idle 5" "--kiosk --idle x" "--kiosk --idle 90000" "--kiosk --list" \
 		"--plain --print first" "--mouse=on --check" "--mouse maybe"; do

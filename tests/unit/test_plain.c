@@ -19,6 +19,9 @@
 
 #define FIXTURE "tests/fixtures/guide"
 #define HOSTILE "tests/fixtures/hostile"
+/* Two readiness questions, then one that checks understanding (its right
+ * answer is the second); answers 2, 1, 1 give results with two links. */
+#define QUIZ "tests/fixtures/quiz/guide"
 
 /* Everything a session typed as `input` on the guide in `dir` wrote;
  * caller frees. */
@@ -64,6 +67,27 @@ static const char *last_screen(const char *text)
 	}
 	assert_non_null(before);
 	return strchr(before + 1, '\n');
+}
+
+/* The screen the n-th line typed showed (0: the first screen), without
+ * the prompts around it; caller frees. */
+static char *screen_after(const char *text, size_t n)
+{
+	const char *from = text;
+	for (size_t i = 0; i < n; i++) {
+		const char *prompt = strstr(from, "\nType ");
+		assert_non_null(prompt);
+		const char *end = strstr(prompt, ":\n");
+		assert_non_null(end);
+		from = end + 2;
+	}
+	const char *next = strstr(from, "\nType ");
+	assert_non_null(next);
+	char *screen = malloc((size_t)(next - from) + 1);
+	assert_non_null(screen);
+	memcpy(screen, from, (size_t)(next - from));
+	screen[next - from] = '\0';
+	return screen;
 }
 
 static size_t count(const char *text, const char *what)
@@ -369,6 +393,168 @@ static void test_search_through_a_pipe(void **state)
 	free(out);
 }
 
+/* ---- every choice by number: the end of a topic, the quiz, the welcome ---- */
+
+static void test_the_end_of_a_topic_by_number(void **state)
+{
+	(void)state;
+	char *out = session("1\n");
+	assert_has(last_screen(out), "[4] Third topic, section \"Part two\"\n"
+		   "[5] Read next: Second topic\n[6] All topics\n");
+	free(out);
+	out = session("1\n5\n");
+	assert_has(last_screen(out), "MARKER-SECOND");
+	free(out);
+	out = session("1\n6\nb\n");
+	char *topics = screen_after(out, 2);
+	assert_has(topics, "1. First topic");
+	assert_lacks(topics, "Links:");
+	free(topics);
+	assert_has(last_screen(out), "MARKER-END"); /* back at the end of the topic */
+	free(out);
+	/* The last topic has no next one; a topic with no links still has
+	 * its way to the list. */
+	out = session("3\n1\n");
+	char *third = screen_after(out, 1);
+	assert_has(third, "Links:\n[1] All topics\n");
+	assert_lacks(third, "Read next");
+	free(third);
+	assert_has(out, "Type a number, s for search, b to go back");
+	assert_has(last_screen(out), "1. First topic");
+	free(out);
+}
+
+static void test_quiz_results_number_their_links(void **state)
+{
+	(void)state;
+	struct plain_opts opts = {.width = 80};
+	char *out = session_opts(QUIZ, "quiz\n1\n2\n1\n1\n2\nb\n1\nb\n", &opts);
+	char *results = screen_after(out, 5);
+	assert_has(results, "Tell the staff. Read [1]the first day.");
+	assert_has(results, "Call today. See [2]call today.");
+	assert_has(results, "Links:\n[1] Care, section \"The first day\"\n"
+		   "[2] Signs, section \"Call today\"\n\n"
+		   "3. → Try the missed questions again\n4. → Take the quiz again\n"
+		   "5. ← Leave the quiz\n");
+	/* A link opens its topic at the section it names: the second of two
+	 * sections with the same title here. */
+	char *signs = screen_after(out, 6);
+	assert_has(signs, "Topic: Signs\n\nHeading: Call today\n\nThis heading has the same text");
+	assert_lacks(signs, "Call if it gets worse");
+	/* Back is the results, as they were. */
+	char *again = screen_after(out, 7);
+	assert_string_equal(again, results);
+	char *care = screen_after(out, 8);
+	assert_has(care, "Topic: Care\n\nHeading: The first day");
+	assert_lacks(care, "How to care for your skin");
+	assert_has(last_screen(out), "See [2]call today.");
+	free(results);
+	free(signs);
+	free(again);
+	free(care);
+	free(out);
+}
+
+static void test_quiz_retry_and_leave_by_number(void **state)
+{
+	(void)state;
+	struct plain_opts opts = {.width = 80};
+	char *out = session_opts(QUIZ, "4\n1\n2\n1\n1\n3\n2\n3\n", &opts);
+	char *retry = screen_after(out, 6);
+	assert_has(retry, "Question 1 of 1");
+	assert_has(retry, "When should you call?");
+	free(retry);
+	/* All right now: nothing missed, the link of the point raised kept. */
+	char *results = screen_after(out, 7);
+	assert_lacks(results, "Worth another look");
+	assert_has(results, "Read [1]the first day.");
+	assert_has(results, "[1] Care, section \"The first day\"\n\n2. → Take the quiz again\n"
+		   "3. ← Leave the quiz");
+	free(results);
+	assert_has(last_screen(out), "4. Ready?");
+	free(out);
+}
+
+/* A guide in `dir`: two topics, a welcome with a link, and a quiz of
+ * `questions` readiness questions whose advice is long and links to the
+ * first topic's second section. */
+static void write_guide(const char *dir, size_t questions)
+{
+	static const char *const files[][2] = {
+		{"01-first.md", "# First\n\nThe first.\n\n## Part one\n\nOne.\n\n"
+				"## Part two\n\nMARKER-TWO\n"},
+		{"02-second.md", "# Second\n\nThe second.\n"},
+		{"index.md", "# Welcome\n\nHello. See [part two](first.md#part-two) first.\n"},
+	};
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++)
+		assert_true(tmpdir_write(dir, files[i][0], files[i][1], strlen(files[i][1])));
+	struct buf quiz = BUF_INIT;
+	buf_puts(&quiz, "# Ready?\n\nA quiz.\n\n");
+	for (size_t i = 0; i < questions; i++)
+		buf_printf(&quiz, "## Q %zu?\n\n- [ ] No\n- [!] Yes\n  > Tell the staff. "
+			   "This advice is long so that the results take many rows at a "
+			   "narrow width, many more than a screen. "
+			   "Read [part two](first.md#part-two).\n\n", i + 1);
+	assert_true(tmpdir_write(dir, "quiz.md", quiz.data, quiz.len));
+	buf_free(&quiz);
+}
+
+static void test_welcome_links_are_numbered_after_the_topics(void **state)
+{
+	(void)state;
+	char *dir = tmpdir_make("plain");
+	write_guide(dir, 1);
+	struct plain_opts opts = {.width = 80};
+	char *out = session_opts(dir, "5\nb\n", &opts);
+	char *home = screen_after(out, 0);
+	assert_has(home, "Hello. See [5]part two first.\n\n"
+		   "Links:\n[5] First, section \"Part two\"\n");
+	assert_has(home, "1. First\n");
+	assert_has(home, "4. Ready?\n");
+	assert_has(out, "Type a topic or link number, quiz, s for search");
+	char *first = screen_after(out, 1);
+	assert_has(first, "Topic: First\n\nHeading: Part two\n\nMARKER-TWO");
+	free(first);
+	assert_has(last_screen(out), "1. First\n");
+	free(home);
+	free(out);
+	tmpdir_remove(dir);
+	free(dir);
+}
+
+/* Results far longer than the first view plain mode prints lists from
+ * are printed whole, numbered to the end. */
+static void test_long_quiz_results_are_printed_whole(void **state)
+{
+	(void)state;
+	char *dir = tmpdir_make("plain");
+	enum { QUESTIONS = 20 };
+	write_guide(dir, QUESTIONS);
+	struct buf in = BUF_INIT;
+	buf_puts(&in, "quiz\n1\n");
+	for (size_t i = 0; i < QUESTIONS; i++)
+		buf_puts(&in, "2\n");
+	buf_puts(&in, "20\n");
+	struct plain_opts opts = {.width = 20};
+	char *out = session_opts(dir, in.data, &opts);
+	char *results = screen_after(out, QUESTIONS + 2);
+	assert_has(results, "Heading: Your\nresults\n");
+	assert_has(results, "• Q 1?\n");
+	assert_has(results, "• Q 20?\n");
+	assert_has(results, "Read [1]part\n");
+	assert_has(results, "Read [20]part\n");
+	assert_has(results, "[20] First,");
+	assert_has(results, "21. → Take the");
+	assert_has(results, "22. ← Leave the");
+	assert_true(count(results, "\n") > 400);
+	assert_has(last_screen(out), "MARKER-TWO");
+	free(results);
+	free(out);
+	buf_free(&in);
+	tmpdir_remove(dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -389,6 +575,11 @@ int main(void)
 		cmocka_unit_test(test_broken_articles_are_left_out),
 		cmocka_unit_test(test_nothing_readable_is_an_error),
 		cmocka_unit_test(test_search_through_a_pipe),
+		cmocka_unit_test(test_the_end_of_a_topic_by_number),
+		cmocka_unit_test(test_quiz_results_number_their_links),
+		cmocka_unit_test(test_quiz_retry_and_leave_by_number),
+		cmocka_unit_test(test_welcome_links_are_numbered_after_the_topics),
+		cmocka_unit_test(test_long_quiz_results_are_printed_whole),
 	};
 	return cmocka_run_group_tests_name("plain", tests, NULL, NULL);
 }
