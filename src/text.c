@@ -47,6 +47,19 @@ static bool bidi_override(uint32_t cp)
 	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
+/* U+200D joins emoji into one picture (a family, a job): some terminals
+ * (tmux among them) draw the sequence as one cell two columns wide, others
+ * each emoji in turn, two columns each, as ncurses and wcwidth() count
+ * them.  Where they disagree the cursor drifts and the screen garbles;
+ * without the joiner every terminal draws each picture in turn.  A joiner
+ * before anything else (a letter in Indic or Arabic script) stays. */
+static bool joins_emoji(const char *next, size_t n)
+{
+	uint32_t cp;
+	return n > 0 && text_decode(next, n, &cp) > 0 &&
+	       uc_is_property_extended_pictographic(cp);
+}
+
 void text_sanitize(struct buf *out, const char *s, size_t n, bool keep_layout)
 {
 	size_t i = 0;
@@ -67,7 +80,8 @@ void text_sanitize(struct buf *out, const char *s, size_t n, bool keep_layout)
 		size_t len = text_decode(s + i, n - i, &cp);
 		if (cp == '\t' || cp == '\n')
 			buf_putc(out, keep_layout ? (char)cp : ' ');
-		else if (cp == 0xAD || bidi_override(cp))
+		else if (cp == 0xAD || bidi_override(cp) ||
+			 (cp == 0x200D && joins_emoji(s + i + len, n - i - len)))
 			; /* a soft hyphen (terminals disagree on its width), or see above */
 		else if (!printable(cp) || cp == TEXT_REPLACEMENT)
 			buf_puts(out, "\xef\xbf\xbd"); /* U+FFFD, also for invalid bytes */

@@ -253,6 +253,24 @@ static void test_sanitize_drops_soft_hyphen_and_marks_widthless(void **state)
 	free(out);
 }
 
+#define ZWJ "\xe2\x80\x8d"            /* U+200D ZERO WIDTH JOINER */
+#define MAN "\xf0\x9f\x91\xa8"         /* U+1F468, wide */
+#define WOMAN "\xf0\x9f\x91\xa9"       /* U+1F469, wide */
+#define SA "\xe0\xa4\xb8"              /* U+0938 DEVANAGARI LETTER SA */
+
+/* Terminals disagree on the width of emoji joined by U+200D, so the
+ * joiner goes before an emoji; before a letter it shapes a script and
+ * stays. */
+static void test_sanitize_unjoins_emoji(void **state)
+{
+	(void)state;
+	const char in[] = MAN ZWJ WOMAN ZWJ " a" ZWJ "b " SA ZWJ SA " " ZWJ;
+	char *out = sanitize(in, sizeof in - 1, false);
+	assert_string_equal(out, MAN WOMAN ZWJ " a" ZWJ "b " SA ZWJ SA " " ZWJ);
+	assert_int_equal(text_width(out, strlen(out)), 4 + 2 + 2 + 2 + 1);
+	free(out);
+}
+
 static void test_to_ascii_keeps_the_words_readable(void **state)
 {
 	(void)state;
@@ -908,6 +926,7 @@ int main(void)
 		cmocka_unit_test(test_sanitize_keeps_nbsp_and_unicode),
 		cmocka_unit_test(test_to_ascii_keeps_the_words_readable),
 		cmocka_unit_test(test_sanitize_drops_soft_hyphen_and_marks_widthless),
+		cmocka_unit_test(test_sanitize_unjoins_emoji),
 		cmocka_unit_test(test_sanitize_invalid_bytes_become_replacement),
 		cmocka_unit_test(test_sanitize_keep_layout_keeps_tab_newline),
 		cmocka_unit_test(test_sanitize_no_layout_turns_tab_newline_into_space),
