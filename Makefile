@@ -207,8 +207,9 @@ golden-update: skinguide
 check-examples: skinguide
 	@sh tests/e2e/examples.sh
 
-# The reader in tmux; then hostile content through the other outputs, the
-# optimised build timed and its memory measured.
+# The reader in tmux; then each hostile case through --check, --print,
+# man and the reader (in tmux at two sizes), the optimised build timed and
+# its memory measured.
 e2e: build/san/skinguide skinguide
 	@sh tests/e2e/run.sh build/san/skinguide
 	@sh tests/e2e/hostile.sh build/san/skinguide ./skinguide
