@@ -1006,6 +1006,13 @@ size_t nav_home_top(const struct nav *n) { return n->v->home.top; }
 const char *nav_message(const struct nav *n) { return n->v->message.data ? n->v->message.data : ""; }
 size_t nav_history_depth(const struct nav *n) { return n->v->history.len; }
 
+const char *nav_link_label(const struct nav *n)
+{
+	size_t here;
+	return n->v->screen != NAV_SCREEN_FIND && chosen_link(n, &here)
+		? buf_str(&n->v->link_label) : NULL;
+}
+
 long nav_article(const struct nav *n)
 {
 	const struct visit *v = n->v;

@@ -511,30 +511,16 @@ static size_t link_spans(const struct plain *p)
 
 /* Where the chosen link leads, in the navigator's words (the line the
  * full screen shows under the text), less its "Link to: ": the list is
- * called Links already.  The rows are that line wrapped: a row that goes
- * on straight from the last (after "anti-") joins it without a space.
- * Caller frees. */
+ * called Links already.  Caller frees. */
 static char *chosen_link_about(const struct plain *p)
 {
 	static const char lead[] = "Link to: ";
-	struct buf about = BUF_INIT;
-	struct nav_row row;
-	const char *end = NULL;
-	for (size_t y = 0; y < p->tall; y++) {
-		nav_row(p->nav, y, &row);
-		if (row.kind != NAV_ROW_MESSAGE)
-			continue;
-		if (about.len && row.text != end)
-			buf_putc(&about, ' ');
-		buf_append(&about, row.text, row.len);
-		end = row.text + row.len;
-	}
-	const char *s = buf_str(&about);
+	const char *s = nav_link_label(p->nav);
+	if (!s)
+		s = "";
 	if (strncmp(s, lead, strlen(lead)) == 0)
 		s += strlen(lead);
-	char *copy = xstrdup(s);
-	buf_free(&about);
-	return copy;
+	return xstrdup(s);
 }
 
 static struct entry *link_entry(struct plain *p, long link)

@@ -220,6 +220,10 @@ size_t nav_home_selected(const struct nav *n);
 size_t nav_home_top(const struct nav *n);
 /** The message for the patient, "" for none (borrowed). */
 const char *nav_message(const struct nav *n);
+/** Where the chosen link leads, as the screen says it under the text
+ *  ("Link to: Aftercare, section ..."), or NULL when no link is chosen
+ *  (borrowed until the next action). */
+const char *nav_link_label(const struct nav *n);
 /** Steps Back can undo. */
 size_t nav_history_depth(const struct nav *n);
 /** The quiz question on screen (its number in quiz.md, from 0), or -1;
