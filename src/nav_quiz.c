@@ -482,16 +482,20 @@ void quiz_relayout(struct nav *n)
 	struct quiz_visit *q = &n->v->quiz;
 	if (q->phase == QUIZ_OFF || !q->view.layout)
 		return;
-	long item = -1, end = -1;
+	long item = -1, end = -1, link = -1;
 	if (q->view.focus >= 0) {
 		item = q->view.targets[q->view.focus].item;
 		end = q->view.targets[q->view.focus].end;
+		link = q->view.targets[q->view.focus].link;
 	}
 	size_t top = q->view.top;
 	build(n);
 	view_scroll(n, &q->view, (long)top);
+	/* A resize keeps the choice, a link in the results as much as an
+	 * answer: the same document numbers its links the same way. */
 	long t = item >= 0 ? view_target_of_item(&q->view, item)
-	       : end >= 0 ? view_target_of_end(&q->view, end) : -1;
+	       : end >= 0 ? view_target_of_end(&q->view, end)
+	       : link >= 0 ? view_target_of_link(&q->view, link) : -1;
 	if (t >= 0)
 		view_show(n, &q->view, t);
 }

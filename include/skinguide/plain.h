@@ -11,7 +11,9 @@
  *
  * It knows the navigator's screens only as rows: any list the navigator
  * offers (where Up and Down move a choice and Enter takes it) is printed
- * with numbered choices, and any action the status bar offers can be
+ * with numbered choices, so are the links Tab reaches (in a topic, in the
+ * welcome, in the quiz's results) and the choices at the end of a topic
+ * (Read next, All topics), and any action the status bar offers can be
  * typed by its name. */
 #ifndef SKINGUIDE_PLAIN_H
 #define SKINGUIDE_PLAIN_H
