@@ -39,7 +39,8 @@ struct guide {
 	char *names;              /* every article's path and id, one block:
 				   * 10,000 small strings cost twice as much
 				   * one by one */
-	size_t *by_id;            /* article indexes sorted by id */
+	uint32_t *ids;            /* article indexes by id: a hash table */
+	size_t id_mask;           /* its size less one, a power of two */
 	cmark_node *index_doc;    /* index.md, or a default welcome */
 	cmark_node **docs;        /* parsed trees, NULL when not cached */
 	struct outline **outlines;/* beside each cached tree, made when asked */
@@ -247,22 +248,49 @@ done:
 	return ok;
 }
 
-static int compare_articles(const void *a, const void *b)
+static const struct guide *sort_guide; /* qsort takes no context */
+
+/* Keys of (number << 32 | index): the number decides without a look at
+ * the articles, the id only breaks a tie. */
+static int compare_menu(const void *a, const void *b)
 {
-	const struct article *x = a, *y = b;
-	if (x->number != y->number)
-		return x->number < y->number ? -1 : 1;
-	return strcmp(x->id, y->id);
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	if (x >> 32 != y >> 32)
+		return x >> 32 < y >> 32 ? -1 : 1;
+	return strcmp(sort_guide->articles[(uint32_t)x].id,
+		      sort_guide->articles[(uint32_t)y].id);
 }
 
-static const struct guide *sort_guide;
-
-static int compare_ids(const void *a, const void *b)
+/* Put the articles in menu order: by number, then id.  Sorting small keys
+ * and moving each article once, in place, is a third of the cost of
+ * sorting the articles themselves and needs no second array. */
+static void sort_menu(struct guide *g)
 {
-	const size_t *x = a, *y = b;
-	int c = strcmp(sort_guide->articles[*x].id, sort_guide->articles[*y].id);
-	/* Of two articles with one id, the first in menu order comes first. */
-	return c ? c : *x < *y ? -1 : *x > *y;
+	const uint64_t moved = (uint64_t)1 << 63; /* numbers are 20 bits */
+	uint64_t *keys = xreallocarray(NULL, g->count, sizeof *keys);
+	for (size_t i = 0; i < g->count; i++)
+		keys[i] = (uint64_t)g->articles[i].number << 32 | i;
+	sort_guide = g;
+	qsort(keys, g->count, sizeof *keys, compare_menu);
+	/* Place i takes the article from place (uint32_t)keys[i]: follow
+	 * each cycle of that permutation once. */
+	for (size_t i = 0; i < g->count; i++) {
+		if (keys[i] & moved)
+			continue;
+		struct article first = g->articles[i];
+		size_t j = i;
+		for (;;) {
+			size_t from = (uint32_t)keys[j];
+			keys[j] |= moved;
+			if (from == i) {
+				g->articles[j] = first;
+				break;
+			}
+			g->articles[j] = g->articles[from];
+			j = from;
+		}
+	}
+	free(keys);
 }
 
 /* Add `dir/name` and `id` to the block of names; return the path's offset. */
@@ -320,25 +348,60 @@ static bool scan_dir(struct guide *g, struct sg_error *err)
 			     "named like 01-welcome.md (" GUIDE_ID_RULE ")", g->dir);
 		return false;
 	}
-	qsort(g->articles, g->count, sizeof *g->articles, compare_articles);
+	sort_menu(g);
 	return true;
 }
 
-static bool index_ids(struct guide *g, struct sg_error *err)
+#define NO_ARTICLE UINT32_MAX
+
+static size_t hash_id(const char *id)
 {
-	g->by_id = xcalloc(g->count, sizeof *g->by_id);
-	for (size_t i = 0; i < g->count; i++)
-		g->by_id[i] = i;
-	sort_guide = g;
-	qsort(g->by_id, g->count, sizeof *g->by_id, compare_ids);
-	for (size_t i = 1; i < g->count; i++) {
-		const struct article *a = &g->articles[g->by_id[i - 1]];
-		const struct article *b = &g->articles[g->by_id[i]];
-		if (strcmp(a->id, b->id) == 0) {
-			sg_error_set(err, "%s:1: error: the id '%s' is also used by %s; "
-				     "rename one of the files", b->path, b->id, a->path);
-			return false;
+	uint32_t h = 2166136261u; /* FNV-1a */
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	return h;
+}
+
+/* The slot that holds `id`, or the empty one where it would go. */
+static uint32_t *id_slot(const struct guide *g, const char *id)
+{
+	for (size_t h = hash_id(id) & g->id_mask;; h = (h + 1) & g->id_mask) {
+		uint32_t i = g->ids[h];
+		if (i == NO_ARTICLE || strcmp(g->articles[i].id, id) == 0)
+			return &g->ids[h];
+	}
+}
+
+static void leave_out(struct guide *g, size_t i, const char *why);
+
+/* Index the articles by id, in menu order, so that an id already there
+ * belongs to an earlier article.  Such a later one is left out when
+ * `leave_dupes` (the first stays), else it is an error in `err`. */
+static bool index_ids(struct guide *g, bool leave_dupes, struct sg_error *err)
+{
+	size_t slots = 16;
+	while (slots < g->count + g->count / 2) /* at most two thirds full */
+		slots *= 2;
+	free(g->ids);
+	g->ids = xreallocarray(NULL, slots, sizeof *g->ids);
+	memset(g->ids, 0xff, slots * sizeof *g->ids); /* all NO_ARTICLE */
+	g->id_mask = slots - 1;
+	for (size_t i = 0; i < g->count; i++) {
+		const struct article *b = &g->articles[i];
+		if (!b->id)
+			continue;
+		uint32_t *slot = id_slot(g, b->id);
+		if (*slot == NO_ARTICLE) {
+			*slot = (uint32_t)i;
+			continue;
 		}
+		struct sg_error why;
+		sg_error_set(leave_dupes ? &why : err, "%s:1: error: the id '%s' is also used "
+			     "by %s; rename one of the files", b->path, b->id,
+			     g->articles[*slot].path);
+		if (!leave_dupes)
+			return false;
+		leave_out(g, i, why.msg);
 	}
 	return true;
 }
@@ -414,7 +477,7 @@ struct guide *guide_scan(const char *dir, struct sg_error *err)
 		guide_free(g);
 		return NULL;
 	}
-	index_ids(g, NULL);
+	index_ids(g, false, NULL);
 	for (size_t i = 0; i < g->count; i++)
 		g->articles[i].head_read = true; /* names only: no title is read */
 	g->title = xstrdup("");
@@ -439,25 +502,7 @@ static void leave_out(struct guide *g, size_t i, const char *why)
 	*a = (struct article){0};
 }
 
-/* Of articles that share an id, the first in menu order stays. */
-static void leave_out_duplicates(struct guide *g)
-{
-	struct sg_error err;
-	if (index_ids(g, &err))
-		return;
-	for (size_t i = 1; i < g->count; i++) {
-		const struct article *a = &g->articles[g->by_id[i - 1]];
-		const struct article *b = &g->articles[g->by_id[i]];
-		if (!a->id || !b->id || strcmp(a->id, b->id) != 0)
-			continue;
-		sg_error_set(&err, "%s:1: error: the id '%s' is also used by %s; rename one "
-			     "of the files", b->path, b->id, a->path);
-		leave_out(g, g->by_id[i], err.msg);
-		g->by_id[i] = g->by_id[i - 1]; /* a third one compares with the first */
-	}
-}
-
-/* Drop the articles left out. */
+/* Drop the articles left out, and index the rest again. */
 static void compact(struct guide *g)
 {
 	size_t kept = 0;
@@ -465,8 +510,7 @@ static void compact(struct guide *g)
 		if (g->articles[i].id)
 			g->articles[kept++] = g->articles[i];
 	g->count = kept;
-	free(g->by_id);
-	g->by_id = NULL;
+	index_ids(g, false, NULL); /* no id is left twice */
 }
 
 /* Drop the articles left out, and index the rest again.  False when
@@ -478,7 +522,7 @@ static bool keep_readable(struct guide *g, struct sg_error *err)
 		sg_error_set(err, "%s", g->left_out[0]);
 		return false;
 	}
-	return index_ids(g, err);
+	return true;
 }
 
 /* Fill in article `i`'s title and summary from the head of its file.
@@ -524,12 +568,10 @@ static struct guide *open_guide(const char *dir, bool lenient, struct sg_error *
 	g->dir = xstrdup(dir);
 	if (!scan_dir(g, err))
 		goto fail;
-	if (lenient) {
-		leave_out_duplicates(g);
-		compact(g);
-	}
-	if (!index_ids(g, err))
+	if (!index_ids(g, lenient, err))
 		goto fail;
+	if (g->nleft_out)
+		compact(g);
 	g->clinic = load_clinic(g->dir);
 	struct sg_error why;
 	if (!read_index(g, lenient ? &why : err)) {
@@ -605,7 +647,7 @@ void guide_free(struct guide *g)
 	free(g->index_problem);
 	free(g->articles);
 	free(g->names);
-	free(g->by_id);
+	free(g->ids);
 	free(g->docs);
 	free(g->outlines);
 	free(g->doc_bytes);
@@ -646,18 +688,10 @@ const struct article *guide_article(const struct guide *g, size_t i)
 
 long guide_find(const struct guide *g, const char *id)
 {
-	size_t lo = 0, hi = g->count;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(id, g->articles[g->by_id[mid]].id);
-		if (c == 0)
-			return (long)g->by_id[mid];
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return -1;
+	if (!g->ids)
+		return -1;
+	uint32_t i = *id_slot(g, id);
+	return i == NO_ARTICLE ? -1 : (long)i;
 }
 
 /* Move `i` to the front of the cache, evicting the oldest tree if full. */
