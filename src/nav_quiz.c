@@ -93,14 +93,26 @@ static void add_strong(cmark_node *parent, const char *s)
 	add_text(add(parent, CMARK_NODE_STRONG), s);
 }
 
+/* The last place `label` is in `s`, or NULL. */
+static const char *last_of(const char *s, const char *label)
+{
+	const char *last = NULL;
+	for (const char *p = s; *label && (p = strstr(p, label)); p++)
+		last = p;
+	return last;
+}
+
 /* A paragraph of feedback whose words `label` become the link again, as
  * quiz.md wrote it ("Read [aftercare](aftercare.md)."), so that the
- * reader can follow it. */
+ * reader can follow it.  The last time the words come is the link: the
+ * convention ends feedback with "More in [Section](id.md#section).", and
+ * the same words may come earlier as advice ("Call your clinic the same
+ * day. ... More in [Call your clinic the same day](...)"). */
 static void add_linked_para(cmark_node *parent, const char *s, size_t len,
 			    const struct quiz_link *l)
 {
 	char *line = xstrndup(s, len);
-	const char *at = l && *l->label ? strstr(line, l->label) : NULL;
+	const char *at = l ? last_of(line, l->label) : NULL;
 	cmark_node *p = add(parent, CMARK_NODE_PARAGRAPH);
 	if (!at) {
 		add_text(p, line);
@@ -123,9 +135,7 @@ static void add_linked_para(cmark_node *parent, const char *s, size_t len,
  * when none names it, a "Read more" line of its own. */
 static void add_feedback(cmark_node *parent, const char *s, const struct quiz_link *l)
 {
-	const char *last = NULL;
-	for (const char *p = s; l && *l->label && (p = strstr(p, l->label)); p++)
-		last = p;
+	const char *last = l ? last_of(s, l->label) : NULL;
 	while (*s) {
 		size_t len = strcspn(s, "\n");
 		bool here = last && last >= s && last < s + len;

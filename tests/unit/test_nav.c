@@ -803,6 +803,46 @@ static void test_quiz_resize_keeps_a_chosen_link(void **state)
 	done(&f);
 }
 
+/* Feedback may give the link's words as advice before the link itself
+ * ("More in [...]" at its end): the link is put back on the last of them. */
+static void test_quiz_result_link_on_its_own_words(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	f.dir = tmpdir_make("nav");
+	const char *a = "# A\n\nSummary.\n\n## Rest first\n\nRest.\n";
+	const char *quiz = "# Quiz\n\nShort.\n\n## Ready?\n\n- [ ] No\n"
+			   "  > Rest first. Then read on. More in [Rest first](a.md#rest-first).\n"
+			   "- [x] Yes\n  > Good. More in [A](a.md).\n\n# Results\n\nDone.\n";
+	assert_true(tmpdir_write(f.dir, "01-a.md", a, strlen(a)));
+	assert_true(tmpdir_write(f.dir, "quiz.md", quiz, strlen(quiz)));
+	struct nav *n = visit(&f, f.dir, 23, 76, false);
+	act(n, NAV_QUIZ);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_QUIZ);
+	act(n, NAV_OPEN); /* start */
+	digit(n, 1);      /* "No": worth another look, with its feedback */
+	assert_int_equal(nav_quiz_question(n), -1);
+	act(n, NAV_NEXT_LINK);
+	size_t row, col;
+	nav_cursor(n, &row, &col);
+	char text[256];
+	row_string(n, row, text, sizeof text);
+	const char *link = strstr(text, "More in Rest first");
+	assert_non_null(link);
+	/* The link's span starts on the words after "More in ". */
+	struct nav_row r;
+	nav_row(n, row, &r);
+	assert_int_equal(r.kind, NAV_ROW_LINE);
+	long at = -1;
+	for (size_t i = 0; i < r.line->nspans; i++)
+		if (r.line->spans[i].link >= 0)
+			at = (long)r.line->spans[i].start;
+	assert_int_equal(at, (long)(link - text) + (long)strlen("More in "));
+	act(n, NAV_OPEN);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_ARTICLE);
+	done(&f);
+}
+
 /* Links are checked when the quiz is first opened, not at start-up: one
  * that leads nowhere keeps the quiz closed, said in patients' words. */
 static void test_quiz_with_a_broken_link_stays_closed(void **state)
@@ -1102,6 +1142,7 @@ int main(void)
 		cmocka_unit_test(test_leaving_the_quiz_wipes_it),
 		cmocka_unit_test(test_quiz_resize_keeps_the_question_and_choice),
 		cmocka_unit_test(test_quiz_resize_keeps_a_chosen_link),
+		cmocka_unit_test(test_quiz_result_link_on_its_own_words),
 		cmocka_unit_test(test_guide_without_quiz_offers_none),
 		cmocka_unit_test(test_quiz_with_a_broken_link_stays_closed),
 		cmocka_unit_test(test_home_tab_chooses_welcome_links),
