@@ -267,6 +267,11 @@ static void read_list(struct raw_file *r, cmark_node *list, struct diags *d)
 			diags_add(d, cmark_node_get_start_line(cmark_node_next(p)), true,
 			     "more than one line in a list item; put each group of words on a "
 			     "line of its own, with no list inside it");
+		/* A line without its '- ' carries on the item above: two groups
+		 * would silently become one. */
+		else if (cmark_node_get_end_line(p) > line)
+			diags_add(d, line + 1, true, "this line carries on the group above, so "
+			     "both become one group; start each group with '- '");
 		struct buf t = BUF_INIT;
 		doc_plain_text(p, &t);
 		add_raw(r, buf_detach(&t), line);

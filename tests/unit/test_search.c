@@ -971,6 +971,8 @@ static const struct {
 	{17, true, "'alone' has no '='"},
 	{18, true, "more than one line in a list item; put each group of words on a line of "
 	 "its own, with no list inside it"},
+	{20, true, "this line carries on the group above, so both become one group; start "
+	 "each group with '- '"},
 };
 
 static void test_synonym_file_mistakes(void **state)
