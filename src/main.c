@@ -493,16 +493,15 @@ static void note_left_out(struct guide *g, const struct cli *cli)
 	if ((n == 0 && !index) || cli->kiosk)
 		return;
 	char text[256];
-	/* On screen the option is spelt with no-break hyphens, so that it is
-	 * never split across lines. */
-	const char *option = cli->mode == MODE_UI && !cli->plain ? "\u2011\u2011check" : "--check";
+	/* "--check" in plain hyphens, so that staff can copy it: lines never
+	 * break after the hyphens that start a word. */
 	if (n)
 		snprintf(text, sizeof text, "%zu topic%s left out because %s cannot be "
-			 "read. Run skinguide %s to see why.", n, n == 1 ? " was" : "s were",
-			 n == 1 ? "it" : "they", option);
+			 "read. Run skinguide --check to see why.", n,
+			 n == 1 ? " was" : "s were", n == 1 ? "it" : "they");
 	else
 		snprintf(text, sizeof text, "The welcome page (index.md) cannot be read. "
-			 "Run skinguide %s to see why.", option);
+			 "Run skinguide --check to see why.");
 	if (cli->mode == MODE_UI)
 		guide_add_notice(g, text);
 	else

@@ -725,7 +725,7 @@ struct nav *nav_new(struct guide *g, const struct nav_config *cfg)
 	/* Staff should hear of it; a waiting room should not. */
 	if (broken && !cfg->kiosk)
 		guide_add_notice(g, "The quiz is not shown because quiz.md has a mistake. "
-				 "Run skinguide \u2011\u2011check to see it.");
+				 "Run skinguide --check to see it.");
 	n->v = visit_new();
 	return n;
 }

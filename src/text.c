@@ -296,14 +296,34 @@ static void wrap_segment(struct lines *l, const char *s, const char *brk,
 	push_line(l, s, w.line, end);
 }
 
+/* No break after the hyphens that start a word: "--check" or "-ish"
+ * stays whole, so that an option can be read and copied as one word.
+ * (Unicode 15.1's rule LB20a, newer than libunistring's tables.) */
+static void keep_word_initial_hyphens(const char *s, size_t n, char *brk)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] != '-' || (i > 0 && s[i - 1] != ' ' && s[i - 1] != '\n'))
+			continue;
+		size_t j = i;
+		while (j < n && s[j] == '-')
+			j++;
+		unsigned char c = j < n ? (unsigned char)s[j] : 0;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+			memset(brk + i + 1, UC_BREAK_PROHIBITED, j - i);
+		i = j;
+	}
+}
+
 size_t text_wrap(const char *s, size_t n, size_t width, struct text_line **out)
 {
 	struct lines l = {0};
 	char *brk = xmalloc(n ? n : 1);
 	if (width < 1)
 		width = 1;
-	if (n)
+	if (n) {
 		u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", brk);
+		keep_word_initial_hyphens(s, n, brk);
+	}
 	size_t seg = 0;
 	for (size_t i = 0; i <= n; i++) {
 		if (i == n || s[i] == '\n') {

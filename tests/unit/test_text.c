@@ -659,6 +659,25 @@ static void test_wrap_drops_spaces_at_break(void **state)
 	free(lines);
 }
 
+/* An option stays one word to read and to copy; a hyphen inside a word
+ * still lets the line break after it. */
+static void test_wrap_keeps_word_initial_hyphens(void **state)
+{
+	(void)state;
+	const char *s = "Run skinguide --check to see why, or read the follow-up.";
+	struct text_line *lines;
+	size_t count = wrap_checked(s, 16, &lines);
+	char *joined = join_lines(s, lines, count, "|");
+	assert_string_equal(joined, "Run skinguide|--check to see|why, or read the|follow-up.");
+	free(joined);
+	free(lines);
+	count = wrap_checked("aaaaaaaa follow-up", 16, &lines);
+	joined = join_lines("aaaaaaaa follow-up", lines, count, "|");
+	assert_string_equal(joined, "aaaaaaaa follow-|up");
+	free(joined);
+	free(lines);
+}
+
 static void test_wrap_empty_text_is_one_empty_line(void **state)
 {
 	(void)state;
@@ -949,6 +968,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_newline_forces_break),
 		cmocka_unit_test(test_wrap_width_one),
 		cmocka_unit_test(test_wrap_drops_spaces_at_break),
+		cmocka_unit_test(test_wrap_keeps_word_initial_hyphens),
 		cmocka_unit_test(test_wrap_empty_text_is_one_empty_line),
 		cmocka_unit_test(test_wrap_break_back_stays_within_width),
 		cmocka_unit_test(test_wrap_spaces_then_zero_width_stay_within_width),
