@@ -238,8 +238,10 @@ bool view_row(const struct nav *n, const struct view *v, size_t y, struct nav_ro
 const char *view_position(const struct nav *n, const struct view *v, char *buf, size_t size)
 {
 	size_t rows = view_rows(v);
+	/* Nothing to scroll, nothing to say: a bare "All", as less and vi
+	 * put it, meant nothing to patients. */
 	if (rows <= n->view)
-		return "All";
+		return NULL;
 	if (v->top == 0)
 		return "Top";
 	if (v->top >= view_max_top(n, v))
