@@ -114,6 +114,12 @@ static size_t scan_bytes(const char *s, size_t n, byte_fn fn, void *ctx, int *la
 	int line = 1;
 	*last_line = 1;
 	for (size_t i = 0; i < n;) {
+		size_t run = text_ascii_run(s + i, n - i);
+		if (run) { /* nothing to report, one column each */
+			col += run;
+			i += run;
+			continue;
+		}
 		uint32_t cp;
 		size_t len = text_decode(s + i, n - i, &cp);
 		const char *what = NULL;
@@ -182,6 +188,9 @@ static int line_of(cmark_node *n)
 static bool holds_control(const char *s)
 {
 	for (size_t i = 0, n = s ? strlen(s) : 0; i < n;) {
+		i += text_ascii_run(s + i, n - i);
+		if (i == n)
+			break;
 		uint32_t cp;
 		i += text_decode(s + i, n - i, &cp);
 		if ((text_is_control(cp) && cp != '\n' && cp != '\t') || is_bidi_override(cp))
