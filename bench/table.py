@@ -142,6 +142,22 @@ def printing(binary, guide):
     return out
 
 
+def checking(binary, guide):
+    """--check beside cmark converting the same files, on the shipped
+    guide only: the editors' check reads every article, and at 50,000 a
+    run takes seconds."""
+    if guide.n != 0:
+        return {}
+    cmds = {"check": [binary, "--check", guide.dir]}
+    if shutil.which("cmark"):
+        cmds["cmark"] = ["cmark"] + sorted(glob.glob(os.path.join(guide.dir, "*.md")))
+    got = {}
+    for _ in range(RUNS):
+        for name, argv in cmds.items():
+            got.setdefault(name, []).append(run_ms(argv))
+    return {("ck", name): median(v) for name, v in got.items()}
+
+
 def search(harness_bin, guide):
     """The search engine's figures from bench/search.c, beside grep -ril."""
     if not harness_bin or not os.access(harness_bin, os.X_OK):
@@ -248,6 +264,10 @@ ROWS += [
     ("--print peak MB: skinguide", "MB", lambda f: f.get(("pr", "print-mb"))),
     ("--print peak MB: lowdown", "MB=", lambda f: f.get(("pr", "lowdown-mb"))),
     ("--print peak MB: cmark", "MB=", lambda f: f.get(("pr", "cmark-mb"))),
+    ("--check ms: skinguide --check DIR", "ms", lambda f: f.get(("ck", "check"))),
+    ("--check ms: cmark DIR/*.md", "ms", lambda f: f.get(("ck", "cmark"))),
+    ("--check: skinguide / cmark", "x",
+     lambda f: ratio(f.get(("ck", "check")), f.get(("ck", "cmark")))),
     ("search ms: index build, one thread", "ms", lambda f: f.get(("se", "build"))),
     ("search ms: index build, search_start()", "ms", lambda f: f.get(("se", "thread"))),
     ("search ms: keystroke, median", "ms", lambda f: f.get(("se", "key"))),
@@ -272,6 +292,11 @@ def targets(guides, figures):
     if 0 in figures and figures[0].get(("sg", "peak")) is not None:
         mb = figures[0][("sg", "peak")]
         print("targets: peak memory under 6 MB on the shipped guide: %.1f MB %s" % (mb, ok(mb < 6)))
+    if 0 in figures:
+        r = ratio(figures[0].get(("ck", "check")), figures[0].get(("ck", "cmark")))
+        if r is not None:
+            print("targets: --check no slower than cmark on the same files: %.1fx %s"
+                  % (r, ok(r <= 1.0)))
     fast = [label for label, unit, get in ROWS
             if growth({g.n: get(figures[g.n]) for g in guides},
                       unit.rstrip("=")).endswith("superlinear")]
@@ -318,6 +343,7 @@ def main():
         figures[n] = {}
         figures[n].update(tui(binary, guide))
         figures[n].update(printing(binary, guide))
+        figures[n].update(checking(binary, guide))
         figures[n].update(search(search_bin, guide))
         guides.append(guide)
     print("make bench: medians of %d runs; interactive times in an 80x24 "

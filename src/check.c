@@ -114,6 +114,12 @@ static size_t scan_bytes(const char *s, size_t n, byte_fn fn, void *ctx, int *la
 	int line = 1;
 	*last_line = 1;
 	for (size_t i = 0; i < n;) {
+		size_t run = text_ascii_run(s + i, n - i);
+		if (run) { /* nothing to report, one column each */
+			col += run;
+			i += run;
+			continue;
+		}
 		uint32_t cp;
 		size_t len = text_decode(s + i, n - i, &cp);
 		const char *what = NULL;
@@ -182,6 +188,9 @@ static int line_of(cmark_node *n)
 static bool holds_control(const char *s)
 {
 	for (size_t i = 0, n = s ? strlen(s) : 0; i < n;) {
+		i += text_ascii_run(s + i, n - i);
+		if (i == n)
+			break;
 		uint32_t cp;
 		i += text_decode(s + i, n - i, &cp);
 		if ((text_is_control(cp) && cp != '\n' && cp != '\t') || is_bidi_override(cp))
@@ -323,14 +332,16 @@ static void lines_index(struct lines *l, const char *src, size_t len)
 {
 	size_t cap = 64;
 	*l = (struct lines){src, len, xcalloc(cap, sizeof *l->starts), 0};
-	for (size_t i = 0; i <= len; i++) {
-		if (i != 0 && src[i - 1] != '\n')
-			continue;
+	for (size_t i = 0;;) {
 		if (l->count == cap) {
 			cap *= 2;
 			l->starts = xreallocarray(l->starts, cap, sizeof *l->starts);
 		}
 		l->starts[l->count++] = i;
+		const char *nl = memchr(src + i, '\n', len - i);
+		if (!nl)
+			break;
+		i = (size_t)(nl - src) + 1;
 	}
 }
 
@@ -382,6 +393,9 @@ static void check_table(struct checker *c, cmark_node *para, const struct lines 
 
 static void check_tables(struct checker *c, cmark_node *doc, const struct buf *src)
 {
+	/* A table's first row has a '|': without one the file has none. */
+	if (!memchr(buf_str(src), '|', src->len))
+		return;
 	struct lines lines;
 	lines_index(&lines, buf_str(src), src->len);
 	cmark_iter *it = cmark_iter_new(doc);
@@ -397,13 +411,26 @@ static void check_tables(struct checker *c, cmark_node *doc, const struct buf *s
 
 /* ---- links ------------------------------------------------------------- */
 
-/* `own` is the outline of the file being checked; another article's comes
- * from the guide's cache, so each is made once however many links. */
+/* The file being checked, for its own "#anchor" links. */
+struct own_doc {
+	cmark_node *doc;
+	struct outline *outline; /* made at the first such link: most have none */
+};
+
+/* `own` is the file being checked; another article's outline comes from
+ * the guide's cache, so each is made once however many links. */
 static bool article_has_anchor(struct checker *c, size_t article, const char *fragment,
-			       const struct outline *own)
+			       struct own_doc *own)
 {
 	struct sg_error err;
-	const struct outline *o = own ? own : guide_outline(c->guide, article, &err);
+	const struct outline *o;
+	if (own) {
+		if (!own->outline)
+			own->outline = outline_new(own->doc);
+		o = own->outline;
+	} else {
+		o = guide_outline(c->guide, article, &err);
+	}
 	return o && outline_find_anchor(o, fragment) >= 0;
 }
 
@@ -421,7 +448,7 @@ static void check_clinic_link(struct checker *c, cmark_node *link, enum clinic_f
 		       "the reader should do, such as [call your clinic](clinic:phone)", shown);
 }
 
-static void check_link(struct checker *c, cmark_node *link, const struct outline *own)
+static void check_link(struct checker *c, cmark_node *link, struct own_doc *own)
 {
 	const char *url = cmark_node_get_url(link);
 	size_t article;
@@ -458,16 +485,16 @@ static void check_link(struct checker *c, cmark_node *link, const struct outline
 
 static void check_links(struct checker *c, cmark_node *doc)
 {
-	struct outline *own = outline_new(doc);
+	struct own_doc own = {doc, NULL};
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_LINK)
-			check_link(c, n, own);
+			check_link(c, n, &own);
 	}
 	cmark_iter_free(it);
-	outline_free(own);
+	outline_free(own.outline);
 }
 
 /* ---- review date ------------------------------------------------------- */

@@ -16,55 +16,71 @@ static bool is_word_char(unsigned char c)
 	return is_letter(c) || (c >= '0' && c <= '9');
 }
 
+/* The vowels a, e, i, o, u and y as bits of the alphabet. */
+#define VOWELS (1u << 0 | 1u << 4 | 1u << 8 | 1u << 14 | 1u << 20 | 1u << 24)
+
+/* Either case.  Called for every letter of every word, so a bit test
+ * rather than strchr(): setting bit 5 lower-cases an ASCII letter, and
+ * any byte that is no letter lands outside the alphabet. */
 static bool is_vowel(char c)
 {
-	return strchr("aeiouyAEIOUY", c) != NULL && c != '\0';
+	unsigned k = ((unsigned char)c | 0x20u) - 'a';
+	return k < 26 && (VOWELS >> k & 1);
 }
 
-/* Syllables of one part of a word, lower-cased first so "TABLE" and
- * "table" agree. */
-static size_t part_syllables(const char *word, size_t n)
+static char lower(char c)
 {
-	char w[64];
-	if (n && word[0] >= '0' && word[0] <= '9')
+	return (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+}
+
+/* The longest part of a word whose letters count: the end of a very
+ * long "word" hardly matters. */
+#define PART_MAX 64
+
+/* Syllables of one part of a word that has `groups` vowel groups in its
+ * first PART_MAX bytes.  The endings are lower-cased, so "TABLE" and
+ * "table" agree. */
+static size_t part_syllables(const char *w, size_t n, size_t groups)
+{
+	if (w[0] >= '0' && w[0] <= '9')
 		return 1; /* a number is read as one word */
-	if (n > sizeof w)
-		n = sizeof w; /* the end of a very long "word" hardly matters */
-	for (size_t i = 0; i < n; i++)
-		w[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] - 'A' + 'a' : word[i]);
-	size_t count = 0;
-	bool prev = false;
-	for (size_t i = 0; i < n; i++) {
-		bool v = is_vowel(w[i]);
-		if (v && !prev)
-			count++;
-		prev = v;
-	}
-	if (count <= 1)
+	if (groups <= 1)
 		return 1;
-	char last = w[n - 1], before = n > 1 ? w[n - 2] : 0, third = n > 2 ? w[n - 3] : 0;
+	if (n > PART_MAX)
+		n = PART_MAX;
+	/* Two vowel groups take three bytes at least. */
+	char last = lower(w[n - 1]), before = lower(w[n - 2]), third = lower(w[n - 3]);
 	/* Silent endings: "make" (not "table"), "used" (not "needed"),
-	 * "makes" (not "uses", "boxes"). */
-	if (n > 2 && last == 'e' && !is_vowel(before) && !(before == 'l' && !is_vowel(third)))
-		count--;
+	 * "makes" (not "uses", "boxes").  strchr() runs once a word at most
+	 * here (and takes a NUL as one of the set, as it always has). */
+	if (last == 'e' && !is_vowel(before) && !(before == 'l' && !is_vowel(third)))
+		groups--;
 	else if (n > 3 && before == 'e' && last == 'd' && !is_vowel(third) &&
 		 !strchr("td", third))
-		count--;
+		groups--;
 	else if (n > 3 && before == 'e' && last == 's' && !is_vowel(third) &&
 		 !strchr("scgzxh", third))
-		count--;
-	return count;
+		groups--;
+	return groups;
 }
 
 size_t readability_syllables(const char *w, size_t n)
 {
-	/* "make-up" is "make" and "up". */
-	size_t total = 0, start = 0;
+	/* "make-up" is "make" and "up".  One pass finds the parts and
+	 * counts their vowel groups. */
+	size_t total = 0, start = 0, groups = 0;
+	bool prev = false;
 	for (size_t i = 0; i <= n; i++) {
 		if (i == n || w[i] == '-') {
 			if (i > start)
-				total += part_syllables(w + start, i - start);
+				total += part_syllables(w + start, i - start, groups);
 			start = i + 1;
+			groups = 0;
+			prev = false;
+		} else if (i - start < PART_MAX) {
+			bool v = is_vowel(w[i]);
+			groups += v && !prev;
+			prev = v;
 		}
 	}
 	return total ? total : 1;

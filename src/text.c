@@ -66,14 +66,11 @@ void text_sanitize(struct buf *out, const char *s, size_t n, bool keep_layout)
 	/* Also makes `out` a valid string when every character goes. */
 	buf_grow(out, n);
 	while (i < n) {
-		size_t run = i;
 		/* Copy plain printable ASCII in one go: it is most of any text. */
-		while (run < n && (unsigned char)s[run] >= 0x20 &&
-		       (unsigned char)s[run] < 0x7f)
-			run++;
-		if (run > i) {
-			buf_append(out, s + i, run - i);
-			i = run;
+		size_t run = text_ascii_run(s + i, n - i);
+		if (run) {
+			buf_append(out, s + i, run);
+			i += run;
 			continue;
 		}
 		uint32_t cp;
@@ -336,9 +333,31 @@ size_t text_wrap(const char *s, size_t n, size_t width, struct text_line **out)
 	return l.len;
 }
 
+/* text_slug() of ASCII text, which most headings are: the same rule
+ * without a case mapping or a decode; false, with nothing appended, when
+ * `s` is not ASCII. */
+static bool slug_ascii(struct buf *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == ' ')
+			buf_putc(out, '-');
+		else if (c >= 'A' && c <= 'Z')
+			buf_putc(out, (char)(c - 'A' + 'a'));
+		else if (c == '-' || c == '_' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			buf_putc(out, c);
+	}
+	return true;
+}
+
 void text_slug(struct buf *out, const char *s, size_t n)
 {
 	buf_grow(out, n); /* a valid string even when nothing is kept */
+	if (slug_ascii(out, s, n))
+		return;
 	size_t lower_len = 0;
 	uint8_t *lower = u8_tolower((const uint8_t *)s, n, NULL, NULL, NULL, &lower_len);
 	const char *src = lower ? (const char *)lower : s;

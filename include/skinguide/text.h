@@ -28,6 +28,17 @@ static inline size_t text_decode(const char *s, size_t n, uint32_t *cp)
 	return text_decode_multibyte(s, n, cp);
 }
 
+/** Bytes of the run of printable ASCII (0x20 to 0x7e) that starts `s`:
+ *  characters that need no decode, have width 1 and are never controls.
+ *  Scanners skip such a run in one step, then decode what follows. */
+static inline size_t text_ascii_run(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f)
+		i++;
+	return i;
+}
+
 /** True for the characters that must never reach a terminal: C0 controls
  *  other than tab and newline, DEL and the C1 controls. */
 static inline bool text_is_control(uint32_t cp)

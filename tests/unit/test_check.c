@@ -22,6 +22,7 @@
 #include "skinguide/buf.h"
 #include "skinguide/check.h"
 #include "skinguide/content.h"
+#include "skinguide/text.h"
 
 #define FIX "tests/fixtures/check/"
 
@@ -662,6 +663,133 @@ static void test_bytes_many_problems_are_summed_up(void **state)
 	assert_line(out, "x.md: error: ", "2 more problems");
 }
 
+/* check_bytes steps over printable ASCII in runs.  A scan that decodes
+ * every character, as it did before, must find the same problems at the
+ * same lines and columns: here written as "line:column" lines. */
+static size_t decoding_scan(const char *s, size_t n, struct buf *out)
+{
+	size_t problems = 0, col = 1;
+	int line = 1;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t len = text_decode(s + i, n - i, &cp);
+		bool real_fffd = len == 3 && memcmp(s + i, "\xef\xbf\xbd", 3) == 0;
+		bool bad = (cp == TEXT_REPLACEMENT && !real_fffd) ||
+			   (cp == '\r' ? !(i + 1 < n && s[i + 1] == '\n') : text_is_control(cp)) ||
+			   (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+		if (bad && ++problems <= 5)
+			buf_printf(out, "%d:%zu\n", line, col);
+		col++;
+		if (cp == '\n') {
+			line++;
+			col = 1;
+		}
+		i += len;
+	}
+	return problems;
+}
+
+/* The "line:column" of each problem check_bytes printed. */
+static void printed_places(const char *printed, struct buf *out)
+{
+	for (const char *p = printed; *p;) {
+		int line;
+		size_t col;
+		if (sscanf(p, "x.md:%d: error: column %zu ", &line, &col) == 2)
+			buf_printf(out, "%d:%zu\n", line, col);
+		p += strcspn(p, "\n");
+		p += *p == '\n';
+	}
+}
+
+static void assert_scans_agree(const char *s, size_t n)
+{
+	struct buf want = BUF_INIT, got = BUF_INIT;
+	size_t expected = decoding_scan(s, n, &want);
+	/* Hundreds of runs: not run_bytes(), whose text stays to the end. */
+	char *printed = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&printed, &len);
+	assert_non_null(f);
+	size_t problems = check_bytes("x.md", s, n, f);
+	assert_int_equal(fclose(f), 0);
+	printed_places(printed, &got);
+	free(printed);
+	bool same = problems == expected && strcmp(buf_str(&got), buf_str(&want)) == 0;
+	const char *why = same ? NULL : fmt("%zu problems at %s; decoding: %zu at %s", problems,
+					    buf_str(&got), expected, buf_str(&want));
+	buf_free(&want);
+	buf_free(&got);
+	if (why)
+		fail_msg("%s", why);
+}
+
+static void test_bytes_ascii_runs_agree_with_decoding(void **state)
+{
+	(void)state;
+	/* Every ASCII byte after a run, before one and alone, behind two
+	 * characters of two and three bytes, so that columns count
+	 * characters. */
+	for (int b = 0; b < 0x80; b++) {
+		char s[] = "\xc3\xa9\xe2\x82\xac" "ab?c\n?\n" "d?";
+		for (char *q = s; (q = memchr(q, '?', (size_t)(s + sizeof s - 1 - q))) != NULL; q++)
+			*q = (char)b;
+		assert_scans_agree(s, sizeof s - 1);
+	}
+	/* Made-up files from pieces: text, tab, CR, LF, CRLF, ESC, DEL,
+	 * NUL, UTF-8 of two to four bytes, U+0085, a bidi override, a real
+	 * U+FFFD, and invalid or cut-off UTF-8. */
+	static const char *const pieces[] = {
+		"a", "Zz ", "\t", "\n", "\r", "\r\n", "\x1b", "\x7f", "\xc3\xa9", "\xe2\x82\xac",
+		"\xf0\x9f\x98\x80", "\xc2\x85", "\xe2\x80\xae", "\xef\xbf\xbd", "\xff", "\xc3", "\xe2\x82", "\x80",
+	};
+	const size_t npieces = sizeof pieces / sizeof pieces[0];
+	uint32_t seed = 12345;
+	for (int round = 0; round < 500; round++) {
+		char s[256];
+		size_t n = 0;
+		seed = seed * 1103515245u + 12345u;
+		for (size_t k = (seed >> 16) % 40; k > 0; k--) {
+			seed = seed * 1103515245u + 12345u;
+			const char *piece = pieces[(seed >> 16) % npieces];
+			memcpy(s + n, piece, strlen(piece));
+			n += strlen(piece);
+		}
+		if (round % 7 == 0 && n > 0)
+			s[n / 2] = '\0';
+		assert_scans_agree(s, n);
+	}
+}
+
+/* Controls and bidi overrides written as entities are found in text
+ * that skips ASCII runs: after plain words, after UTF-8 letters, first,
+ * in a link's address; a tab (allowed) and code (where an entity stays
+ * five plain bytes) give nothing. */
+static void test_entities_found_after_ascii_and_utf8_text(void **state)
+{
+	(void)state;
+	static const char text[] = SUN_TITLE "\n\n" SUN_SUMMARY "\n\n" SUN_HEADING "\n\n"
+		SUN_BODY "\n\n"                                     /* 1-8 */
+		"Put it on &#27; then go.\n\n"                       /* 9 */
+		"Caf\xc3\xa9 \xe4\xb8\xad then &#x9b; here.\n\n"        /* 11 */
+		"&#8238;Go out later.\n\n"                           /* 13 */
+		"Caf\xc3\xa9 and a tab &#9; here.\n\n"                 /* 15 */
+		"Read [this](https://example.org/&#27;x) now.\n\n"   /* 17 */
+		"Type `&#27;` as it is.\n\n"                         /* 19 */
+		SUN_SOURCES "\n\n" SUN_SOURCE "\n";
+	const char *dir = make_temp_dir();
+	write_bytes(dir, "01-ent.md", text, sizeof text - 1);
+	struct check_result res;
+	char *out = run_check(dir, &res);
+	const char *path = fmt("%s/01-ent.md", dir);
+	const char *what = "written as an entity";
+	assert_line(out, fmt("%s:9: error: ", path), what);
+	assert_line(out, fmt("%s:11: error: ", path), what);
+	assert_line(out, fmt("%s:13: error: ", path), what);
+	assert_line(out, fmt("%s:17: error: ", path), what);
+	assert_int_equal(count_lines_with(out, what), 4);
+}
+
 static void test_findings_come_in_line_order(void **state)
 {
 	(void)state;
@@ -1018,6 +1146,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_bytes_lone_cr_del_c1_and_nul_are_control, teardown),
 		cmocka_unit_test_teardown(test_bytes_crlf_is_fine_and_counts_lines, teardown),
 		cmocka_unit_test_teardown(test_bytes_many_problems_are_summed_up, teardown),
+		cmocka_unit_test_teardown(test_bytes_ascii_runs_agree_with_decoding, teardown),
+		cmocka_unit_test_teardown(test_entities_found_after_ascii_and_utf8_text, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

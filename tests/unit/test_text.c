@@ -928,6 +928,65 @@ static void test_slug_keeps_non_ascii_letters(void **state)
 	check_slug("\xc3\x89tape", "\xc3\xa9tape");
 }
 
+/* text_slug() makes the slug of ASCII text without libunistring.  The
+ * slow path works character by character, and an ASCII character's case
+ * and class need no context, so a non-ASCII letter after `s` sends the
+ * same text through it: slug(s) then "\xc3\xa9" must be slug(s + "\xc3\xa9"). */
+static void assert_slug_paths_agree(const char *s, size_t n)
+{
+	struct buf fast = BUF_INIT, slow = BUF_INIT;
+	char *with_e = xmalloc(n + 2);
+	memcpy(with_e, s, n);
+	memcpy(with_e + n, "\xc3\xa9", 2);
+	text_slug(&fast, s, n);
+	buf_puts(&fast, "\xc3\xa9");
+	text_slug(&slow, with_e, n + 2);
+	assert_int_equal(fast.len, slow.len);
+	assert_memory_equal(fast.data, slow.data, fast.len);
+	free(with_e);
+	buf_free(&fast);
+	buf_free(&slow);
+}
+
+static void test_slug_ascii_fast_path_agrees_with_unicode_path(void **state)
+{
+	(void)state;
+	for (int b = 0; b < 0x80; b++) {
+		char s[4] = {'A', (char)b, 'z', '\0'};
+		assert_slug_paths_agree(s, 3);
+		assert_slug_paths_agree(s + 1, 1);
+	}
+	static const char *const headings[] = {
+		"The first 24 hours", "What is it?", "Sun & heat", "Days 2-3", "snake_case  two",
+		"  Leading, trailing  ", "ALL CAPS: WHY?", "Tabs\tand\nnewlines", "", "---",
+	};
+	for (size_t i = 0; i < sizeof headings / sizeof headings[0]; i++)
+		assert_slug_paths_agree(headings[i], strlen(headings[i]));
+	check_slug("ALL CAPS: WHY?", "all-caps-why");
+}
+
+/* text_ascii_run() lets scanners skip what a decode would find to be
+ * printable ASCII: one column, no control.  Byte by byte, and where a
+ * run stops, it must say what text_decode() and the width say. */
+static void test_ascii_run_agrees_with_decode(void **state)
+{
+	(void)state;
+	for (int b = 0; b < 0x100; b++) {
+		char s[2] = {(char)b, 'x'};
+		uint32_t cp;
+		size_t len = text_decode(s, 1, &cp);
+		bool plain = len == 1 && cp < 0x80 && !text_is_control(cp) &&
+			     text_char_width(cp) == 1;
+		assert_int_equal(text_ascii_run(s, 1), plain ? 1 : 0);
+		assert_int_equal(text_ascii_run(s, 2), plain ? 2 : 0);
+	}
+	static const char mixed[] = "ab c" ZHONG "d\te\n" GRIN "f";
+	assert_int_equal(text_ascii_run(mixed, sizeof mixed - 1), 4);
+	assert_int_equal(text_ascii_run(mixed + 7, sizeof mixed - 8), 1);
+	assert_int_equal(text_ascii_run(mixed, 2), 2); /* stops at n */
+	assert_int_equal(text_ascii_run(mixed, 0), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -980,6 +1039,8 @@ int main(void)
 		cmocka_unit_test(test_slug_lowercases_and_dashes_spaces),
 		cmocka_unit_test(test_slug_drops_punctuation),
 		cmocka_unit_test(test_slug_keeps_non_ascii_letters),
+		cmocka_unit_test(test_slug_ascii_fast_path_agrees_with_unicode_path),
+		cmocka_unit_test(test_ascii_run_agrees_with_decode),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
