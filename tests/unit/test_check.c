@@ -351,8 +351,12 @@ static void test_bad_links_are_errors_good_ones_are_not(void **state)
 	(void)state;
 	struct check_result res;
 	char *out = run_check(FIX "links", &res);
-	assert_counts(out, &res, 3, 0, 2);
-	assert_line(out, FIX "links/01-main.md:7: error: ", "'nope.md' leads to no article");
+	assert_counts(out, &res, 4, 0, 2);
+	assert_line(out, FIX "links/01-main.md:7: error: ", "'nope.md' leads to no article; "
+		    "link to an article as 'id.md'");
+	/* A near miss is named: two edits from "other". */
+	assert_line(out, FIX "links/01-main.md:17: error: ", "'03-othr.md' leads to no "
+		    "article; did you mean 'other.md'?");
 	assert_line(out, FIX "links/01-main.md:9: error: ",
 		    "'other.md#nope' names no heading of 'other'");
 	assert_line(out, FIX "links/01-main.md:13: error: ",
@@ -419,6 +423,22 @@ static void test_level_four_heading_is_warning(void **state)
 	assert_counts(out, &res, 0, 1, 1);
 	assert_line(out, FIX "deep_heading/01-deep.md:9: warning: ", "level-4 heading");
 	assert_row(out, "deep");
+}
+
+/* Screen readers jump by heading level: a skipped one is said, and how
+ * to mend it. */
+static void test_skipped_heading_level_is_warning(void **state)
+{
+	(void)state;
+	static const char article[] = SUN_TITLE "\n\n" SUN_SUMMARY "\n\n### Too deep\n\n"
+		SUN_BODY "\n\n" SUN_SOURCES "\n\n" SUN_SOURCE "\n";
+	const char *dir = make_temp_dir();
+	write_bytes(dir, "01-sun.md", article, sizeof article - 1);
+	struct check_result res;
+	char *out = run_check(dir, &res);
+	assert_line(out, fmt("%s/01-sun.md:5: warning: ", dir), "a level-3 heading right "
+		    "after a level-1 one skips a level; use ##");
+	assert_int_equal(res.warnings, 1);
 }
 
 static void test_summary_over_70_columns_is_warning(void **state)
@@ -1115,6 +1135,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_ids_outside_the_rule_are_errors, teardown),
 		cmocka_unit_test_teardown(test_misnamed_file_path_with_trailing_slash, teardown),
 		cmocka_unit_test_teardown(test_level_four_heading_is_warning, teardown),
+		cmocka_unit_test_teardown(test_skipped_heading_level_is_warning, teardown),
 		cmocka_unit_test_teardown(test_summary_over_70_columns_is_warning, teardown),
 		cmocka_unit_test_teardown(test_long_sentences_warn_then_fail, teardown),
 		cmocka_unit_test_teardown(test_grade_above_8_is_error, teardown),
