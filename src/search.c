@@ -1707,6 +1707,7 @@ struct section {
 	uint64_t body_terms;     /* of its best body row */
 	size_t body_count;
 	char *body;              /* that row's text, or NULL */
+	sqlite3_int64 body_row;  /* and its row */
 };
 
 static struct section *section_for(struct section **secs, size_t *n, long sec)
@@ -1749,6 +1750,7 @@ static void add_row(struct section *x, const struct row *r)
 		return;
 	free(x->body);
 	x->body = xstrdup(r->text);
+	x->body_row = r->id;
 	x->body_terms = r->terms;
 	x->body_count = r->count;
 }
@@ -1910,12 +1912,34 @@ static void make_snippet(struct search_hit *hit, const char *text, struct search
 	hit->nmarks = k;
 }
 
+/* The best body row, after the section's first paragraph when the row
+ * alone says little: a list item "sunburn" reads as "Most clinics ask
+ * you to wait if the area has: ... sunburn". */
+static char *with_lead_in(struct search *s, const struct section *x)
+{
+	size_t len = strlen(x->body);
+	if (!x->hrow || x->body_row <= x->hrow + 1 ||
+	    text_width(x->body, len) * 2 >= s->opts.snippet_columns)
+		return xstrdup(x->body);
+	int kind = -1;
+	long sec = -2;
+	char *lead = row_text(s, x->hrow + 1, 0, &kind, &sec);
+	if (!lead || kind != ROW_BODY || sec != x->sec) {
+		free(lead);
+		return xstrdup(x->body);
+	}
+	struct buf b = BUF_INIT;
+	buf_printf(&b, "%s " ELLIPSIS " %s", lead, x->body);
+	free(lead);
+	return buf_detach(&b);
+}
+
 /* The snippet comes from the best body row, else the text right after
  * the heading that matched. */
 static char *snippet_source(struct search *s, const struct section *x)
 {
 	if (x->body)
-		return xstrdup(x->body);
+		return with_lead_in(s, x);
 	sqlite3_int64 after = x->hrow ? x->hrow : x->head_row;
 	int kind = -1;
 	long sec = -2;

@@ -901,6 +901,24 @@ static void write_guide_with(const char *synonyms)
 	assert_true(tmpdir_write(temp_dir, SEARCH_SYNONYMS_FILE, synonyms, strlen(synonyms)));
 }
 
+/* A list item of one word says little alone: the snippet starts with
+ * the section's first paragraph, and the found word is still marked. */
+static void test_short_row_snippet_has_its_lead_in(void **state)
+{
+	(void)state;
+	temp_dir = tmpdir_make("sg-lead");
+	const char *art = "# Waiting\n\nWhen to wait.\n\n## Calm skin\n\nMost clinics ask you "
+			  "to wait if the area has:\n\n- acne\n- sunburn\n";
+	assert_true(tmpdir_write(temp_dir, "01-a.md", art, strlen(art)));
+	open_search(temp_dir, NULL);
+	query("sunburn");
+	assert_int_equal(res->count, 1);
+	const struct search_hit *h = &res->hits[0];
+	assert_string_equal(h->snippet, "Most clinics ask you to wait if the area has: ... sunburn");
+	assert_int_equal(h->nmarks, 1);
+	assert_memory_equal(h->snippet + h->marks[0].start, "sunburn", 7);
+}
+
 static void test_language_from_the_content(void **state)
 {
 	(void)state;
@@ -1070,6 +1088,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_unknown_content_language_falls_back, teardown),
 		cmocka_unit_test_teardown(test_shipped_synonyms_are_clean, teardown),
 		cmocka_unit_test_teardown(test_synonym_file_mistakes, teardown),
+		cmocka_unit_test_teardown(test_short_row_snippet_has_its_lead_in, teardown),
 		cmocka_unit_test_teardown(test_check_reports_synonyms_with_lines, teardown),
 		cmocka_unit_test_teardown(test_synonyms_with_bad_bytes, teardown),
 	};
