@@ -266,7 +266,7 @@ test_long_list_says_there_is_more() {
 	wait_for "Topic 12 of 12"
 	# A lone 1 opens topic 1 once no second digit follows.
 	keys 1
-	wait_for "All  Search s"
+	wait_for "Read next: Topic 2"
 	row 0 | grep -qx "  Topic 1" || fail "topic 1 did not open: $(row 0)"
 	quit_clean
 }
