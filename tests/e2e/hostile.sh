@@ -126,8 +126,15 @@ tui_grab() { scr=$(tm capture-pane -p -J -t t); }
 # tui_where: the reader's place in the status bar (All, Top, End or N%);
 # empty anywhere else.
 tui_where() {
-	printf '%s\n' "$scr" | tail -n 1 | grep -oE '(^| )(All|Top|End|[0-9]+%)( |$)' |
-		tail -n 1 | tr -d ' '
+	last=$(printf '%s\n' "$scr" | tail -n 1)
+	pos=$(printf '%s\n' "$last" | grep -oE '(^| )(Top|End|[0-9]+%)( |$)' | tail -n 1 |
+		tr -d ' ')
+	# A topic that fits the window shows no position, only its buttons.
+	if [ -z "$pos" ] && printf '%s\n' "$last" | grep -q ' Back ' &&
+		! printf '%s\n' "$last" | grep -qE '^ Topic [0-9]+ of '; then
+		pos=All
+	fi
+	printf '%s\n' "$pos"
 }
 
 # What content could change in the terminal besides the screen: the
