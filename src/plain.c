@@ -67,8 +67,8 @@ static const struct word words[] = {
 	{{"n", "next", NULL}, NAV_READ_ON, PLAIN_NEXT_TOPIC, "for the next topic",
 	 "read the next topic"},
 	{{"m", "match", "next match"}, NAV_NEXT_MATCH, PLAIN_MATCH, "for the next place found",
-	 "in a topic opened from a search, where the words found are marked "
-	 FOUND_OPEN "like this" FOUND_CLOSE ": print it from the next place they are"},
+	 "in a topic opened from a search (the words found are marked "
+	 FOUND_OPEN "like this" FOUND_CLOSE "), print it from the next place they are"},
 	{{"p", "previous", "previous match"}, NAV_PREV_MATCH, PLAIN_MATCH,
 	 "for the place before", "the same, from the place before"},
 	{{"b", "back", NULL}, NAV_BACK, PLAIN_ACTION, "to go back", "go back to where you were"},
@@ -479,7 +479,7 @@ static void found_on(struct found_list *f, size_t line, struct marks *m)
 {
 	while (f->next < f->count && f->lines[f->next] < line)
 		f->next++;
-	m->found = f->marks + f->next;
+	m->found = f->count ? f->marks + f->next : NULL;
 	for (m->nfound = 0; f->next + m->nfound < f->count && f->lines[f->next + m->nfound] == line;)
 		m->nfound++;
 }
@@ -506,7 +506,7 @@ static size_t marked_paragraph(struct plain *p, struct buf *to, const struct lay
 		hang = j == i + 1 ? lead : hang;
 		if (j > i)
 			buf_putc(&all, ' ');
-		buf_append(&all, one.data + lead, one.len - lead);
+		buf_append(&all, buf_str(&one) + lead, one.len - lead);
 	}
 	if (j == i + 1) /* one line: its continuation starts where its text does */
 		hang = leading_spaces(all.data, all.len);
