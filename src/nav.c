@@ -1052,3 +1052,15 @@ void nav_notice(struct nav *n, const char *text)
 	nav_say(n, "%s", text);
 	nav_measure(n);
 }
+
+/* ---- for the plain front end: what the full screen shows by highlight ------------ */
+
+bool nav_found_place(const struct nav *n, size_t i, size_t *line, struct nav_mark *mark)
+{
+	const struct found *f = &n->v->reader.found;
+	if (!n->v->reader.view.layout || i >= f->count)
+		return false;
+	*line = f->matches[i].line;
+	*mark = (struct nav_mark){f->matches[i].start, f->matches[i].end, (long)i == f->current};
+	return true;
+}

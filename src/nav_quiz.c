@@ -565,3 +565,11 @@ void quiz_cursor(const struct nav *n, size_t *row, size_t *col)
 {
 	view_cursor(n, &n->v->quiz.view, row, col);
 }
+
+/* ---- for the plain front end ------------------------------------------------------ */
+
+long nav_quiz_chosen(const struct nav *n)
+{
+	const struct quiz_visit *q = &n->v->quiz;
+	return nav_quiz_question(n) >= 0 ? q->chosen[q->order[q->pos]] : -1;
+}

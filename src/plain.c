@@ -20,8 +20,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <termios.h>
 #include <unistd.h>
+
+#include <unicase.h>
 
 #include "skinguide/buf.h"
 #include "skinguide/layout.h"
@@ -37,27 +40,48 @@
 /* Columns kept free on each line for what is added after the text was
  * wrapped: link numbers ("[12]") and the word "Heading: ". */
 #define NUMBER_ROOM 9
+/* Found words are marked in words, as links are numbered: no highlight
+ * reaches a braille display or a screen reader. */
+#define FOUND_OPEN "[found: "
+#define FOUND_CLOSE "]"
 
 /* ---- words: what can be typed, the action it is, how the prompt says it --- */
 
-enum special { PLAIN_ACTION, PLAIN_NEXT_TOPIC, PLAIN_FROM_TOP };
+enum special { PLAIN_ACTION, PLAIN_NEXT_TOPIC, PLAIN_FROM_TOP, PLAIN_MATCH };
 
 struct word {
 	const char *names[3]; /* the first is the one the prompt shows */
 	enum nav_action action;
 	enum special special;
-	const char *phrase;   /* "to go back", after the name in the prompt */
+	const char *phrase;   /* "to go back", after the name in the prompt, or NULL */
+	const char *help;     /* what it does, on plain mode's help */
 };
 
+/* In the order the prompt offers them. */
 static const struct word words[] = {
-	{{"n", "next", NULL}, NAV_READ_ON, PLAIN_NEXT_TOPIC, "for the next topic"},
-	{{"b", "back", NULL}, NAV_BACK, PLAIN_ACTION, "to go back"},
-	{{"t", "topics", NULL}, NAV_TOPICS, PLAIN_ACTION, "for the list of topics"},
-	{{"c", "sections", "contents"}, NAV_HEADINGS, PLAIN_ACTION, "for the sections"},
-	{{"top", NULL, NULL}, NAV_TOP, PLAIN_FROM_TOP, "to read from the top"},
-	{{"r", "restart", "start over"}, NAV_START_OVER, PLAIN_ACTION, "to start over"},
-	{{"h", "help", "?"}, NAV_HELP, PLAIN_ACTION, "for help"},
-	{{"q", "quit", NULL}, NAV_QUIT, PLAIN_ACTION, "to quit"},
+	{{"quiz", NULL, NULL}, NAV_QUIZ, PLAIN_ACTION, NULL,
+	 "take the readiness quiz, one question at a time"},
+	{{"s", "search", "/"}, NAV_SEARCH, PLAIN_ACTION, "for search",
+	 "search the whole guide: type the words on the next line, or on the same "
+	 "line after s, search or / (s WORDS, search WORDS, /WORDS)"},
+	{{"n", "next", NULL}, NAV_READ_ON, PLAIN_NEXT_TOPIC, "for the next topic",
+	 "read the next topic"},
+	{{"m", "match", "next match"}, NAV_NEXT_MATCH, PLAIN_MATCH, "for the next place found",
+	 "in a topic opened from a search (the words found are marked "
+	 FOUND_OPEN "like this" FOUND_CLOSE "), print it from the next place they are"},
+	{{"p", "previous", "previous match"}, NAV_PREV_MATCH, PLAIN_MATCH,
+	 "for the place before", "the same, from the place before"},
+	{{"b", "back", NULL}, NAV_BACK, PLAIN_ACTION, "to go back", "go back to where you were"},
+	{{"t", "topics", NULL}, NAV_TOPICS, PLAIN_ACTION, "for the list of topics",
+	 "list the topics"},
+	{{"c", "sections", "contents"}, NAV_HEADINGS, PLAIN_ACTION, "for the sections",
+	 "list the sections of the topic, to go to one by its number"},
+	{{"top", NULL, NULL}, NAV_TOP, PLAIN_FROM_TOP, "to read from the top",
+	 "print the topic from its top"},
+	{{"r", "restart", "start over"}, NAV_START_OVER, PLAIN_ACTION, "to start over",
+	 "forget this visit and start again"},
+	{{"h", "help", "?"}, NAV_HELP, PLAIN_ACTION, "for help", "show this help"},
+	{{"q", "quit", NULL}, NAV_QUIT, PLAIN_ACTION, "to quit", "leave the guide"},
 };
 
 #define NWORDS (sizeof words / sizeof *words)
@@ -84,19 +108,6 @@ static const struct word *word_of(enum nav_action a)
 		if (words[i].action == a)
 			return &words[i];
 	return NULL;
-}
-
-/* For the help screen: "b, back" for NAV_BACK. */
-static void key_names(enum nav_action a, struct buf *out, void *ctx)
-{
-	(void)ctx;
-	if (a == NAV_DIGIT)
-		buf_puts(out, "a number");
-	else if (a == NAV_REDRAW)
-		buf_puts(out, "an empty line");
-	const struct word *w = word_of(a);
-	for (size_t i = 0; w && i < 3 && w->names[i]; i++)
-		buf_printf(out, "%s%s", i ? ", " : "", w->names[i]);
 }
 
 /* ---- state ------------------------------------------------------------- */
@@ -132,7 +143,10 @@ struct plain {
 	long start_article;
 	size_t start_depth;
 	bool from_top;
+	bool reprint;           /* print the screen even when it did not change */
 	bool touched;           /* a line was typed since the visit began */
+	bool has_quiz;          /* the guide offers its quiz */
+	size_t item_col;        /* the column of the last item's text printed */
 };
 
 /* ---- output ------------------------------------------------------------ */
@@ -205,13 +219,45 @@ static bool is_heading(unsigned style)
 
 /* One line of a layout in plain words: borders and rules dropped, a
  * heading's first line says "Heading:", a call-out's first line "Box:",
- * and each link's number stands before its text (the first time it is
- * printed).  `nb` is NULL to number none; `m` carries the block being
- * marked across lines. */
+ * each link's number stands before its text (the first time it is
+ * printed) and found words are marked "[found: words]".  `nb` is NULL to
+ * number none; `m` carries the block being marked across lines, and what
+ * to say on the line about to be printed. */
 struct marks {
 	size_t heading_block; /* block + 1 of the heading being printed, 0 for none */
 	bool in_box;
+	const struct nav_mark *found; /* this line's found words, in order */
+	size_t nfound;
+	const char *after;    /* words to add at the end of this line, or NULL */
 };
+
+/* Bytes [from, to) of a line's text, the found words in it marked.
+ * `open` carries a mark from one span to the next. */
+static void append_found(struct buf *out, const char *text, size_t from, size_t to,
+			 const struct marks *m, bool *open)
+{
+	for (size_t at = from; at < to;) {
+		size_t next = to;
+		for (size_t k = 0; k < m->nfound; k++) {
+			const struct nav_mark *f = &m->found[k];
+			if (!*open && f->start == at) {
+				buf_puts(out, FOUND_OPEN);
+				*open = true;
+			}
+			if (f->start > at && f->start < next)
+				next = f->start;
+			if (f->end > at && f->end < next)
+				next = f->end;
+		}
+		buf_append(out, text + at, next - at);
+		at = next;
+		for (size_t k = 0; k < m->nfound && *open; k++)
+			if (m->found[k].end == at) {
+				buf_puts(out, FOUND_CLOSE);
+				*open = false;
+			}
+	}
+}
 
 struct numbering {
 	size_t *numbers; /* of each layout link, 0 for none */
@@ -232,11 +278,11 @@ static void numbering_free(struct numbering *nb)
 	free(nb->seen);
 }
 
-static void article_line(struct plain *p, struct buf *to, const struct layout_line *ln,
-			 struct numbering *nb, struct marks *m)
+static bool line_words(struct buf *line, const struct layout_line *ln, struct numbering *nb,
+		       struct marks *m)
 {
 	struct buf text = BUF_INIT;
-	bool heading = false, box = false, edge = false;
+	bool heading = false, box = false, edge = false, open = false;
 	for (size_t s = 0; s < ln->nspans; s++) {
 		const struct layout_span *sp = &ln->spans[s];
 		box |= (sp->style & LAYOUT_CALLOUT) != 0;
@@ -249,28 +295,39 @@ static void article_line(struct plain *p, struct buf *to, const struct layout_li
 			buf_printf(&text, "[%zu]", nb->numbers[k]);
 			nb->seen[k] = true;
 		}
-		buf_append(&text, ln->text + sp->start, sp->len);
+		append_found(&text, ln->text, sp->start, sp->start + sp->len, m, &open);
 	}
+	if (open)
+		buf_puts(&text, FOUND_CLOSE);
 	const char *t = buf_str(&text);
 	/* A blank line between a box's paragraphs still has its edges. */
 	bool was_in_box = m->in_box;
 	m->in_box = box ? m->in_box || *t : edge && ln->kind == LAYOUT_LINE_BLANK && m->in_box;
 	if (ln->kind == LAYOUT_LINE_DECOR && !*t) {
 		buf_free(&text);
-		return;
+		return false;
 	}
-	struct buf line = BUF_INIT;
 	if (heading && m->heading_block != ln->block + 1)
-		buf_puts(&line, "Heading: ");
+		buf_puts(line, "Heading: ");
 	else if (box && *t && !was_in_box)
-		buf_puts(&line, "Box: ");
+		buf_puts(line, "Box: ");
 	else if (box && *t)
-		buf_puts(&line, "     ");
-	buf_puts(&line, t);
+		buf_puts(line, "     ");
+	buf_puts(line, t);
+	if (m->after)
+		buf_puts(line, m->after);
 	m->heading_block = heading ? ln->block + 1 : 0;
-	put_line(p, to, line.data, line.len);
-	buf_free(&line);
 	buf_free(&text);
+	return true;
+}
+
+static void article_line(struct plain *p, struct buf *to, const struct layout_line *ln,
+			 struct numbering *nb, struct marks *m)
+{
+	struct buf line = BUF_INIT;
+	if (line_words(&line, ln, nb, m))
+		put_line(p, to, line.data, line.len);
+	buf_free(&line);
 }
 
 /* Where a link leads, in words, for the list after the text. */
@@ -387,6 +444,95 @@ static void entries_clear(struct plain *p)
 	p->nentries = 0;
 }
 
+/* The places the searched words are in the topic being read, in the
+ * order of its lines, and the first not printed yet. */
+struct found_list {
+	size_t *lines;
+	struct nav_mark *marks;
+	size_t count, next;
+};
+
+static void found_list_new(const struct plain *p, struct found_list *f)
+{
+	size_t cap = 0, line;
+	struct nav_mark m;
+	*f = (struct found_list){0};
+	for (; nav_found_place(p->nav, f->count, &line, &m); f->count++) {
+		if (f->count == cap) {
+			cap = cap ? cap * 2 : 16;
+			f->lines = xreallocarray(f->lines, cap, sizeof *f->lines);
+			f->marks = xreallocarray(f->marks, cap, sizeof *f->marks);
+		}
+		f->lines[f->count] = line;
+		f->marks[f->count] = m;
+	}
+}
+
+static void found_list_free(struct found_list *f)
+{
+	free(f->lines);
+	free(f->marks);
+}
+
+/* The found words on line `line` into `m`. */
+static void found_on(struct found_list *f, size_t line, struct marks *m)
+{
+	while (f->next < f->count && f->lines[f->next] < line)
+		f->next++;
+	m->found = f->count ? f->marks + f->next : NULL;
+	for (m->nfound = 0; f->next + m->nfound < f->count && f->lines[f->next + m->nfound] == line;)
+		m->nfound++;
+}
+
+/* Line `i`, which has found words, and the rest of its paragraph, wrapped
+ * again as one: their marks make the lines longer than they were laid
+ * out, and a word or two would be left on a line of their own.  Returns
+ * the last line it took. */
+static size_t marked_paragraph(struct plain *p, struct buf *to, const struct layout *l,
+			       size_t i, struct numbering *nb, struct marks *m,
+			       struct found_list *f)
+{
+	struct buf all = BUF_INIT, one = BUF_INIT;
+	size_t block = layout_line(l, i)->block, j = i, hang = 0;
+	for (; j < layout_line_count(l); j++) {
+		const struct layout_line *ln = layout_line(l, j);
+		if (j > i && (ln->block != block || ln->kind != LAYOUT_LINE_TEXT))
+			break;
+		found_on(f, j, m);
+		buf_clear(&one);
+		if (!line_words(&one, ln, nb, m))
+			continue;
+		size_t lead = j > i ? leading_spaces(one.data, one.len) : 0;
+		hang = j == i + 1 ? lead : hang;
+		if (j > i)
+			buf_putc(&all, ' ');
+		buf_append(&all, buf_str(&one) + lead, one.len - lead);
+	}
+	if (j == i + 1) /* one line: its continuation starts where its text does */
+		hang = leading_spaces(all.data, all.len);
+	put_wrapped(p, to, buf_str(&all), all.len, hang);
+	buf_free(&one);
+	buf_free(&all);
+	return j - 1;
+}
+
+/* The lines from `start` on, the found words marked on theirs. */
+static void article_lines(struct plain *p, struct buf *to, const struct layout *l,
+			  size_t start, struct numbering *nb)
+{
+	struct found_list f;
+	found_list_new(p, &f);
+	struct marks m = {0};
+	for (size_t i = start; i < layout_line_count(l); i++) {
+		found_on(&f, i, &m);
+		if (m.nfound)
+			i = marked_paragraph(p, to, l, i, nb, &m, &f);
+		else
+			article_line(p, to, layout_line(l, i), nb, &m);
+	}
+	found_list_free(&f);
+}
+
 static void render_article(struct plain *p, struct buf *to)
 {
 	const struct layout *l = nav_reader_layout(p->nav);
@@ -405,9 +551,7 @@ static void render_article(struct plain *p, struct buf *to)
 		put_str(p, to, "");
 		buf_free(&head);
 	}
-	struct marks m = {0};
-	for (size_t i = start; i < layout_line_count(l); i++)
-		article_line(p, to, layout_line(l, i), &nb, &m);
+	article_lines(p, to, l, start, &nb);
 	print_links(p, to, l, start);
 	numbering_free(&nb);
 }
@@ -597,10 +741,30 @@ static void pad_to(struct buf *line, size_t col)
 		buf_putc(line, ' ');
 }
 
-/* An item row: a choice gets its number, unless its label already is
- * that number (the home screen's "3. ").  Returns the column its text
- * starts at. */
-static size_t item_line(struct buf *line, const struct nav_row *r, size_t number)
+/* Whether `label` (`len` bytes) is only an arrow, as on "→ Start the
+ * quiz": a screen reader says "right arrow", and the number before it
+ * says it is a choice already. */
+static bool only_arrow(const char *label, size_t len)
+{
+	static const char *const arrows[] = {"→", "←", ">", "<"};
+	for (size_t i = 0; i < sizeof arrows / sizeof *arrows; i++)
+		if (len == strlen(arrows[i]) && strncmp(label, arrows[i], len) == 0)
+			return true;
+	return false;
+}
+
+/* Columns the numbers of the list printed last take: 2 for "12". */
+static int number_width(const struct plain *p)
+{
+	return snprintf(NULL, 0, "%zu", p->nentries);
+}
+
+/* An item row: a choice gets its number, right-aligned so that the text
+ * after every number starts in the same column, in place of a label that
+ * already is that number (the home screen's "3. ", aligned for the topics
+ * only).  Returns the column its text starts at. */
+static size_t item_line(const struct plain *p, struct buf *line, const struct nav_row *r,
+			size_t number)
 {
 	char own[32] = "";
 	snprintf(own, sizeof own, "%zu.", number);
@@ -611,14 +775,16 @@ static size_t item_line(struct buf *line, const struct nav_row *r, size_t number
 	while (label_len && label[label_len - 1] == ' ')
 		label_len--;
 	bool own_label = label_len == strlen(own) && strncmp(label, own, label_len) == 0;
-	if (number && !own_label)
-		buf_printf(line, "%s ", own);
+	if (number)
+		buf_printf(line, "%*s ", number_width(p) + 1, own);
+	const char *shown = number && (own_label || only_arrow(label, label_len)) ? ""
+			  : r->label;
 	size_t left = line->len;
 	pad_to(line, left + r->indent);
-	buf_puts(line, r->label);
+	buf_puts(line, shown);
 	/* Text is aligned after a label; after our own number alone it
 	 * follows at once. */
-	if (r->text_col && (*r->label || !number))
+	if (r->text_col && (*shown || !number))
 		pad_to(line, left + r->indent + r->text_col);
 	size_t col = text_width(buf_str(line), line->len);
 	buf_append(line, r->text, r->len);
@@ -668,10 +834,10 @@ static void list_row(struct plain *p, struct buf *to, size_t y, struct numbering
 			numbered_line(p, to, &r, entry_at(p, y), nb, m);
 		break;
 	case NAV_ROW_ITEM:
-		hang = item_line(&line, &r, entry_at(p, y));
+		hang = p->item_col = item_line(p, &line, &r, entry_at(p, y));
 		break;
-	case NAV_ROW_NOTE:
-		pad_to(&line, r.indent + r.text_col);
+	case NAV_ROW_NOTE: /* under its item's text */
+		pad_to(&line, p->item_col ? p->item_col : r.indent + r.text_col);
 		hang = line.len;
 		buf_append(&line, r.text, r.len);
 		break;
@@ -718,27 +884,242 @@ static void print_list_links(struct plain *p, struct buf *to)
 	buf_free(&line);
 }
 
+/* ---- plain mode's help ----------------------------------------------- */
+
+/* Whether word `w` does something in this guide and mode. */
+static bool word_works(const struct plain *p, const struct word *w)
+{
+	if (w->action == NAV_QUIZ)
+		return p->has_quiz;
+	return w->action != NAV_QUIT || !p->opts->kiosk;
+}
+
+/* One entry: "b or back: go back to where you were." */
+static void help_entry(struct plain *p, struct buf *to, const char *names, const char *what)
+{
+	struct buf line = BUF_INIT;
+	buf_printf(&line, "%s: %s.", names, what);
+	put_wrapped(p, to, line.data, line.len, 2);
+	buf_free(&line);
+}
+
+/* "c, sections or contents". */
+static void join_names(const struct word *w, struct buf *out)
+{
+	size_t n = 0;
+	while (n < 3 && w->names[n])
+		n++;
+	for (size_t i = 0; i < n; i++)
+		buf_printf(out, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", w->names[i]);
+}
+
+/* What can be typed, from the word table: the navigator's help names
+ * keys and taps, which a line of text does not have. */
+static void render_help(struct plain *p, struct buf *to)
+{
+	entries_clear(p);
+	put_str(p, to, "Help: what to type");
+	put_str(p, to, "");
+	/* No line but the prompt starts with "Type ": scripts look for it. */
+	put_str(p, to, "On a line of its own, type one of these, then press Enter. Capitals "
+		"do not matter.");
+	put_str(p, to, "");
+	help_entry(p, to, "A number", "choose what has that number on the screen: a topic, a "
+		   "link, a section, a search result, an answer or another choice");
+	help_entry(p, to, "A topic's title", "open that topic (type it as the list of topics "
+		   "shows it)");
+	struct buf names = BUF_INIT;
+	for (size_t i = 0; i < NWORDS; i++) {
+		if (!word_works(p, &words[i]))
+			continue;
+		buf_clear(&names);
+		join_names(&words[i], &names);
+		help_entry(p, to, names.data, words[i].help);
+	}
+	buf_free(&names);
+	help_entry(p, to, "An empty line", "print the screen again; in a search, go back");
+}
+
+/* ---- what a list shows otherwise than in words -------------------------- */
+
+#define SEARCH_HINT "Enter a word or a few words on one line. The results come " \
+	"numbered, best first."
+
+struct list_words {
+	const char *progress; /* "Question 2 of 16": said before the question in
+			       * place of "Heading", its own row left out */
+	char where[64];
+	size_t answer_row;    /* the last row of the answer given, where
+			       * "(your answer)" goes; (size_t)-1 for none */
+	bool search_hint;     /* a search with no words yet: plain mode says
+			       * what to do in place of the hint below its title */
+	size_t title_block;   /* the search's title (its first line) */
+	bool links_last;      /* the links are numbered after every item (the
+			       * welcome's): listed after them too */
+};
+
+/* The last row of the answer already given to the question on screen. */
+static size_t answer_row(const struct plain *p)
+{
+	long chosen = nav_quiz_chosen(p->nav);
+	size_t k = 0;
+	for (size_t i = 0; chosen >= 0 && i < p->nentries; i++) {
+		if (p->entries[i].link >= 0 || k++ != (size_t)chosen)
+			continue;
+		size_t y = p->entries[i].row;
+		struct nav_row r, next;
+		nav_row(p->nav, y, &r);
+		if (r.kind != NAV_ROW_LINE || !r.line)
+			return y;
+		for (; y + 1 < p->tall; y++) {
+			nav_row(p->nav, y + 1, &next);
+			if (next.kind != NAV_ROW_LINE || !next.line || next.line->block != r.line->block)
+				break;
+		}
+		return y;
+	}
+	return (size_t)-1;
+}
+
+/* Whether the search screen has no words yet: its title line, the first,
+ * is all label ("Search:"), no words after it. */
+static bool search_without_words(const struct plain *p, size_t *title_block)
+{
+	if (nav_screen(p->nav) != NAV_SCREEN_SEARCH)
+		return false;
+	struct nav_row r;
+	for (size_t y = 0; y < p->tall; y++) {
+		nav_row(p->nav, y, &r);
+		if (r.kind != NAV_ROW_LINE || !r.line)
+			continue;
+		*title_block = r.line->block;
+		for (size_t s = 0; s < r.line->nspans; s++)
+			if (r.line->spans[s].len && !(r.line->spans[s].style & LAYOUT_STRONG))
+				return false;
+		return true;
+	}
+	return false;
+}
+
+static bool links_after_items(const struct plain *p)
+{
+	bool link = false, item = false;
+	for (size_t i = 0; i < p->nentries; i++) {
+		if (p->entries[i].link >= 0)
+			link = true;
+		else if (link)
+			return false;
+		else
+			item = true;
+	}
+	return link && item;
+}
+
+static void list_words(const struct plain *p, struct list_words *lw)
+{
+	*lw = (struct list_words){.answer_row = (size_t)-1};
+	if (nav_quiz_question(p->nav) >= 0) {
+		struct nav_status st;
+		nav_status(p->nav, &st);
+		snprintf(lw->where, sizeof lw->where, "%s", st.where);
+		lw->progress = lw->where;
+		lw->answer_row = answer_row(p);
+	}
+	lw->search_hint = search_without_words(p, &lw->title_block);
+	lw->links_last = links_after_items(p);
+}
+
+/* The question's heading from row `y` on, its lines joined, after its
+ * number ("Question 2 of 16: Is your skin ..."): a screen reader reads
+ * the question on with its number, not after "Heading".  Returns the
+ * last row it took. */
+static size_t question_heading(struct plain *p, struct buf *to, size_t y, const char *progress)
+{
+	struct buf line = BUF_INIT;
+	struct nav_row r;
+	nav_row(p->nav, y, &r);
+	size_t block = r.line->block;
+	buf_printf(&line, "%s:", progress);
+	for (; y < p->tall; y++) {
+		nav_row(p->nav, y, &r);
+		if (r.kind != NAV_ROW_LINE || !r.line || r.line->block != block ||
+		    r.line->kind != LAYOUT_LINE_TEXT)
+			break;
+		size_t lead = leading_spaces(r.line->text, r.line->len);
+		buf_putc(&line, ' ');
+		buf_append(&line, r.line->text + lead, r.line->len - lead);
+	}
+	put_line(p, to, line.data, line.len);
+	buf_free(&line);
+	return y - 1;
+}
+
+static bool heading_row(const struct nav_row *r)
+{
+	return r->kind == NAV_ROW_LINE && r->line && r->line->nspans &&
+	       is_heading(r->line->spans[r->line->nspans - 1].style);
+}
+
+/* Whether row `r` is left out: what plain mode says in its own words. */
+static bool said_otherwise(const struct list_words *lw, const struct nav_row *r)
+{
+	if (r->kind != NAV_ROW_LINE || !r->line)
+		return false;
+	if (lw->search_hint)
+		return r->line->block != lw->title_block && r->line->kind == LAYOUT_LINE_TEXT;
+	size_t lead = leading_spaces(r->line->text, r->line->len);
+	return lw->progress && r->line->len - lead == strlen(lw->progress) &&
+	       memcmp(r->line->text + lead, lw->progress, r->line->len - lead) == 0;
+}
+
+static size_t last_text_row(const struct plain *p)
+{
+	size_t last = p->tall;
+	struct nav_row row;
+	for (size_t y = 0; y < p->tall; y++) {
+		nav_row(p->nav, y, &row);
+		if (row.kind == NAV_ROW_LINE)
+			last = y;
+	}
+	return last;
+}
+
 /* The rows of the tall view; the list of links goes after the last line
- * of text, before the choices below it. */
+ * of text, before the choices below it, unless they are numbered after
+ * the choices. */
 static void render_list(struct plain *p, struct buf *to)
 {
+	if (nav_screen(p->nav) == NAV_SCREEN_HELP) {
+		render_help(p, to);
+		return;
+	}
 	view_tall(p);
 	find_entries(p);
 	find_links(p);
 	struct numbering nb;
 	number_list_links(p, &nb);
-	size_t last_text = p->tall;
-	struct nav_row row;
-	for (size_t y = 0; y < p->tall; y++) {
-		nav_row(p->nav, y, &row);
-		if (row.kind == NAV_ROW_LINE)
-			last_text = y;
-	}
+	struct list_words lw;
+	list_words(p, &lw);
+	size_t links_after = lw.links_last ? p->tall - 1 : last_text_row(p);
 	struct marks m = {0};
+	bool hinted = false, linked = false;
+	p->item_col = 0;
 	for (size_t y = 0; y < p->tall; y++) {
-		list_row(p, to, y, &nb, &m);
-		if (y == last_text)
+		struct nav_row row;
+		nav_row(p->nav, y, &row);
+		if (said_otherwise(&lw, &row)) {
+			if (lw.search_hint && !hinted)
+				put_str(p, to, SEARCH_HINT);
+			hinted = true;
+		} else if (lw.progress && heading_row(&row)) {
+			y = question_heading(p, to, y, lw.progress);
+		} else {
+			m.after = y == lw.answer_row ? " (your answer)" : NULL;
+			list_row(p, to, y, &nb, &m);
+		}
+		if (y >= links_after && !linked)
 			print_list_links(p, to);
+		linked |= y >= links_after;
 	}
 	numbering_free(&nb);
 	view_small(p);
@@ -754,11 +1135,17 @@ static bool status_offers(const struct nav_status *st, enum nav_action a)
 	return false;
 }
 
+static size_t found_count(const struct plain *p, size_t *current);
+
 /* Whether the prompt offers word `w` on this screen. */
 static bool offered(const struct plain *p, const struct word *w, const struct nav_status *st)
 {
 	enum nav_screen screen = nav_screen(p->nav);
 	switch (w->action) {
+	case NAV_QUIZ:
+	case NAV_SEARCH: return status_offers(st, w->action);
+	case NAV_NEXT_MATCH:
+	case NAV_PREV_MATCH: return screen == NAV_SCREEN_ARTICLE && found_count(p, NULL) > 1;
 	case NAV_READ_ON: return has_next_topic(p);
 	case NAV_BACK: return screen != NAV_SCREEN_HOME || nav_history_depth(p->nav) > 0;
 	case NAV_TOPICS: return screen != NAV_SCREEN_HOME;
@@ -840,7 +1227,9 @@ static void prompt(struct plain *p)
 	for (size_t i = 0; i < NWORDS; i++) {
 		if (!offered(p, &words[i], &st))
 			continue;
-		buf_printf(&b, "%s %s", words[i].names[0], words[i].phrase);
+		buf_puts(&b, words[i].names[0]);
+		if (words[i].phrase)
+			buf_printf(&b, " %s", words[i].phrase);
 		if (words[i].action == NAV_READ_ON) {
 			size_t next = (size_t)nav_article(p->nav) + 1;
 			buf_printf(&b, " (%s)", guide_article(p->guide, next)->title);
@@ -878,7 +1267,7 @@ static void show(struct plain *p, bool again)
 	while (screen.len >= 2 && screen.data[screen.len - 1] == '\n' &&
 	       screen.data[screen.len - 2] == '\n')
 		screen.data[--screen.len] = '\0';
-	if (again || screen.len != p->shown.len ||
+	if (again || p->reprint || screen.len != p->shown.len ||
 	    memcmp(buf_str(&screen), buf_str(&p->shown), screen.len) != 0) {
 		fputs("\n", p->out);
 		fputs(buf_str(&screen), p->out);
@@ -893,6 +1282,7 @@ static void show(struct plain *p, bool again)
 		fprintf(p->out, "\n%s", extra.data);
 	buf_free(&extra);
 	buf_clear(&p->said);
+	p->reprint = false;
 	buf_free(&p->shown);
 	p->shown = screen;
 	free(message);
@@ -957,8 +1347,71 @@ static void choose_end(struct plain *p, size_t e)
 	nav_act(p->nav, NAV_OPEN);
 }
 
+/* How many places the searched words are in the topic being read, and
+ * which of them is the one a step goes from. */
+static size_t found_count(const struct plain *p, size_t *current)
+{
+	size_t n = 0, line;
+	struct nav_mark m;
+	for (; nav_found_place(p->nav, n, &line, &m); n++)
+		if (m.current && current)
+			*current = n;
+	return n;
+}
+
+/* The section of the topic being read that line `line` is in, or NULL
+ * when it is above the first section (borrowed from the guide). */
+static const char *section_of(const struct plain *p, size_t line)
+{
+	struct sg_error err;
+	const struct layout *l = nav_reader_layout(p->nav);
+	long h = layout_heading_at(l, line);
+	const struct outline *o = h > 0 ? guide_outline(p->guide, (size_t)nav_article(p->nav),
+							 &err) : NULL;
+	const struct outline_heading *oh = o ? outline_heading(o, (size_t)h) : NULL;
+	return oh && oh->level > 1 ? oh->text : NULL;
+}
+
+/* The navigator's words on the place found name its keys (n and N):
+ * plain mode says its own, in place of them; the `first` time, how the
+ * words are marked and how to go from one place to the next. */
+static void tell_found(struct plain *p, bool first)
+{
+	size_t current = 0, count = found_count(p, &current), line;
+	struct nav_mark m;
+	if (!count || !nav_found_place(p->nav, current, &line, &m))
+		return;
+	struct buf text = BUF_INIT;
+	const char *section = section_of(p, line);
+	buf_printf(&text, "Found %zu of %zu", current + 1, count);
+	if (section)
+		buf_printf(&text, ", in the section \"%s\"", section);
+	buf_puts(&text, ".");
+	if (first)
+		buf_puts(&text, " The words are marked " FOUND_OPEN "like this" FOUND_CLOSE ".");
+	if (first && count > 1)
+		buf_puts(&text, " Type m for the next place, p for the one before.");
+	nav_notice(p->nav, text.data);
+	buf_free(&text);
+}
+
+/* m and p: print the topic from the section of the next (previous) place
+ * the words are, as n and N go there on the full screen. */
+static void step_found(struct plain *p, enum nav_action a)
+{
+	if (nav_screen(p->nav) != NAV_SCREEN_ARTICLE || !found_count(p, NULL)) {
+		say(p, "No words are marked here. Type s to search the guide.");
+		return;
+	}
+	nav_act(p->nav, a);
+	p->start_article = -1; /* from the section the place is in */
+	p->reprint = true;
+	tell_found(p, false);
+}
+
 static void choose(struct plain *p, unsigned long k)
 {
+	bool search = nav_screen(p->nav) == NAV_SCREEN_SEARCH;
 	bool article = nav_screen(p->nav) == NAV_SCREEN_ARTICLE;
 	size_t count = article ? p->nlinks + p->nends : p->nentries;
 	if (count == 0)
@@ -971,6 +1424,8 @@ static void choose(struct plain *p, unsigned long k)
 		choose_end(p, k - p->nlinks - 1);
 	else
 		choose_entry(p, k);
+	if (search && nav_screen(p->nav) == NAV_SCREEN_ARTICLE)
+		tell_found(p, true);
 }
 
 /* The next topic, as the choice at the end of a topic gives it. */
@@ -1038,25 +1493,122 @@ static bool is_number(const char *s, unsigned long *k)
 	return true;
 }
 
+/* The words of a line that asks for a search at once: "s WORDS",
+ * "search WORDS" or "/WORDS", as typed (capitals kept), in `*len` bytes.
+ * NULL when the line is not one of those. */
+static const char *search_words(const char *line, size_t *len)
+{
+	const char *s = line + strspn(line, " \t");
+	if (*s == '/')
+		s++;
+	else if ((*s == 's' || *s == 'S') && (s[1] == ' ' || s[1] == '\t'))
+		s++;
+	else if (strncasecmp(s, "search", 6) == 0 && (s[6] == ' ' || s[6] == '\t'))
+		s += 6;
+	else
+		return NULL;
+	s += strspn(s, " \t");
+	size_t n = strcspn(s, "\r\n");
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	*len = n;
+	return n ? s : NULL;
+}
+
+/* Search for `len` bytes of `words`, as s and then the words would. */
+static void search_now(struct plain *p, const char *words_, size_t len)
+{
+	if (nav_screen(p->nav) != NAV_SCREEN_SEARCH)
+		nav_act(p->nav, NAV_SEARCH);
+	if (nav_screen(p->nav) == NAV_SCREEN_SEARCH)
+		nav_set_text(p->nav, words_, len);
+}
+
+/* `len` bytes of `s` less a full stop, question mark or blanks at the end:
+ * "What is it" names the topic "What is it?". */
+static size_t without_end(const char *s, size_t len)
+{
+	while (len && strchr(" .?!", s[len - 1]))
+		len--;
+	return len;
+}
+
+/* The topic a line names (`typed`, normalised): its id, or its title in
+ * any case.  -1 for none. */
+static long topic_named(const struct plain *p, const char *typed)
+{
+	long a = guide_lookup(p->guide, typed);
+	size_t len = without_end(typed, strlen(typed));
+	struct buf title = BUF_INIT;
+	for (size_t i = 0; a < 0 && len && i < guide_count(p->guide); i++) {
+		buf_clear(&title);
+		normalise(guide_article(p->guide, i)->title, &title);
+		int order = 1;
+		if (u8_casecmp((const uint8_t *)title.data, without_end(title.data, title.len),
+			       (const uint8_t *)typed, len, NULL, NULL, &order) == 0 && order == 0)
+			a = (long)i;
+	}
+	buf_free(&title);
+	return a;
+}
+
+/* Open topic `i` as its number on the list of topics opens it: the list
+ * is a step Back undoes, as t is. */
+static void open_topic(struct plain *p, size_t i)
+{
+	char number[32];
+	snprintf(number, sizeof number, "%zu", i + 1);
+	nav_act(p->nav, NAV_TOPICS);
+	for (const char *d = number; *d && nav_screen(p->nav) == NAV_SCREEN_HOME; d++)
+		nav_do(p->nav, &(struct nav_input){.action = NAV_DIGIT, .arg = *d - '0'});
+	if (nav_screen(p->nav) == NAV_SCREEN_HOME) /* a number that could go on */
+		nav_act(p->nav, NAV_OPEN);
+}
+
 /* A line while words are typed (search, find): the words; on the
  * results, a number opens one; an empty line goes back. */
 static bool text_command(struct plain *p, const char *line)
 {
-	size_t len = strlen(line);
+	size_t len = strlen(line), n;
 	while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 		len--;
 	unsigned long k;
 	char *t = xstrndup(line, len);
+	const char *again = search_words(t, &n);
 	if (!t[strspn(t, " \t")])
 		nav_act(p->nav, NAV_BACK);
 	else if (nav_screen(p->nav) == NAV_SCREEN_SEARCH && is_number(t, &k) && p->nentries)
 		choose(p, k);
+	else if (again && nav_screen(p->nav) == NAV_SCREEN_SEARCH) /* "s sunburn" here too */
+		nav_set_text(p->nav, again, n);
 	else
 		nav_set_text(p->nav, t, len);
 	if (nav_screen(p->nav) == NAV_SCREEN_FIND) /* found: back to reading */
 		nav_act(p->nav, NAV_OPEN);
 	free(t);
 	return true;
+}
+
+/* A word of the table.  False when the guide should end. */
+static bool do_word(struct plain *p, const struct word *w)
+{
+	switch (w->special) {
+	case PLAIN_NEXT_TOPIC:
+		next_topic(p);
+		return true;
+	case PLAIN_MATCH:
+		step_found(p, w->action);
+		return true;
+	case PLAIN_FROM_TOP:
+		if (nav_screen(p->nav) == NAV_SCREEN_ARTICLE) {
+			p->from_top = true;
+			return true;
+		}
+		break;
+	case PLAIN_ACTION:
+		break;
+	}
+	return nav_act(p->nav, w->action) != NAV_QUIT_NOW;
 }
 
 /* Do what the line says.  False when the guide should end. */
@@ -1074,23 +1626,25 @@ static bool command(struct plain *p, const char *line)
 	}
 	struct buf typed = BUF_INIT;
 	normalise(line, &typed);
-	const char *t = buf_str(&typed);
+	const char *t = buf_str(&typed), *search;
 	const struct word *w = word_named(t);
 	enum nav_action other = w ? NAV_NONE : offered_by_name(p, t);
 	unsigned long k;
+	size_t n;
+	long topic;
 	bool go_on = true;
 	if (!*t)
 		; /* an empty line shows the screen again */
 	else if (is_number(t, &k))
 		choose(p, k);
-	else if (w && w->special == PLAIN_NEXT_TOPIC)
-		next_topic(p);
-	else if (w && w->special == PLAIN_FROM_TOP && nav_screen(p->nav) == NAV_SCREEN_ARTICLE)
-		p->from_top = true;
 	else if (w)
-		go_on = nav_act(p->nav, w->action) != NAV_QUIT_NOW;
+		go_on = do_word(p, w);
+	else if ((search = search_words(line, &n)) != NULL)
+		search_now(p, search, n);
 	else if (other != NAV_NONE)
 		nav_act(p->nav, other);
+	else if ((topic = topic_named(p, t)) >= 0)
+		open_topic(p, (size_t)topic);
 	else
 		say(p, "Sorry, \"%.*s\" is not a choice here. Type h for help.", ECHO_MAX, t);
 	buf_free(&typed);
@@ -1150,9 +1704,12 @@ int plain_run(struct guide *g, FILE *in, FILE *out, const struct plain_opts *opt
 	p.cols = opts->width > LAYOUT_MAX_WIDTH ? LAYOUT_MAX_WIDTH
 	       : opts->width < LAYOUT_MIN_WIDTH ? LAYOUT_MIN_WIDTH : opts->width;
 	p.width = p.cols > LAYOUT_MIN_WIDTH + NUMBER_ROOM ? p.cols - NUMBER_ROOM : p.cols;
-	struct nav_config cfg = {.ascii = opts->ascii, .kiosk = opts->kiosk,
-				 .key_names = key_names, .ctx = &p};
+	/* No key names: plain mode's help is its own (render_help). */
+	struct nav_config cfg = {.ascii = opts->ascii, .kiosk = opts->kiosk};
 	p.nav = nav_new(g, &cfg);
+	struct nav_status st;
+	nav_status(p.nav, &st);
+	p.has_quiz = status_offers(&st, NAV_QUIZ);
 	view_small(&p);
 	show(&p, true);
 	char *line = NULL;

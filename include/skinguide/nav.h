@@ -238,4 +238,17 @@ size_t nav_quiz_answered(const struct nav *n);
  *  knows, such as the kiosk's countdown before it starts over. */
 void nav_notice(struct nav *n, const char *text);
 
+/* ---- for the plain front end: what the full screen shows by highlight --- */
+
+/** Place `i` (from 0, in the order NAV_NEXT_MATCH goes) where the words
+ *  searched or found are in the topic being read: its line of
+ *  nav_reader_layout() and its bytes in `*mark`, whose `current` is set
+ *  on the place n and N are at.  False when there is no place `i`. */
+bool nav_found_place(const struct nav *n, size_t i, size_t *line, struct nav_mark *mark);
+
+/** The answer already given to the quiz question on screen (its number
+ *  among the question's answers, from 0), or -1: none yet, or no
+ *  question on screen. */
+long nav_quiz_chosen(const struct nav *n);
+
 #endif

@@ -5,9 +5,14 @@
  * is printed once as plain lines: numbered choices, an article as wrapped
  * text with its headings marked in words ("Heading: Aftercare") and its
  * links numbered in the text and listed after it, as `lynx -dump` prints
- * a page.  A prompt then says what can be typed ("Type a topic number,
- * b to go back, h for help, q to quit:").  Nothing it writes moves a
- * cursor, draws a box, sets a colour or holds any other control byte.
+ * a page.  What the full screen shows by highlight is said in words too:
+ * the words a search found ("[found: sunburn]"), the answer already given
+ * to a quiz question ("2. Yes (your answer)").  A prompt then says what
+ * can be typed ("Type a topic number, b to go back, h for help, q to
+ * quit:"), and help lists every word plain mode takes; a topic's title,
+ * and "s WORDS" to search at once, are taken too.  Nothing it writes
+ * moves a cursor, draws a box, sets a colour or holds any other control
+ * byte.
  *
  * It knows the navigator's screens only as rows: any list the navigator
  * offers (where Up and Down move a choice and Enter takes it) is printed

@@ -1099,7 +1099,7 @@ test_plain_mode_through_a_pipe() {
 	[ ! -s "$E2E_TMP/err" ] || fail "stderr: $(cat "$E2E_TMP/err")"
 	for want in "Heading: First topic" "[1]second topic" "Links:" "[1] Second topic" \
 		"MARKER-SECOND" "Topic: First topic" "Go to a section" "4.   Later section" \
-		"Help: keys and taps" "Type a topic number, s for search, h for help, q to quit:"; do
+		"Help: what to type" "Type a topic number, s for search, h for help, q to quit:"; do
 		grep -qF -- "$want" "$E2E_TMP/out" || fail "no '$want' in the output"
 	done
 	if LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$E2E_TMP/out"; then
@@ -1171,9 +1171,10 @@ test_plain_quiz_results_links_by_number() {
 	plain_screen 5 "$E2E_TMP/out" >"$E2E_TMP/results"
 	for want in "Tell the staff. Read [1]the first day." "Call today. See [2]call today." \
 		"[1] Care, section \"The first day\"" "[2] Signs, section \"Call today\"" \
-		"3. → Try the missed questions again" "5. ← Leave the quiz"; do
+		"3. Try the missed questions again" "5. Leave the quiz"; do
 		grep -qF -- "$want" "$E2E_TMP/results" || fail "results: no '$want'"
 	done
+	grep -q "[→←]" "$E2E_TMP/results" && fail "arrows read aloud before the choices"
 	# signs.md#call-today-1: the second of two sections called Call today.
 	plain_screen 6 "$E2E_TMP/out" >"$E2E_TMP/signs"
 	[ "$(grep -v '^$' "$E2E_TMP/signs" | head -n 3)" = "$(printf 'Topic: Signs\nHeading: Call today\nThis heading has the same text, so its anchor ends in -1.')" ] ||
@@ -1213,6 +1214,101 @@ test_plain_quiz_link_on_a_terminal() {
 	[ "$(wait_exit)" = 0 ] || fail "q did not end the plain mode with status 0"
 	# Only the note about the dumb terminal: no sanitizer report.
 	if grep -vF "cannot move the cursor" "$E2E_TMP/stderr"; then fail "stderr above"; fi
+}
+
+# A search result in plain mode: the words marked in words, the place
+# said, and m and p (not n and N, which read the next topic here) print
+# the topic from the next and the previous place.
+test_plain_search_marks_and_steps_through_the_places() {
+	printf 's\nlater\n1\n' | "$BIN" --plain --content "$G" >"$E2E_TMP/out" 2>"$E2E_TMP/err"
+	[ ! -s "$E2E_TMP/err" ] || fail "stderr: $(cat "$E2E_TMP/err")"
+	for want in "Heading: [found: Later] section" "MARKER-[found: LATER]: the anchor" \
+		'Found 2 of 7, in the section "Later section".' "Type m for the next place"; do
+		grep -qF -- "$want" "$E2E_TMP/out" || fail "no '$want' in the result"
+	done
+	grep -qF "n goes to the next" "$E2E_TMP/out" && fail "n and N promised in plain mode"
+	printf 's\nlater\n1\np\n' | "$BIN" --plain --content "$G" >"$E2E_TMP/out"
+	sed -n '/^Found 2 of 7/,$p' "$E2E_TMP/out" >"$E2E_TMP/after"
+	for want in "Topic: First topic" "Heading: Opening section" "[2][found: later]" \
+		'Found 1 of 7, in the section "Opening section".'; do
+		grep -qF -- "$want" "$E2E_TMP/after" || fail "p: no '$want'"
+	done
+	if LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$E2E_TMP/out"; then
+		fail "control bytes in the plain mode"
+	fi
+}
+
+# The same at a terminal: /WORDS searches at once, m goes on.
+test_plain_search_at_once_on_a_terminal() {
+	E2E_ENV="TERM=dumb" start 80 24 --content "$G"
+	wait_for "Type a topic number"
+	keys /later Enter
+	wait_for "1. First topic: Later section"
+	keys 1 Enter
+	wait_for "Found 2 of 7"
+	keys m Enter
+	wait_for "Found 3 of 7"
+	keys q Enter
+	[ "$(wait_exit)" = 0 ] || fail "q did not end the plain mode with status 0"
+}
+
+# Words typed whole: a search, a topic's title or id; others still sorry.
+test_plain_typed_words() {
+	for line in "s later" "search later" "/later" "SEARCH Later"; do
+		printf '%s\n' "$line" | "$BIN" --plain --content "$G" >"$E2E_TMP/out"
+		grep -qF "1. First topic: Later section" "$E2E_TMP/out" || fail "'$line' did not search"
+		grep -qF "not a choice" "$E2E_TMP/out" && fail "'$line' was refused"
+	done
+	printf 'Third Topic\nb\nsecond\n' | "$BIN" --plain --content "$G" >"$E2E_TMP/out"
+	grep -qF "Heading: Third topic" "$E2E_TMP/out" || fail "a title did not open its topic"
+	grep -qF "MARKER-SECOND" "$E2E_TMP/out" || fail "an id did not open its topic"
+	printf 'nonsense\n' | "$BIN" --plain --content "$G" | grep -qF \
+		'Sorry, "nonsense" is not a choice here. Type h for help.' || fail "no sorry"
+}
+
+# Help and the search screen describe plain mode, not the full screen.
+test_plain_help_and_search_say_what_to_type() {
+	printf 'h\n' | "$BIN" --plain --content "$Q" >"$E2E_TMP/out"
+	for want in "Help: what to type" "A number: choose" "s, search or /:" "quiz: take" \
+		"top: print the topic from its top." "An empty line:"; do
+		grep -qF -- "$want" "$E2E_TMP/out" || fail "help: no '$want'"
+	done
+	for bad in "keys and taps" "tap " "go to the top or the end" "scroll"; do
+		grep -qF -- "$bad" "$E2E_TMP/out" && fail "help: '$bad'"
+	done
+	printf 's\n' | "$BIN" --plain --content "$G" >"$E2E_TMP/out"
+	grep -qF "as you type" "$E2E_TMP/out" && fail "the search screen promises results as you type"
+	grep -qF "Enter a word or a few words on one line." "$E2E_TMP/out" || fail "no search hint"
+}
+
+# A quiz question in plain mode: its number before it, and back to it
+# says the answer given in words.
+test_plain_quiz_back_says_the_answer() {
+	printf 'quiz\n1\n2\nb\n' | "$BIN" --plain --content "$Q" >"$E2E_TMP/out"
+	plain_screen 2 "$E2E_TMP/out" | grep -qxF "Question 1 of 3: Is your skin broken where you want treatment?" ||
+		fail "the question is not said with its number"
+	plain_screen 2 "$E2E_TMP/out" | grep -qF "your answer" && fail "an answer before any was given"
+	plain_screen 4 "$E2E_TMP/out" | grep -qxF "2. Yes (your answer)" || fail "the answer given is not said"
+	if plain_screen 4 "$E2E_TMP/out" | grep -qF "Heading:"; then
+		fail "the question is read as a heading"
+	fi
+}
+
+# Long lists keep their text in one column; the home screen lists the
+# welcome's links after the topics, whose numbers come first.
+test_plain_lists_read_in_order() {
+	d="$E2E_TMP/long"
+	mkdir -p "$d"
+	{
+		printf '# Long\n\nMany parts.\n\n'
+		for i in 1 2 3 4 5 6 7 8 9 10 11; do printf '## Part %s\n\nText.\n\n' "$i"; done
+	} >"$d/01-long.md"
+	printf '# Welcome\n\nSee [part 2](long.md#part-2).\n' >"$d/index.md"
+	printf '1\nc\n' | "$BIN" --plain --content "$d" >"$E2E_TMP/out"
+	grep -qxF " 2.   Part 1" "$E2E_TMP/out" || fail "section 2 is not aligned with 10"
+	grep -qxF "10.   Part 9" "$E2E_TMP/out" || fail "no section 10"
+	plain_screen 0 "$E2E_TMP/out" | grep -v '^$' | tail -n 2 | tr '\n' '|' |
+		grep -qxF 'Links:|[3] Long, section "Part 2"|' || fail "the welcome's link is not listed last"
 }
 
 test_session_options_are_checked() {

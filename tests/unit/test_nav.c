@@ -1108,6 +1108,62 @@ static void test_tab_reaches_the_end_choices(void **state)
 	done(&f);
 }
 
+/* ---- what plain mode reads instead of a highlight ---------------------------- */
+
+/* The answer given to a question, when Back returns to it. */
+static void test_quiz_chosen_is_the_answer_given(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = open_quiz(&f);
+	assert_int_equal(nav_quiz_chosen(n), -1); /* not answered yet */
+	digit(n, 2);
+	assert_int_equal(nav_quiz_chosen(n), -1); /* the next question */
+	act(n, NAV_BACK);
+	assert_int_equal(nav_quiz_question(n), 0);
+	assert_int_equal(nav_quiz_chosen(n), 1); /* "Yes", the second */
+	act(n, NAV_TOPICS); /* leaving wipes it */
+	assert_int_equal(nav_quiz_chosen(n), -1);
+	done(&f);
+}
+
+/* The places where searched words are, in order, one of them current. */
+static void test_found_places_follow_the_steps(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = visit(&f, FIXTURE, 23, 76, false);
+	size_t line;
+	struct nav_mark m;
+	assert_false(nav_found_place(n, 0, &line, &m)); /* no topic yet */
+	act(n, NAV_SEARCH);
+	type_text(n, "lat");
+	act(n, NAV_DOWN);
+	act(n, NAV_OPEN); /* "Found 2 of 7" */
+	size_t count = 0, current = 99, prev_line = 0;
+	while (nav_found_place(n, count, &line, &m)) {
+		const struct layout_line *ln = layout_line(nav_reader_layout(n), line);
+		assert_true(line >= prev_line);
+		assert_true(m.start < m.end && m.end <= ln->len);
+		/* "lat", "Later" or, in a heading drawn in capitals, "LATER" */
+		assert_non_null(strchr("Ll", ln->text[m.start]));
+		assert_non_null(strchr("Aa", ln->text[m.start + 1]));
+		assert_non_null(strchr("Tt", ln->text[m.start + 2]));
+		if (m.current)
+			current = count;
+		prev_line = line;
+		count++;
+	}
+	assert_int_equal(count, 7);
+	assert_int_equal(current, 1);
+	act(n, NAV_NEXT_MATCH);
+	assert_true(nav_found_place(n, 2, &line, &m));
+	assert_true(m.current);
+	assert_true(nav_found_place(n, 1, &line, &m));
+	assert_false(m.current);
+	done(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1154,6 +1210,8 @@ int main(void)
 		cmocka_unit_test(test_resize_after_a_search_stays_put),
 		cmocka_unit_test(test_tab_skips_empty_links_and_wraps),
 		cmocka_unit_test(test_tab_reaches_the_end_choices),
+		cmocka_unit_test(test_quiz_chosen_is_the_answer_given),
+		cmocka_unit_test(test_found_places_follow_the_steps),
 	};
 	return cmocka_run_group_tests_name("nav", tests, NULL, NULL);
 }

@@ -218,16 +218,35 @@ static void test_next_topic_and_the_topic_list(void **state)
 	free(out);
 }
 
+/* Help says what can be typed in plain mode, and only that: no keys,
+ * no taps, nothing that does nothing here. */
 static void test_help_names_the_words(void **state)
 {
 	(void)state;
 	char *out = session("h\n");
 	const char *s = last_screen(out);
-	assert_has(s, "Help: keys and taps");
-	assert_has(s, "b, back");
-	assert_has(s, "a number");
-	assert_has(s, "q, quit");
+	assert_has(s, "Help: what to type");
+	assert_has(s, "A number: choose what has that number");
+	assert_has(s, "A topic's title: open that topic");
+	assert_has(s, "s, search or /: search the whole guide");
+	assert_has(s, "s WORDS, search WORDS, /WORDS");
+	assert_has(s, "m, match or next match:");
+	assert_has(s, "b or back: go back");
+	assert_has(s, "top: print the topic from its top.");
+	assert_has(s, "q or quit: leave the guide.");
+	assert_has(s, "An empty line: print the screen again");
+	assert_lacks(s, "keys and taps");
+	assert_lacks(s, "tap");
+	assert_lacks(s, "scroll");
+	assert_lacks(s, "go to the top or the end");
 	assert_lacks(s, "Backspace"); /* the full screen's keys */
+	assert_lacks(s, "quiz"); /* this guide has none */
+	free(out);
+	struct plain_opts kiosk = {.width = 80, .kiosk = true};
+	out = session_opts(QUIZ, "h\n", &kiosk);
+	s = last_screen(out);
+	assert_has(s, "quiz: take the readiness quiz");
+	assert_lacks(s, "quit");
 	free(out);
 }
 
@@ -389,7 +408,7 @@ static void test_search_through_a_pipe(void **state)
 	char *out = session("s\nlater\n1\nq\n");
 	assert_has(out, "Type the words to search for");
 	assert_has(out, "1. First topic: Later section");
-	assert_has(out, "MARKER-LATER");
+	assert_has(out, "the anchor link lands here");
 	free(out);
 }
 
@@ -434,8 +453,8 @@ static void test_quiz_results_number_their_links(void **state)
 	assert_has(results, "Call today. See [2]call today.");
 	assert_has(results, "Links:\n[1] Care, section \"The first day\"\n"
 		   "[2] Signs, section \"Call today\"\n\n"
-		   "3. → Try the missed questions again\n4. → Take the quiz again\n"
-		   "5. ← Leave the quiz\n");
+		   "3. Try the missed questions again\n4. Take the quiz again\n"
+		   "5. Leave the quiz\n");
 	/* A link opens its topic at the section it names: the second of two
 	 * sections with the same title here. */
 	char *signs = screen_after(out, 6);
@@ -468,8 +487,8 @@ static void test_quiz_retry_and_leave_by_number(void **state)
 	char *results = screen_after(out, 7);
 	assert_lacks(results, "Worth another look");
 	assert_has(results, "Read [1]the first day.");
-	assert_has(results, "[1] Care, section \"The first day\"\n\n2. → Take the quiz again\n"
-		   "3. ← Leave the quiz");
+	assert_has(results, "[1] Care, section \"The first day\"\n\n2. Take the quiz again\n"
+		   "3. Leave the quiz");
 	free(results);
 	assert_has(last_screen(out), "4. Ready?");
 	free(out);
@@ -507,10 +526,10 @@ static void test_welcome_links_are_numbered_after_the_topics(void **state)
 	struct plain_opts opts = {.width = 80};
 	char *out = session_opts(dir, "5\nb\n", &opts);
 	char *home = screen_after(out, 0);
-	assert_has(home, "Hello. See [5]part two first.\n\n"
+	/* Listed after the topics, in the order of the numbers. */
+	assert_has(home, "Hello. See [5]part two first.\n\n1. First\n");
+	assert_has(home, "4. Ready?\n   A few questions on what to talk about with your clinic.\n\n"
 		   "Links:\n[5] First, section \"Part two\"\n");
-	assert_has(home, "1. First\n");
-	assert_has(home, "4. Ready?\n");
 	assert_has(out, "Type a topic or link number, quiz, s for search");
 	char *first = screen_after(out, 1);
 	assert_has(first, "Topic: First\n\nHeading: Part two\n\nMARKER-TWO");
@@ -544,13 +563,160 @@ static void test_long_quiz_results_are_printed_whole(void **state)
 	assert_has(results, "Read [1]part\n");
 	assert_has(results, "Read [20]part\n");
 	assert_has(results, "[20] First,");
-	assert_has(results, "21. → Take the");
-	assert_has(results, "22. ← Leave the");
+	assert_has(results, "21. Take the quiz");
+	assert_has(results, "22. Leave the quiz");
 	assert_true(count(results, "\n") > 400);
 	assert_has(last_screen(out), "MARKER-TWO");
 	free(results);
 	free(out);
 	buf_free(&in);
+	tmpdir_remove(dir);
+	free(dir);
+}
+
+/* ---- what the full screen shows by highlight, said in words ----------------- */
+
+/* A result opens where the words are, marked; m and p print the topic
+ * from the next and the previous place, and nothing names n and N, which
+ * read the next topic here. */
+static void test_found_words_are_marked_and_stepped_through(void **state)
+{
+	(void)state;
+	char *out = session("s\nlater\n1\n");
+	const char *s = last_screen(out);
+	assert_lacks(out, "n goes to the next");
+	assert_has(s, "Topic: First topic\n\nHeading: [found: Later] section\n\n"
+		   "MARKER-[found: LATER]: the anchor link lands here.");
+	assert_has(s, "Found 2 of 7, in the section \"Later section\". The words are "
+		   "marked [found:\nlike this]. Type m for the next place, p for the one before.");
+	assert_lacks(s, "Opening section");
+	/* A paragraph the marks make longer is wrapped again, not ragged. */
+	assert_has(s, "More text after the [found: later] section. More text after the "
+		   "[found:\nlater] section. More text");
+	assert_has(out, "m for\nthe next place found, p for the place before");
+	assert_no_controls(out);
+	free(out);
+	/* p: the place before, in the section above, printed from there. */
+	out = session("s\nlater\n1\np\n");
+	s = last_screen(out);
+	assert_has(s, "Topic: First topic\n\nHeading: Opening section");
+	assert_has(s, "jump to the [2][found: later]\nsection of this one");
+	assert_has(s, "Found 1 of 7, in the section \"Opening section\".\n");
+	free(out);
+	/* m, twice: the same section is printed again for each place. */
+	out = session("s\nlater\n1\nm\nm\n");
+	s = last_screen(out);
+	assert_has(s, "Topic: First topic\n\nHeading: [found: Later] section");
+	assert_has(s, "Found 4 of 7");
+	assert_int_equal(count(out, "Heading: Last section"), 3);
+	free(out);
+	/* Nothing found, nothing to step through. */
+	out = session("1\nm\n");
+	assert_has(out, "No words are marked here. Type s to search the guide.");
+	assert_lacks(out, "for the next place found");
+	free(out);
+}
+
+/* Back to a question says which answer was given, in words. */
+static void test_quiz_back_says_the_answer_given(void **state)
+{
+	(void)state;
+	struct plain_opts opts = {.width = 80};
+	char *out = session_opts(QUIZ, "quiz\n1\n2\nb\n", &opts);
+	char *intro = screen_after(out, 1);
+	assert_has(intro, "1. Start the quiz\n2. Leave the quiz\n");
+	assert_lacks(intro, "→");
+	assert_lacks(intro, "←");
+	free(intro);
+	char *first = screen_after(out, 2);
+	assert_has(first, "Question 1 of 3: Is your skin broken where you want treatment?\n\n"
+		   "1. No\n2. Yes\n3. I am not sure\n");
+	assert_lacks(first, "Heading:");
+	assert_lacks(first, "your answer");
+	free(first);
+	char *back = screen_after(out, 4);
+	assert_has(back, "Question 1 of 3: Is your skin broken");
+	assert_has(back, "1. No\n2. Yes (your answer)\n3. I am not sure\n");
+	assert_int_equal(count(back, "your answer"), 1);
+	free(back);
+	free(out);
+}
+
+/* Words typed whole: a search at once, a topic by its title or id. */
+static void test_search_words_and_topic_names(void **state)
+{
+	(void)state;
+	static const char *const searches[] = {"s later\n", "search later\n", "/later\n",
+					       "  / Later \n", "1\nSEARCH later\n"};
+	for (size_t i = 0; i < sizeof searches / sizeof *searches; i++) {
+		char *out = session(searches[i]);
+		const char *s = last_screen(out);
+		assert_has(s, "Search: ");
+		assert_has(s, "1. First topic: Later section");
+		assert_lacks(out, "not a choice");
+		free(out);
+	}
+	/* On the search screen, "s WORDS" searches for WORDS. */
+	char *out = session("s\ns later\n");
+	assert_has(last_screen(out), "Search: later\n");
+	free(out);
+	/* A title in any case, with or without its last full stop; an id. */
+	out = session("third topic\nb\nSECOND\nfirst\n");
+	char *third = screen_after(out, 1);
+	assert_has(third, "Heading: Third topic");
+	free(third);
+	assert_has(out, "MARKER-SECOND");
+	assert_has(last_screen(out), "Heading: First topic");
+	assert_lacks(out, "not a choice");
+	free(out);
+	out = session("aftercare\n");
+	assert_has(out, "Sorry, \"aftercare\" is not a choice here. Type h for help.");
+	free(out);
+}
+
+/* The search screen says what is true line by line. */
+static void test_search_screen_says_what_to_do(void **state)
+{
+	(void)state;
+	char *out = session("s\n");
+	const char *s = last_screen(out);
+	assert_has(s, "Search:\n\nEnter a word or a few words on one line. The results come "
+		   "numbered, best\nfirst.\n\n1. All topics");
+	assert_lacks(s, "as you type");
+	free(out);
+	out = session("s\nzzzzqqq\n");
+	assert_has(last_screen(out), "Nothing matches these words.");
+	free(out);
+}
+
+/* Numbers of every width leave the text after them in one column. */
+static void test_numbers_align_in_long_lists(void **state)
+{
+	(void)state;
+	char *dir = tmpdir_make("plain");
+	struct buf text = BUF_INIT;
+	buf_puts(&text, "# Long\n\nMany sections.\n\n");
+	for (int i = 1; i <= 11; i++)
+		buf_printf(&text, "## Part %d\n\nText %d.\n\n", i, i);
+	assert_true(tmpdir_write(dir, "01-long.md", text.data, text.len));
+	/* Nine topics and search: ten choices on the home screen. */
+	for (int i = 2; i <= 9; i++) {
+		char name[32], topic[64];
+		snprintf(name, sizeof name, "0%d-t%d.md", i, i);
+		int len = snprintf(topic, sizeof topic, "# Topic %d\n\nSummary %d.\n", i, i);
+		assert_true(tmpdir_write(dir, name, topic, (size_t)len));
+	}
+	struct plain_opts opts = {.width = 80};
+	char *out = session_opts(dir, "1\nc\n", &opts);
+	char *home = screen_after(out, 0);
+	assert_has(home, " 1. Long\n    Many sections.\n 2. Topic 2\n");
+	assert_has(home, " 9. Topic 9\n    Summary 9.\n10. Search the guide\n    Type a word");
+	free(home);
+	const char *s = last_screen(out);
+	assert_has(s, " 1. Long\n 2.   Part 1\n");
+	assert_has(s, " 9.   Part 8\n10.   Part 9\n11.   Part 10\n12.   Part 11\n");
+	free(out);
+	buf_free(&text);
 	tmpdir_remove(dir);
 	free(dir);
 }
@@ -580,6 +746,11 @@ int main(void)
 		cmocka_unit_test(test_quiz_retry_and_leave_by_number),
 		cmocka_unit_test(test_welcome_links_are_numbered_after_the_topics),
 		cmocka_unit_test(test_long_quiz_results_are_printed_whole),
+		cmocka_unit_test(test_found_words_are_marked_and_stepped_through),
+		cmocka_unit_test(test_quiz_back_says_the_answer_given),
+		cmocka_unit_test(test_search_words_and_topic_names),
+		cmocka_unit_test(test_search_screen_says_what_to_do),
+		cmocka_unit_test(test_numbers_align_in_long_lists),
 	};
 	return cmocka_run_group_tests_name("plain", tests, NULL, NULL);
 }
