@@ -803,20 +803,27 @@ static void test_quiz_resize_keeps_a_chosen_link(void **state)
 	done(&f);
 }
 
+/* A guide of one article, 01-a.md, and quiz.md, in a new folder. */
+static struct nav *visit_quiz_files(struct visit_fixture *f, const char *article,
+				    const char *quiz)
+{
+	f->dir = tmpdir_make("nav");
+	assert_true(tmpdir_write(f->dir, "01-a.md", article, strlen(article)));
+	assert_true(tmpdir_write(f->dir, "quiz.md", quiz, strlen(quiz)));
+	return visit(f, f->dir, 23, 76, false);
+}
+
 /* Feedback may give the link's words as advice before the link itself
  * ("More in [...]" at its end): the link is put back on the last of them. */
 static void test_quiz_result_link_on_its_own_words(void **state)
 {
 	(void)state;
 	struct visit_fixture f = {0};
-	f.dir = tmpdir_make("nav");
 	const char *a = "# A\n\nSummary.\n\n## Rest first\n\nRest.\n";
 	const char *quiz = "# Quiz\n\nShort.\n\n## Ready?\n\n- [ ] No\n"
 			   "  > Rest first. Then read on. More in [Rest first](a.md#rest-first).\n"
 			   "- [x] Yes\n  > Good. More in [A](a.md).\n\n# Results\n\nDone.\n";
-	assert_true(tmpdir_write(f.dir, "01-a.md", a, strlen(a)));
-	assert_true(tmpdir_write(f.dir, "quiz.md", quiz, strlen(quiz)));
-	struct nav *n = visit(&f, f.dir, 23, 76, false);
+	struct nav *n = visit_quiz_files(&f, a, quiz);
 	act(n, NAV_QUIZ);
 	assert_int_equal(nav_screen(n), NAV_SCREEN_QUIZ);
 	act(n, NAV_OPEN); /* start */
@@ -849,13 +856,10 @@ static void test_quiz_with_a_broken_link_stays_closed(void **state)
 {
 	(void)state;
 	struct visit_fixture f = {0};
-	f.dir = tmpdir_make("nav");
 	const char *a = "# A\n\nSummary.\n";
 	const char *quiz = "# Quiz\n\nShort.\n\n## Ready?\n\n- [ ] No\n"
 			   "- [x] Yes\n  > Good. See [this](nowhere.md).\n\n# Results\n\nDone.\n";
-	assert_true(tmpdir_write(f.dir, "01-a.md", a, strlen(a)));
-	assert_true(tmpdir_write(f.dir, "quiz.md", quiz, strlen(quiz)));
-	struct nav *n = visit(&f, f.dir, 23, 76, false);
+	struct nav *n = visit_quiz_files(&f, a, quiz);
 	assert_int_equal(guide_parse_count(f.guide), 0); /* nothing parsed yet */
 	act(n, NAV_QUIZ);
 	assert_int_equal(nav_screen(n), NAV_SCREEN_HOME);
