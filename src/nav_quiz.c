@@ -554,10 +554,10 @@ void quiz_status(const struct nav *n, struct nav_status *st)
 	st->where = st->buf;
 	/* Where the screen is: answers can be below the fold on a small one. */
 	st->position = view_position(n, &q->view, st->posbuf, sizeof st->posbuf);
+	if (q->view.focus >= 0) /* first: see reader_status() */
+		st->hints[st->nhints++] = NAV_OPEN;
 	st->hints[st->nhints++] = NAV_HELP;
 	st->hints[st->nhints++] = NAV_TOPICS;
-	if (q->view.focus >= 0)
-		st->hints[st->nhints++] = NAV_OPEN;
 	st->hints[st->nhints++] = NAV_BACK;
 }
 

@@ -304,14 +304,18 @@ void reader_status(const struct nav *n, struct nav_status *st)
 	const struct reader *r = &n->v->reader;
 	st->where = guide_article(n->guide, r->article)->title;
 	st->position = view_position(n, &r->view, st->posbuf, sizeof st->posbuf);
-	st->hints[st->nhints++] = NAV_SEARCH; /* given up first on a narrow bar */
+	/* Buttons come and go only at the left end, so that a finger that
+	 * taps twice in one place finds the same button: "Open" (for the
+	 * chosen link, which a tap opens anyway) first, then the ones a
+	 * narrow bar gives up first. */
+	if (r->view.focus >= 0)
+		st->hints[st->nhints++] = NAV_OPEN;
+	st->hints[st->nhints++] = NAV_SEARCH;
 	st->hints[st->nhints++] = NAV_HELP;
 	if (layout_heading_count(r->view.layout))
 		st->hints[st->nhints++] = NAV_HEADINGS;
 	if (layout_link_count(r->view.layout))
 		st->hints[st->nhints++] = NAV_NEXT_LINK;
 	st->hints[st->nhints++] = NAV_TOPICS;
-	if (r->view.focus >= 0)
-		st->hints[st->nhints++] = NAV_OPEN;
 	st->hints[st->nhints++] = NAV_BACK;
 }

@@ -318,10 +318,10 @@ void search_row(const struct nav *n, size_t y, struct nav_row *row)
 void search_status(const struct nav *n, struct nav_status *st)
 {
 	st->where = "Search";
+	if (n->v->search.view.focus >= 0) /* first: see reader_status() */
+		st->hints[st->nhints++] = NAV_OPEN;
 	st->hints[st->nhints++] = NAV_HELP;
 	st->hints[st->nhints++] = NAV_TOPICS;
-	if (n->v->search.view.focus >= 0)
-		st->hints[st->nhints++] = NAV_OPEN;
 	st->hints[st->nhints++] = NAV_BACK;
 }
 

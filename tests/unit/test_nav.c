@@ -388,6 +388,26 @@ static void test_help_names_keys_and_closes(void **state)
 
 /* ---- the home list ------------------------------------------------------------ */
 
+/* Choosing a link adds "Open" at the left end of the buttons: the rest
+ * stay where a finger last found them. */
+static void test_buttons_stay_put_when_a_link_is_chosen(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = visit(&f, FIXTURE, 23, 76, false);
+	act(n, NAV_OPEN);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_ARTICLE);
+	struct nav_status before, after;
+	nav_status(n, &before);
+	act(n, NAV_NEXT_LINK);
+	assert_true(nav_reader_link(n) >= 0);
+	nav_status(n, &after);
+	assert_int_equal(after.nhints, before.nhints + 1);
+	assert_int_equal(after.hints[0], NAV_OPEN);
+	assert_memory_equal(after.hints + 1, before.hints, before.nhints * sizeof *before.hints);
+	done(&f);
+}
+
 static void test_typed_numbers(void **state)
 {
 	(void)state;
@@ -1169,6 +1189,7 @@ int main(void)
 		cmocka_unit_test(test_headings_list_jump_and_back),
 		cmocka_unit_test(test_topics_from_anywhere_is_one_step),
 		cmocka_unit_test(test_help_names_keys_and_closes),
+		cmocka_unit_test(test_buttons_stay_put_when_a_link_is_chosen),
 		cmocka_unit_test(test_typed_numbers),
 		cmocka_unit_test(test_typed_numbers_of_two_digits),
 		cmocka_unit_test(test_small_window_keeps_the_title_reachable),
