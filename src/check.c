@@ -853,12 +853,13 @@ static void check_quiz(struct checker *c, const char *dir)
 	struct quiz *q = NULL;
 	if (!open_extra(c, dir, "quiz.md", &path, &src))
 		goto done;
-	q = quiz_parse(src.data ? src.data : "", src.len, path.data, &diags);
+	/* One parse for the quiz and its reading figures. */
+	cmark_node *doc = doc_parse(src.data ? src.data : "", src.len);
+	q = quiz_from_doc(doc, path.data, &diags);
 	quiz_check_links(q, c->guide, &diags);
 	for (size_t i = 0; i < diags.count; i++)
 		report(c, diags.items[i].line, diags.items[i].error, "%s",
 		       diags.items[i].message);
-	cmark_node *doc = doc_parse(src.data ? src.data : "", src.len);
 	memset(&c->stats, 0, sizeof c->stats);
 	check_reading(c, doc);
 	cmark_node_free(doc);

@@ -513,16 +513,22 @@ static void check_whole(struct parser *p)
 struct quiz *quiz_parse(const char *src, size_t n, const char *path,
 			struct diags *diags)
 {
+	cmark_node *doc = doc_parse(src ? src : "", src ? n : 0);
+	struct quiz *q = quiz_from_doc(doc, path, diags);
+	cmark_node_free(doc);
+	return q;
+}
+
+struct quiz *quiz_from_doc(cmark_node *doc, const char *path, struct diags *diags)
+{
 	struct quiz *q = xcalloc(1, sizeof *q);
 	q->path = xstrdup(path ? path : "");
 	q->title_line = 1;
 	struct parser p = {.q = q, .diags = diags, .part = BEFORE_TITLE};
-	cmark_node *doc = doc_parse(src ? src : "", src ? n : 0);
 	for (cmark_node *b = cmark_node_first_child(doc); b; b = cmark_node_next(b))
 		on_block(&p, b);
 	end_question(&p);
 	collect_links(q, doc);
-	cmark_node_free(doc);
 	q->intro = buf_detach(&p.intro);
 	q->results_text = buf_detach(&p.results);
 	check_whole(&p);

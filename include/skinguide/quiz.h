@@ -28,6 +28,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <cmark.h>
+
 #include "skinguide/error.h"
 
 struct guide;
@@ -111,6 +113,10 @@ struct quiz;
  *  with what could be read.  Caller frees with quiz_free(). */
 struct quiz *quiz_parse(const char *src, size_t n, const char *path,
 			struct diags *diags);
+
+/** The same from quiz.md already parsed as `doc` (borrowed, unchanged),
+ *  for a caller that reads the tree for more (--check's reading level). */
+struct quiz *quiz_from_doc(cmark_node *doc, const char *path, struct diags *diags);
 
 /** Free the quiz and every string it lent; NULL is fine. */
 void quiz_free(struct quiz *q);
