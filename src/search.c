@@ -486,13 +486,11 @@ static void read_language(struct synonyms *syn, const struct setting *set,
 	const char *v = set->value;
 	if (!v)
 		return;
-	if (fold_language_known(v) && !v[strcspn(v, " \t,")]) {
-		syn->language = xstrdup(v);
-		return;
-	}
-	if (!fold_stemmer_available()) {
+	if (!fold_stemmer_available() && strcmp(v, "none") != 0)
 		diags_add(d, set->line, false, "libstemmer cannot be loaded, so words are "
 			  "not stemmed; install the Debian package libstemmer0d");
+	if (fold_language_known(v) && !v[strcspn(v, " \t,")]) {
+		syn->language = xstrdup(v);
 		return;
 	}
 	struct buf names = BUF_INIT, q = BUF_INIT;
@@ -1497,9 +1495,7 @@ struct search *search_new(const struct guide *g, const struct search_opts *opts,
 			 : s->syn.language ? s->syn.language : FOLD_DEFAULT_LANGUAGE;
 	s->language = xstrdup(lang);
 	s->opts.language = s->language;
-	/* Without libstemmer at run time words are still found, only not
-	 * by their stems ("scars" no longer finds "scarring"). */
-	if (!(s->fold = fold_new(fold_stemmer_available() ? s->language : "none"))) {
+	if (!(s->fold = fold_new(s->language))) {
 		sg_error_set(err, "search: no stemmer for the language '%s'", s->language);
 		goto fail;
 	}

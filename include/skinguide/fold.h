@@ -44,7 +44,8 @@ struct fold;
 /** A fold for `language`: a Snowball algorithm name or code as
  *  libstemmer knows them ("english", "en", "french"...), or "none" to
  *  fold without stemming; NULL means FOLD_DEFAULT_LANGUAGE.  NULL when
- *  libstemmer has no such language.  Caller frees with fold_free(). */
+ *  libstemmer has no such language; without libstemmer at run time, a
+ *  fold that does not stem.  Caller frees with fold_free(). */
 struct fold *fold_new(const char *language);
 /** Free the fold; NULL is fine. */
 void fold_free(struct fold *f);
@@ -52,8 +53,9 @@ void fold_free(struct fold *f);
 /** True when fold_new() accepts `language`. */
 bool fold_language_known(const char *language);
 
-/** True when libstemmer could be loaded (it is loaded on first use;
- *  without it only "none" is a known language). */
+/** True when libstemmer could be loaded: it is loaded on first use, from
+ *  $SKINGUIDE_LIBSTEMMER when set, else libstemmer.so.0d.  Without it
+ *  every language is known and folds without stemming. */
 bool fold_stemmer_available(void);
 
 /** libstemmer's language names, NULL-terminated; empty without it.  The

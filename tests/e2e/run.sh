@@ -1416,6 +1416,27 @@ test_search_says_what_it_corrected() {
 	head -n 1 "$E2E_TMP/out" | grep -q "^aftercare	" || fail "$(head -n 1 "$E2E_TMP/out")"
 }
 
+# Without libstemmer at run time search still finds the words typed, and
+# --check says why other forms of them are not found.
+test_search_without_libstemmer() {
+	SKINGUIDE_LIBSTEMMER=libnot-there.so "$BIN" --content content --search "scars" \
+		>"$E2E_TMP/out" 2>"$E2E_TMP/err" || fail "no result without libstemmer"
+	[ -s "$E2E_TMP/err" ] && fail "stderr: $(cat "$E2E_TMP/err")"
+	SKINGUIDE_LIBSTEMMER=libnot-there.so "$BIN" --check content >"$E2E_TMP/out" 2>&1 ||
+		fail "--check failed without libstemmer"
+	grep -q "synonyms.md:[0-9]*: warning: libstemmer cannot be loaded" "$E2E_TMP/out" ||
+		fail "--check does not say libstemmer is missing"
+	E2E_ENV="SKINGUIDE_LIBSTEMMER=libnot-there.so" start 80 24 --content content
+	wait_for "Topic 1 of"
+	keys s
+	wait_for "Search:"
+	tm send-keys -t t -l "scars"
+	wait_for "acne scars"
+	keys Escape
+	wait_for "Topic 1 of"
+	quit_clean
+}
+
 test_search_hostile_queries_and_content() {
 	for q in '"' 'NEAR(a b)' 'title:sun*' '^AND OR NOT' "$(printf 'sun\033[2J\001\377screen')" \
 		"$(head -c 3000 /dev/urandom | tr -d '\000')"; do
