@@ -386,6 +386,7 @@ static bool index_ids(struct guide *g, bool leave_dupes, struct sg_error *err)
 	g->ids = xreallocarray(NULL, slots, sizeof *g->ids);
 	memset(g->ids, 0xff, slots * sizeof *g->ids); /* all NO_ARTICLE */
 	g->id_mask = slots - 1;
+	bool unique = true;
 	for (size_t i = 0; i < g->count; i++) {
 		const struct article *b = &g->articles[i];
 		if (!b->id)
@@ -395,15 +396,16 @@ static bool index_ids(struct guide *g, bool leave_dupes, struct sg_error *err)
 			*slot = (uint32_t)i;
 			continue;
 		}
+		/* The rest are still indexed: a link to them is no mistake. */
 		struct sg_error why;
-		sg_error_set(leave_dupes ? &why : err, "%s:1: error: the id '%s' is also used "
-			     "by %s; rename one of the files", b->path, b->id,
+		sg_error_set(leave_dupes ? &why : unique ? err : NULL, "%s:1: error: the id "
+			     "'%s' is also used by %s; rename one of the files", b->path, b->id,
 			     g->articles[*slot].path);
-		if (!leave_dupes)
-			return false;
-		leave_out(g, i, why.msg);
+		if (leave_dupes)
+			leave_out(g, i, why.msg);
+		unique = false;
 	}
-	return true;
+	return unique || leave_dupes;
 }
 
 static void default_index(struct guide *g)

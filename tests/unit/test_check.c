@@ -388,6 +388,25 @@ static void test_duplicate_id_is_error(void **state)
 
 /* A misnamed article would vanish from the guide without a word: an
  * error, which says the one id rule. */
+/* Articles after a duplicate id are still found by their links. */
+static void test_links_after_a_duplicate_id_lead_somewhere(void **state)
+{
+	(void)state;
+	static const char same[] = SUN_TITLE "\n\n" SUN_SUMMARY "\n\n" SUN_HEADING "\n\n"
+		SUN_BODY "\n\n" SUN_SOURCES "\n\n" SUN_SOURCE "\n";
+	static const char linking[] = SUN_TITLE "\n\n" SUN_SUMMARY "\n\n" SUN_HEADING "\n\n"
+		"Read [the last](zed.md).\n\n" SUN_SOURCES "\n\n" SUN_SOURCE "\n";
+	const char *dir = make_temp_dir();
+	write_bytes(dir, "01-same.md", same, sizeof same - 1);
+	write_bytes(dir, "02-same.md", same, sizeof same - 1);
+	write_bytes(dir, "03-linking.md", linking, sizeof linking - 1);
+	write_bytes(dir, "04-zed.md", same, sizeof same - 1);
+	struct check_result res;
+	char *out = run_check(dir, &res);
+	assert_counts(out, &res, 1, 0, 4);
+	assert_no_substring(out, "leads to no article");
+}
+
 static void test_misnamed_file_is_error(void **state)
 {
 	(void)state;
@@ -1131,6 +1150,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_missing_sources_is_error, teardown),
 		cmocka_unit_test_teardown(test_bad_links_are_errors_good_ones_are_not, teardown),
 		cmocka_unit_test_teardown(test_duplicate_id_is_error, teardown),
+		cmocka_unit_test_teardown(test_links_after_a_duplicate_id_lead_somewhere, teardown),
 		cmocka_unit_test_teardown(test_misnamed_file_is_error, teardown),
 		cmocka_unit_test_teardown(test_ids_outside_the_rule_are_errors, teardown),
 		cmocka_unit_test_teardown(test_misnamed_file_path_with_trailing_slash, teardown),
