@@ -30,6 +30,11 @@
 /* The home page of a guide without index.md. */
 #define DEFAULT_INDEX "# Guide\n\nChoose a topic to read.\n"
 
+struct left_out {
+	const char *id;           /* in the block of names */
+	char *why;                /* "file:line: error: ..." */
+};
+
 struct guide {
 	char *dir;
 	char *title;
@@ -50,7 +55,7 @@ struct guide {
 	size_t cached_bytes;      /* of them all */
 	size_t parses;
 	struct clinic *clinic;    /* clinic.md's details, or NULL */
-	char **left_out;          /* why each broken article was left out */
+	struct left_out *left_out;/* each broken article left out, and why */
 	size_t nleft_out;
 	char *index_problem;      /* why index.md could not be read, or NULL */
 };
@@ -498,7 +503,7 @@ static void leave_out(struct guide *g, size_t i, const char *why)
 {
 	struct article *a = &g->articles[i];
 	g->left_out = xreallocarray(g->left_out, g->nleft_out + 1, sizeof *g->left_out);
-	g->left_out[g->nleft_out++] = xstrdup(why);
+	g->left_out[g->nleft_out++] = (struct left_out){a->id, xstrdup(why)};
 	free(a->title);
 	free(a->summary);
 	*a = (struct article){0};
@@ -521,7 +526,7 @@ static bool keep_readable(struct guide *g, struct sg_error *err)
 {
 	compact(g);
 	if (g->count == 0) {
-		sg_error_set(err, "%s", g->left_out[0]);
+		sg_error_set(err, "%s", g->left_out[0].why);
 		return false;
 	}
 	return true;
@@ -608,9 +613,28 @@ struct guide *guide_open_readable(const char *dir, struct sg_error *err)
 
 size_t guide_left_out_count(const struct guide *g) { return g->nleft_out; }
 
+const char *guide_left_out_why(const struct guide *g, const char *name)
+{
+	/* The forms --print and links take: "aftercare", "aftercare.md",
+	 * "08-aftercare", "08-aftercare.md". */
+	char id[NAME_MAX + 1];
+	unsigned number;
+	struct buf file = BUF_INIT;
+	buf_puts(&file, name);
+	if (file.len < 3 || strcmp(file.data + file.len - 3, ".md") != 0)
+		buf_puts(&file, ".md");
+	if (!guide_parse_filename(file.data, &number, id, sizeof id))
+		snprintf(id, sizeof id, "%.*s", (int)(file.len - 3), file.data);
+	buf_free(&file);
+	for (size_t i = 0; i < g->nleft_out; i++)
+		if (strcmp(g->left_out[i].id, id) == 0)
+			return g->left_out[i].why;
+	return NULL;
+}
+
 const char *guide_left_out(const struct guide *g, size_t i)
 {
-	return i < g->nleft_out ? g->left_out[i] : NULL;
+	return i < g->nleft_out ? g->left_out[i].why : NULL;
 }
 
 const char *guide_index_problem(const struct guide *g) { return g->index_problem; }
@@ -644,7 +668,7 @@ void guide_free(struct guide *g)
 		cmark_node_free(g->index_doc);
 	clinic_free(g->clinic);
 	for (size_t i = 0; i < g->nleft_out; i++)
-		free(g->left_out[i]);
+		free(g->left_out[i].why);
 	free(g->left_out);
 	free(g->index_problem);
 	free(g->articles);

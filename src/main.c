@@ -364,26 +364,10 @@ static bool locale_is_utf8(void)
 	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }
 
-/* Why the article `name` (an id or a file name) was left out, or NULL:
- * each reason starts with the article's file. */
-static const char *left_out_reason(const struct guide *g, const char *name)
-{
-	size_t len = strlen(name);
-	bool file = len > 3 && strcmp(name + len - 3, ".md") == 0;
-	struct buf needle = BUF_INIT;
-	buf_printf(&needle, file ? "/%s:" : "-%s.md:", name);
-	const char *why = NULL;
-	for (size_t i = 0; !why && i < guide_left_out_count(g); i++)
-		if (strstr(guide_left_out(g, i), needle.data))
-			why = guide_left_out(g, i);
-	buf_free(&needle);
-	return why;
-}
-
 static int run_print(struct guide *g, const struct cli *cli)
 {
 	long i = guide_lookup(g, cli->print_id);
-	const char *why = i < 0 ? left_out_reason(g, cli->print_id) : NULL;
+	const char *why = i < 0 ? guide_left_out_why(g, cli->print_id) : NULL;
 	if (why) {
 		complain("%s", why);
 		return EXIT_RUNTIME;

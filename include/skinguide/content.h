@@ -61,6 +61,9 @@ struct guide *guide_open_readable(const char *dir, struct sg_error *err);
  *  end. */
 size_t guide_left_out_count(const struct guide *g);
 const char *guide_left_out(const struct guide *g, size_t i);
+/** Why the article `name` (an id or a file name, as guide_lookup() takes
+ *  them) was left out, or NULL when it was not.  Borrowed likewise. */
+const char *guide_left_out_why(const struct guide *g, const char *name);
 
 /** Why guide_open_readable() could not read index.md and showed a plain
  *  welcome instead ("file: cannot read: ..."), or NULL.  Borrowed until

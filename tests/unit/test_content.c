@@ -541,6 +541,29 @@ static void test_index_title_is_its_heading_after_a_paragraph(void **state)
 	assert_string_equal(title, "Guide name");
 }
 
+/* --print of a left-out article says why, found by its exact id in any
+ * form a link takes, never by a name it merely ends with. */
+static void test_left_out_reason_by_exact_id(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	write_file(dir, "01-skin-care.md", "No title.\n");
+	write_file(dir, "02-ok.md", "# Ok\n\nFine.\n");
+	struct sg_error err = {""};
+	struct guide *g = guide_open_readable(dir, &err);
+	const char *forms[] = {"skin-care", "skin-care.md", "01-skin-care", "01-skin-care.md"};
+	bool all = g != NULL;
+	for (size_t i = 0; g && i < sizeof forms / sizeof *forms; i++) {
+		const char *why = guide_left_out_why(g, forms[i]);
+		all = all && why && strstr(why, "01-skin-care.md:1: error: no title");
+	}
+	bool none = g && !guide_left_out_why(g, "care") && !guide_left_out_why(g, "ok");
+	guide_free(g);
+	remove_temp_dir(dir);
+	assert_true(all);
+	assert_true(none);
+}
+
 /* An index.md that cannot be read (here a folder of that name) stops
  * --check, but the topics stay readable behind a plain welcome. */
 static void test_unreadable_index_gives_a_plain_welcome(void **state)
@@ -638,6 +661,7 @@ int main(void)
 		cmocka_unit_test(test_long_summary_in_big_file_read_whole),
 		cmocka_unit_test(test_index_title_is_its_heading_after_a_paragraph),
 		cmocka_unit_test(test_unreadable_index_gives_a_plain_welcome),
+		cmocka_unit_test(test_left_out_reason_by_exact_id),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
