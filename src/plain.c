@@ -1515,13 +1515,28 @@ static const char *search_words(const char *line, size_t *len)
 	return n ? s : NULL;
 }
 
+/* Put `len` bytes of `words` on the search or find screen.  From 100
+ * topics the index is built in the background, and the full screen's
+ * results fill in while the patient reads them; a line printed once
+ * cannot, so it waits for the index, as long as that takes (about a
+ * second at 10,000 topics). */
+static void set_words(struct plain *p, const char *words_, size_t len)
+{
+	nav_set_text(p->nav, words_, len);
+	for (int ms; nav_screen(p->nav) == NAV_SCREEN_SEARCH &&
+	     (ms = nav_timeout_ms(p->nav)) >= 0;) {
+		poll(NULL, 0, ms);
+		nav_act(p->nav, NAV_TIMEOUT);
+	}
+}
+
 /* Search for `len` bytes of `words`, as s and then the words would. */
 static void search_now(struct plain *p, const char *words_, size_t len)
 {
 	if (nav_screen(p->nav) != NAV_SCREEN_SEARCH)
 		nav_act(p->nav, NAV_SEARCH);
 	if (nav_screen(p->nav) == NAV_SCREEN_SEARCH)
-		nav_set_text(p->nav, words_, len);
+		set_words(p, words_, len);
 }
 
 /* `len` bytes of `s` less a full stop, question mark or blanks at the end:
@@ -1580,9 +1595,9 @@ static bool text_command(struct plain *p, const char *line)
 	else if (nav_screen(p->nav) == NAV_SCREEN_SEARCH && is_number(t, &k) && p->nentries)
 		choose(p, k);
 	else if (again && nav_screen(p->nav) == NAV_SCREEN_SEARCH) /* "s sunburn" here too */
-		nav_set_text(p->nav, again, n);
+		set_words(p, again, n);
 	else
-		nav_set_text(p->nav, t, len);
+		set_words(p, t, len);
 	if (nav_screen(p->nav) == NAV_SCREEN_FIND) /* found: back to reading */
 		nav_act(p->nav, NAV_OPEN);
 	free(t);

@@ -340,6 +340,33 @@ static void test_lines_fit_the_width(void **state)
 	free(out);
 }
 
+/* From 100 topics the index is built in the background: a line waits
+ * for it rather than answering "nothing matches" while it is built. */
+static void test_search_waits_for_a_background_index(void **state)
+{
+	(void)state;
+	char *dir = tmpdir_make("plain");
+	struct buf name = BUF_INIT, text = BUF_INIT;
+	for (int i = 1; i <= 150; i++) {
+		buf_clear(&name);
+		buf_clear(&text);
+		buf_printf(&name, "%03d-topic-%d.md", i, i);
+		buf_printf(&text, "# Topic %d\n\nA summary.\n\n## Part\n\nWords %s.\n", i,
+			   i == 150 ? "about redness" : "about nothing");
+		assert_true(tmpdir_write(dir, name.data, text.data, text.len));
+	}
+	buf_free(&name);
+	buf_free(&text);
+	struct plain_opts opts = {.width = 80};
+	char *out = session_opts(dir, "s redness\ns\nredness\n", &opts);
+	tmpdir_remove(dir);
+	free(dir);
+	assert_has(out, "1 result");
+	assert_has(out, "Topic 150");
+	assert_null(strstr(out, "Nothing matches"));
+	free(out);
+}
+
 /* ---- a guide with broken articles -------------------------------------------- */
 
 static char *broken_guide(void)
@@ -751,6 +778,7 @@ int main(void)
 		cmocka_unit_test(test_search_words_and_topic_names),
 		cmocka_unit_test(test_search_screen_says_what_to_do),
 		cmocka_unit_test(test_numbers_align_in_long_lists),
+		cmocka_unit_test(test_search_waits_for_a_background_index),
 	};
 	return cmocka_run_group_tests_name("plain", tests, NULL, NULL);
 }
