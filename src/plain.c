@@ -488,6 +488,20 @@ static void found_on(struct found_list *f, size_t line, struct marks *m)
  * again as one: their marks make the lines longer than they were laid
  * out, and a word or two would be left on a line of their own.  Returns
  * the last line it took. */
+/* Add one wrapped line of a block to `all`, where the block is joined
+ * again into one line: a space between lines, the indent of a line after
+ * the first and the padding at a line's end (a box's right edge) left
+ * out.  The first line keeps its indent. */
+static void join_line(struct buf *all, const char *s, size_t len, bool first)
+{
+	while (len && s[len - 1] == ' ')
+		len--;
+	size_t lead = first ? 0 : leading_spaces(s, len);
+	if (!first)
+		buf_putc(all, ' ');
+	buf_append(all, s + lead, len - lead);
+}
+
 static size_t marked_paragraph(struct plain *p, struct buf *to, const struct layout *l,
 			       size_t i, struct numbering *nb, struct marks *m,
 			       struct found_list *f)
@@ -502,11 +516,9 @@ static size_t marked_paragraph(struct plain *p, struct buf *to, const struct lay
 		buf_clear(&one);
 		if (!line_words(&one, ln, nb, m))
 			continue;
-		size_t lead = j > i ? leading_spaces(one.data, one.len) : 0;
-		hang = j == i + 1 ? lead : hang;
-		if (j > i)
-			buf_putc(&all, ' ');
-		buf_append(&all, buf_str(&one) + lead, one.len - lead);
+		if (j == i + 1)
+			hang = leading_spaces(one.data, one.len);
+		join_line(&all, buf_str(&one), one.len, j == i);
 	}
 	if (j == i + 1) /* one line: its continuation starts where its text does */
 		hang = leading_spaces(all.data, all.len);
@@ -1045,9 +1057,7 @@ static size_t question_heading(struct plain *p, struct buf *to, size_t y, const 
 		if (r.kind != NAV_ROW_LINE || !r.line || r.line->block != block ||
 		    r.line->kind != LAYOUT_LINE_TEXT)
 			break;
-		size_t lead = leading_spaces(r.line->text, r.line->len);
-		buf_putc(&line, ' ');
-		buf_append(&line, r.line->text + lead, r.line->len - lead);
+		join_line(&line, r.line->text, r.line->len, false);
 	}
 	put_line(p, to, line.data, line.len);
 	buf_free(&line);

@@ -367,6 +367,32 @@ static void test_search_waits_for_a_background_index(void **state)
 	free(out);
 }
 
+/* Found words in a box: its lines are joined again without the padding
+ * that met its right edge. */
+static void test_found_words_in_a_box_leave_no_gap(void **state)
+{
+	(void)state;
+	char *dir = tmpdir_make("plain");
+	const char *a = "# A\n\nSum.\n\n## Part\n\n> Call your clinic if you feel unwell "
+			"or feverish today, or if anything at all worries you.\n";
+	assert_true(tmpdir_write(dir, "01-a.md", a, strlen(a)));
+	struct plain_opts opts = {.width = 40};
+	char *out = session_opts(dir, "s feverish\n1\n", &opts);
+	tmpdir_remove(dir);
+	free(dir);
+	assert_non_null(strstr(out, "[found: feverish]"));
+	/* Every line of the box, less its indent, has single spaces only. */
+	const char *box = strstr(out, "Box: "), *end = box ? strstr(box, "\n\n") : NULL;
+	assert_non_null(end);
+	for (const char *line = box; line < end; line = strchr(line, '\n') + 1) {
+		line += strspn(line, " ");
+		const char *eol = strchr(line, '\n');
+		const char *gap = strstr(line, "  ");
+		assert_true(!gap || gap > eol);
+	}
+	free(out);
+}
+
 /* ---- a guide with broken articles -------------------------------------------- */
 
 static char *broken_guide(void)
@@ -779,6 +805,7 @@ int main(void)
 		cmocka_unit_test(test_search_screen_says_what_to_do),
 		cmocka_unit_test(test_numbers_align_in_long_lists),
 		cmocka_unit_test(test_search_waits_for_a_background_index),
+		cmocka_unit_test(test_found_words_in_a_box_leave_no_gap),
 	};
 	return cmocka_run_group_tests_name("plain", tests, NULL, NULL);
 }
