@@ -1205,54 +1205,63 @@ static bool letter_free(const char *name)
 	return isalpha((unsigned char)name[0]) && !word_named(letter);
 }
 
-static void prompt(struct plain *p)
+/* What to type on the search and find screens, where a line is words. */
+static const char *words_prompt(const struct plain *p)
 {
-	if (nav_wants_text(p->nav)) {
-		const char *say_ = nav_screen(p->nav) == NAV_SCREEN_FIND
-			? "\nType the words to find in this topic, or an empty line to go back: "
-			: p->nentries > 1 /* results, and "All topics" */
-			? "\nType other words to search for, a result's number to open it, or an "
-			  "empty line to go back: "
-			: "\nType the words to search for, or an empty line to go back: ";
-		fputs(say_, p->out);
-		fflush(p->out);
-		return;
-	}
+	if (nav_screen(p->nav) == NAV_SCREEN_FIND)
+		return "Type the words to find in this topic, or an empty line to go back:";
+	return p->nentries > 1 /* results, and "All topics" */
+		? "Type other words to search for, a result's number to open it, or an "
+		  "empty line to go back:"
+		: "Type the words to search for, or an empty line to go back:";
+}
+
+/* "Type a topic number, s for search, ..., q to quit:" */
+static void command_prompt(struct plain *p, struct buf *b)
+{
 	struct nav_status st;
 	nav_status(p->nav, &st);
-	struct buf b = BUF_INIT;
-	buf_puts(&b, "Type ");
+	buf_puts(b, "Type ");
 	if (nav_screen(p->nav) == NAV_SCREEN_ARTICLE ? p->nlinks + p->nends > 0 : p->nentries > 0)
-		buf_printf(&b, "%s, ", number_words(p));
+		buf_printf(b, "%s, ", number_words(p));
 	for (size_t i = 0; i < st.nhints; i++) {
 		char name[64];
 		if (done_by_number(st.hints[i]) || word_of(st.hints[i]))
 			continue;
 		action_name(st.hints[i], name, sizeof name);
 		if (*name && letter_free(name))
-			buf_printf(&b, "%c for %s, ", name[0], name);
+			buf_printf(b, "%c for %s, ", name[0], name);
 		else if (*name)
-			buf_printf(&b, "%s, ", name);
+			buf_printf(b, "%s, ", name);
 	}
 	for (size_t i = 0; i < NWORDS; i++) {
 		if (!offered(p, &words[i], &st))
 			continue;
-		buf_puts(&b, words[i].names[0]);
+		buf_puts(b, words[i].names[0]);
 		if (words[i].phrase)
-			buf_printf(&b, " %s", words[i].phrase);
+			buf_printf(b, " %s", words[i].phrase);
 		if (words[i].action == NAV_READ_ON) {
 			size_t next = (size_t)nav_article(p->nav) + 1;
-			buf_printf(&b, " (%s)", guide_article(p->guide, next)->title);
+			buf_printf(b, " (%s)", guide_article(p->guide, next)->title);
 		}
-		buf_puts(&b, ", ");
+		buf_puts(b, ", ");
 	}
-	b.len -= 2; /* the last ", " */
-	buf_puts(&b, ":");
-	struct buf out = BUF_INIT;
+	b->len -= 2; /* the last ", " */
+	buf_puts(b, ":");
+}
+
+/* The prompt after a blank line, wrapped like every other line; at a
+ * terminal the answer is typed on its last line. */
+static void prompt(struct plain *p)
+{
+	struct buf b = BUF_INIT, out = BUF_INIT;
+	if (nav_wants_text(p->nav))
+		buf_puts(&b, words_prompt(p));
+	else
+		command_prompt(p, &b);
 	buf_putc(&out, '\n');
 	p->blank = false;
 	put_line(p, &out, b.data, b.len);
-	/* At a terminal the answer is typed on the prompt's line. */
 	if (isatty(fileno(p->in)) && out.len)
 		out.data[--out.len] = ' ';
 	fputs(buf_str(&out), p->out);
