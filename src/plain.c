@@ -981,8 +981,8 @@ static size_t answer_row(const struct plain *p)
 		size_t y = p->entries[i].row;
 		struct nav_row r, next;
 		nav_row(p->nav, y, &r);
-		if (r.kind != NAV_ROW_LINE || !r.line)
-			return y;
+		if (r.kind != NAV_ROW_LINE || !r.line) /* answers are lines of a page */
+			return (size_t)-1;
 		for (; y + 1 < p->tall; y++) {
 			nav_row(p->nav, y + 1, &next);
 			if (next.kind != NAV_ROW_LINE || !next.line || next.line->block != r.line->block)
