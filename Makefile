@@ -27,7 +27,9 @@ PKGS      = ncursesw libcmark sqlite3
 # Recursive (=) so that pkg-config is asked only when a recipe needs it,
 # after `make deps` has had its chance to install the libraries.
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
-PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lunistring -lm -lpthread
+# libstemmer is loaded at run time (src/fold.c): dlopen is in -ldl before
+# glibc 2.34, and in libc itself after.
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lunistring -lm -lpthread -ldl
 TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)
 TEST_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka)
 ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Iinclude -Ibuild $(PKG_CFLAGS) \

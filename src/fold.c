@@ -44,8 +44,10 @@ struct fold {
 
 /* ---- libstemmer, loaded when first needed ------------------------------- */
 
-/* Debian's libstemmer0d; the development link as a second try. */
-static const char *const stemmer_files[] = {"libstemmer.so.0d", "libstemmer.so"};
+/* Debian's libstemmer0d, the name other systems give it, then the
+ * development link. */
+static const char *const stemmer_files[] = {"libstemmer.so.0d", "libstemmer.so.0",
+					    "libstemmer.so"};
 
 static struct {
 	const char **(*list)(void);
