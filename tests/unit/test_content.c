@@ -541,6 +541,38 @@ static void test_index_title_is_its_heading_after_a_paragraph(void **state)
 	assert_string_equal(title, "Guide name");
 }
 
+/* Menu order: by number, then id where numbers tie ("1" and "01" are one
+ * number); every article lands in its place however the folder lists them. */
+static void test_menu_order_ties_and_many(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	const char *names[] = {"05-e.md", "01-b.md", "01-a.md", "4-d.md", "02-c.md", "1-aa.md"};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		write_file(dir, names[i], "# T\n\nS.\n");
+	struct buf name = BUF_INIT;
+	for (unsigned i = 0; i < 200; i++) { /* numbers 10 to 209, scattered */
+		buf_clear(&name);
+		buf_printf(&name, "%u-n%u.md", 10 + (i * 7919) % 200, i);
+		write_file(dir, name.data, "# T\n\nS.\n");
+	}
+	buf_free(&name);
+	struct sg_error err = {""};
+	struct guide *g = guide_open(dir, &err);
+	char order[64] = "";
+	bool sorted = g && guide_count(g) == 206;
+	for (size_t i = 0; g && i < 6; i++)
+		snprintf(order + strlen(order), sizeof order - strlen(order), "%s ",
+			 guide_article(g, i)->id);
+	for (size_t i = 6; sorted && i < 206; i++)
+		sorted = guide_article(g, i)->number == 10 + (i - 6) &&
+			 guide_find(g, guide_article(g, i)->id) == (long)i;
+	guide_free(g);
+	remove_temp_dir(dir);
+	assert_string_equal(order, "a aa b c d e ");
+	assert_true(sorted);
+}
+
 /* --print of a left-out article says why, found by its exact id in any
  * form a link takes, never by a name it merely ends with. */
 static void test_left_out_reason_by_exact_id(void **state)
@@ -662,6 +694,7 @@ int main(void)
 		cmocka_unit_test(test_index_title_is_its_heading_after_a_paragraph),
 		cmocka_unit_test(test_unreadable_index_gives_a_plain_welcome),
 		cmocka_unit_test(test_left_out_reason_by_exact_id),
+		cmocka_unit_test(test_menu_order_ties_and_many),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -671,6 +671,12 @@ static void test_wrap_keeps_word_initial_hyphens(void **state)
 	assert_string_equal(joined, "Run skinguide|--check to see|why, or read the|follow-up.");
 	free(joined);
 	free(lines);
+	/* After a line break too, and not after a hyphen inside a word. */
+	count = wrap_checked("x\nab --check", 7, &lines);
+	joined = join_lines("x\nab --check", lines, count, "|");
+	assert_string_equal(joined, "x|ab|--check");
+	free(joined);
+	free(lines);
 	count = wrap_checked("aaaaaaaa follow-up", 16, &lines);
 	joined = join_lines("aaaaaaaa follow-up", lines, count, "|");
 	assert_string_equal(joined, "aaaaaaaa follow-|up");
