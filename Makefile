@@ -38,7 +38,7 @@ ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Iinclude -Ibuild $(PKG_CFLAGS) \
 # Modules with no terminal in them: unit-tested, and shared by every output.
 CORE    = buf error text doc outline clinic content layout history \
           nav nav_page nav_view nav_reader nav_quiz nav_search \
-          print readability check man quiz plain fold search
+          print readability check man quiz plain plain_page fold search
 UI      = ui ui_draw
 OBJ     = $(CORE:%=build/obj/%.o) $(UI:%=build/obj/%.o) build/obj/main.o
 SAN_OBJ = $(OBJ:build/obj/%=build/san/%)
