@@ -60,10 +60,7 @@ static void report(struct checker *c, int line, bool error, const char *fmt, ...
 	 * escape code in it may reach the terminal. */
 	text_sanitize(&b, raw.data, raw.len, false);
 	buf_free(&raw);
-	if (c->ndiags == c->diags_cap) {
-		c->diags_cap = c->diags_cap ? c->diags_cap * 2 : 16;
-		c->diags = xreallocarray(c->diags, c->diags_cap, sizeof *c->diags);
-	}
+	ARRAY_GROW(c->diags, c->ndiags, c->diags_cap);
 	c->diags[c->ndiags] = (struct finding){line, c->ndiags, buf_detach(&b)};
 	c->ndiags++;
 	if (error)

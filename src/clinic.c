@@ -244,10 +244,7 @@ void clinic_apply(const struct clinic *c, cmark_node *doc)
 		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_LINK ||
 		    !clinic_is_link(cmark_node_get_url(n), &f))
 			continue;
-		if (count == cap) {
-			cap = cap ? cap * 2 : 8;
-			links = xreallocarray(links, cap, sizeof *links);
-		}
+		ARRAY_GROW(links, count, cap);
 		links[count++] = n;
 	}
 	cmark_iter_free(it);

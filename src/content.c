@@ -331,10 +331,7 @@ static bool scan_dir(struct guide *g, struct sg_error *err)
 		unsigned number;
 		if (!guide_parse_filename(e->d_name, &number, id, sizeof id))
 			continue;
-		if (g->count == cap) {
-			cap = cap ? cap * 2 : 16;
-			g->articles = xreallocarray(g->articles, cap, sizeof *g->articles);
-		}
+		ARRAY_GROW(g->articles, g->count, cap);
 		/* The offset stands in for the pointer until the block stops
 		 * moving. */
 		size_t at = add_names(&names, g->dir, e->d_name, id);

@@ -27,10 +27,7 @@ void diags_vadd(struct diags *d, int line, bool error, int kind, const char *fmt
 	/* Messages quote the file, which may hold any bytes. */
 	struct buf clean = BUF_INIT;
 	text_sanitize(&clean, msg, strlen(msg), false);
-	if (d->count == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 8;
-		d->items = xreallocarray(d->items, d->cap, sizeof *d->items);
-	}
+	ARRAY_GROW(d->items, d->count, d->cap);
 	d->items[d->count++] = (struct diag){line < 1 ? 1 : line, error, kind,
 					     buf_detach(&clean)};
 	if (error)

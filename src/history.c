@@ -35,10 +35,7 @@ void history_push(struct history *h, const struct place *p)
 		memmove(h->places, h->places + 1, (h->len - 1) * sizeof *h->places);
 		h->len--;
 	}
-	if (h->len == h->cap) {
-		h->cap = h->cap ? h->cap * 2 : 16;
-		h->places = xreallocarray(h->places, h->cap, sizeof *h->places);
-	}
+	ARRAY_GROW(h->places, h->len, h->cap);
 	h->places[h->len++] = *p;
 }
 

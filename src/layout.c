@@ -81,14 +81,6 @@ static const char *glyph(const struct builder *b, const char *utf8, const char *
 
 /* ---- storage ---------------------------------------------------------- */
 
-#define GROW(arr, n, cap)                                                  \
-	do {                                                               \
-		if ((n) == (cap)) {                                        \
-			(cap) = (cap) ? (cap) * 2 : 64;                    \
-			(arr) = xreallocarray((arr), (cap), sizeof *(arr));\
-		}                                                          \
-	} while (0)
-
 static size_t store_string(struct layout *l, const char *s, size_t n)
 {
 	size_t off = l->text.len;
@@ -121,7 +113,7 @@ static void line_add(struct builder *b, const char *s, size_t n, unsigned style,
 			return;
 		}
 	}
-	GROW(l->spans, l->nspans, l->spans_cap);
+	ARRAY_GROW(l->spans, l->nspans, l->spans_cap);
 	l->spans[l->nspans++] = (struct layout_span){start, n, style, link};
 }
 
@@ -130,7 +122,7 @@ static void line_end(struct builder *b, enum layout_kind kind, size_t block, siz
 	struct layout *l = b->l;
 	size_t len = l->text.len - b->line_text;
 	buf_putc(&l->text, '\0');
-	GROW(l->lines, l->nlines, l->lines_cap);
+	ARRAY_GROW(l->lines, l->nlines, l->lines_cap);
 	l->lines[l->nlines++] = (struct stored_line){
 		b->line_text, len, b->line_width, b->line_span,
 		l->nspans - b->line_span, block, pos, kind};
@@ -312,7 +304,7 @@ static void para_span(struct builder *b, size_t start, unsigned style)
 			return;
 		}
 	}
-	GROW(b->pspans, b->npspans, b->pspans_cap);
+	ARRAY_GROW(b->pspans, b->npspans, b->pspans_cap);
 	b->pspans[b->npspans++] = (struct layout_span){start, len, style, b->link};
 }
 
@@ -377,7 +369,7 @@ static int add_link(struct builder *b, const char *url)
 	struct layout *l = b->l;
 	buf_clear(&b->scratch);
 	text_sanitize(&b->scratch, url, strlen(url), false);
-	GROW(l->links, l->nlinks, l->links_cap);
+	ARRAY_GROW(l->links, l->nlinks, l->links_cap);
 	l->links[l->nlinks] = (struct stored_link){
 		store_string(l, b->scratch.data ? b->scratch.data : "", b->scratch.len), 0, 0, false};
 	return (int)l->nlinks++;
@@ -499,7 +491,7 @@ static unsigned heading_style(int level)
 static void add_heading(struct builder *b, size_t line)
 {
 	struct layout *l = b->l;
-	GROW(l->head_lines, l->nheads, l->heads_cap);
+	ARRAY_GROW(l->head_lines, l->nheads, l->heads_cap);
 	l->head_lines[l->nheads++] = line;
 }
 

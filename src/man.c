@@ -87,10 +87,7 @@ static void header(FILE *out, const char *name, const char *date, const char *ve
 
 static void push_node(cmark_node ***arr, size_t *n, size_t *cap, cmark_node *node)
 {
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 8;
-		*arr = xreallocarray(*arr, *cap, sizeof **arr);
-	}
+	ARRAY_GROW(*arr, *n, *cap);
 	(*arr)[(*n)++] = node;
 }
 

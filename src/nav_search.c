@@ -370,10 +370,7 @@ void found_relayout(struct nav *n)
 		const struct layout_line *ln = layout_line(r->view.layout, i);
 		size_t k = search_matcher_find(f->matcher, ln->text, ln->len, marks, NAV_MAX_MARKS);
 		for (size_t j = 0; j < k && j < NAV_MAX_MARKS; j++) {
-			if (f->count == cap) {
-				cap = cap ? cap * 2 : 16;
-				f->matches = xreallocarray(f->matches, cap, sizeof *f->matches);
-			}
+			ARRAY_GROW(f->matches, f->count, cap);
 			f->matches[f->count++] = (struct match){i, marks[j].start, marks[j].end};
 		}
 	}

@@ -140,10 +140,7 @@ static struct repeat *repeat_of(struct outline *o, const char *slug, size_t len)
 		if (s)
 			return &o->repeats[s - 1];
 	}
-	if (o->nrepeats == o->repeats_cap) {
-		o->repeats_cap = o->repeats_cap ? o->repeats_cap * 2 : 16;
-		o->repeats = xreallocarray(o->repeats, o->repeats_cap, sizeof *o->repeats);
-	}
+	ARRAY_GROW(o->repeats, o->nrepeats, o->repeats_cap);
 	size_t off = o->text.len;
 	buf_append(&o->text, slug, len);
 	buf_putc(&o->text, '\0');
@@ -198,10 +195,7 @@ static void add_heading(struct outline *o, cmark_node *node, const struct buf *t
 {
 	struct buf slug = BUF_INIT;
 	unique_anchor(o, text, &slug);
-	if (o->nheads == o->heads_cap) {
-		o->heads_cap = o->heads_cap ? o->heads_cap * 2 : 16;
-		o->heads = xreallocarray(o->heads, o->heads_cap, sizeof *o->heads);
-	}
+	ARRAY_GROW(o->heads, o->nheads, o->heads_cap);
 	o->heads[o->nheads++] = (struct stored_heading){
 		o->blocks[o->nblocks - 1].text_off, store(o, &slug),
 		cmark_node_get_heading_level(node), o->nblocks - 1,
@@ -215,10 +209,7 @@ static void add_block(struct outline *o, cmark_node *node, struct buf *scratch)
 	enum outline_kind kind = kind_of(node);
 	buf_clear(scratch);
 	block_text(node, kind, scratch);
-	if (o->nblocks == o->blocks_cap) {
-		o->blocks_cap = o->blocks_cap ? o->blocks_cap * 2 : 64;
-		o->blocks = xreallocarray(o->blocks, o->blocks_cap, sizeof *o->blocks);
-	}
+	ARRAY_GROW(o->blocks, o->nblocks, o->blocks_cap);
 	long section = o->nheads ? (long)o->nheads - 1 : -1;
 	if (kind == OUTLINE_HEADING)
 		section = (long)o->nheads;

@@ -465,10 +465,7 @@ void view_tall(struct plain *p)
 
 static struct entry *add_entry(struct plain *p, const struct entry *e)
 {
-	if (p->nentries == p->entries_cap) {
-		p->entries_cap = p->entries_cap ? p->entries_cap * 2 : 16;
-		p->entries = xreallocarray(p->entries, p->entries_cap, sizeof *p->entries);
-	}
+	ARRAY_GROW(p->entries, p->nentries, p->entries_cap);
 	p->entries[p->nentries] = *e;
 	return &p->entries[p->nentries++];
 }

@@ -210,10 +210,7 @@ static void add_answer(struct parser *p, cmark_node *item)
 	if (!a.text)
 		a.text = xstrdup("");
 	a.feedback = buf_detach(&fb);
-	if (p->nanswers == p->answers_cap) {
-		p->answers_cap = p->answers_cap ? p->answers_cap * 2 : 8;
-		p->answers = xreallocarray(p->answers, p->answers_cap, sizeof *p->answers);
-	}
+	ARRAY_GROW(p->answers, p->nanswers, p->answers_cap);
 	p->answers[p->nanswers++] = a;
 }
 
@@ -318,10 +315,7 @@ static void start_question(struct parser *p, cmark_node *heading)
 		diag(p->diags, line_of(heading), true, QUIZ_P_MISPLACED, "a question "
 		     "after the results heading; the results text comes after the last "
 		     "question");
-	if (q->count == q->cap) {
-		q->cap = q->cap ? q->cap * 2 : 16;
-		q->questions = xreallocarray(q->questions, q->cap, sizeof *q->questions);
-	}
+	ARRAY_GROW(q->questions, q->count, q->cap);
 	struct quiz_question *qq = &q->questions[q->count++];
 	/* The note and answers are set by end_question(). */
 	*qq = (struct quiz_question){.text = plain_text(heading), .right = -1,
@@ -439,10 +433,7 @@ static void collect_links(struct quiz *q, cmark_node *doc)
 		cmark_node *n = cmark_iter_get_node(it);
 		if (ev != CMARK_EVENT_ENTER || type_of(n) != CMARK_NODE_LINK)
 			continue;
-		if (q->nlinks == q->links_cap) {
-			q->links_cap = q->links_cap ? q->links_cap * 2 : 16;
-			q->links = xreallocarray(q->links, q->links_cap, sizeof *q->links);
-		}
+		ARRAY_GROW(q->links, q->nlinks, q->links_cap);
 		struct buf target = BUF_INIT;
 		const char *url = cmark_node_get_url(n);
 		text_sanitize(&target, url, strlen(url), false);

@@ -244,10 +244,7 @@ static void read_paragraph(struct raw_file *r, cmark_node *p, struct diags *d)
 
 static void add_raw(struct raw_file *r, char *text, int line)
 {
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 16;
-		r->lines = xreallocarray(r->lines, r->cap, sizeof *r->lines);
-	}
+	ARRAY_GROW(r->lines, r->n, r->cap);
 	r->lines[r->n++] = (struct raw_line){text, line};
 }
 
@@ -307,10 +304,7 @@ static bool collect_word(void *ctx, const struct fold_word *w)
 	c->total++;
 	if (c->n == c->max)
 		return true;
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 4;
-		c->toks = xreallocarray(c->toks, c->cap, sizeof *c->toks);
-	}
+	ARRAY_GROW(c->toks, c->n, c->cap);
 	struct qtok *t = &c->toks[c->n++];
 	memset(t, 0, sizeof *t);
 	memcpy(t->folded, w->folded, w->folded_len);
@@ -461,10 +455,7 @@ static void build_group(struct synonyms *syn, struct fold *f, const struct raw_l
 		free_group(&g);
 		return;
 	}
-	if (syn->n == syn->cap) {
-		syn->cap = syn->cap ? syn->cap * 2 : 16;
-		syn->groups = xreallocarray(syn->groups, syn->cap, sizeof *syn->groups);
-	}
+	ARRAY_GROW(syn->groups, syn->n, syn->cap);
 	syn->groups[syn->n++] = g;
 }
 
@@ -586,10 +577,7 @@ static bool take_word(void *ctx, const struct fold_word *w)
 	for (size_t i = 0; i < l->n; i++)
 		if (strcmp(l->words[i].tok.folded, w->folded) == 0)
 			return true;
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 4;
-		l->words = xreallocarray(l->words, l->cap, sizeof *l->words);
-	}
+	ARRAY_GROW(l->words, l->n, l->cap);
 	struct qword *q = &l->words[l->n++];
 	memset(q, 0, sizeof *q);
 	memcpy(q->tok.folded, w->folded, w->folded_len);
@@ -857,10 +845,7 @@ struct text_words {
 static bool keep_text_word(void *ctx, const struct fold_word *fw)
 {
 	struct text_words *t = ctx;
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 64;
-		t->w = xreallocarray(t->w, t->cap, sizeof *t->w);
-	}
+	ARRAY_GROW(t->w, t->n, t->cap);
 	struct text_word *w = &t->w[t->n++];
 	w->start = fw->start;
 	w->end = fw->end;
@@ -1169,10 +1154,7 @@ static void vocab_add(struct vocab *v, const char *t, sqlite3_int64 docs)
 {
 	if (has_digit(t) || fold_length(t, strlen(t)) < SEARCH_MIN_TYPO - 1)
 		return;
-	if (v->n == v->cap) {
-		v->cap = v->cap ? v->cap * 2 : 1024;
-		v->terms = xreallocarray(v->terms, v->cap, sizeof *v->terms);
-	}
+	ARRAY_GROW(v->terms, v->n, v->cap);
 	struct vocab_term *x = &v->terms[v->n++];
 	x->text = xstrdup(t);
 	x->cps = to_cps(t, &x->n);

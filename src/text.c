@@ -204,10 +204,7 @@ static void push_line(struct lines *l, const char *s, size_t start, size_t end)
 {
 	while (end > start && s[end - 1] == ' ')
 		end--;
-	if (l->len == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 8;
-		l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
-	}
+	ARRAY_GROW(l->v, l->len, l->cap);
 	l->v[l->len++] = (struct text_line){start, end, text_width(s + start, end - start)};
 }
 

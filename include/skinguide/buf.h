@@ -55,6 +55,17 @@ void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *p, size_t n);
 /** realloc for an array of `count` elements of `size` bytes, overflow-checked. */
 void *xreallocarray(void *p, size_t count, size_t size);
+
+/* Room for one more element in the growing array `arr` that holds `n` of
+ * `cap`: doubled when full, 16 at first.  Each argument is evaluated
+ * more than once. */
+#define ARRAY_GROW(arr, n, cap)                                            \
+	do {                                                               \
+		if ((n) == (cap)) {                                        \
+			(cap) = (cap) ? (cap) * 2 : 16;                    \
+			(arr) = xreallocarray((arr), (cap), sizeof *(arr));\
+		}                                                          \
+	} while (0)
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
