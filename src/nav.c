@@ -262,7 +262,7 @@ void nav_go_topics(struct nav *n)
 		return;
 	enum nav_screen from = v->screen;
 	nav_remember(n);
-	quiz_forget(n); /* leaving the quiz wipes its answers */
+	bool wiped = quiz_forget(n); /* leaving the quiz wipes its answers */
 	v->screen = NAV_SCREEN_HOME;
 	/* Where you were, for your bearings. */
 	size_t topics = guide_count(n->guide);
@@ -270,6 +270,8 @@ void nav_go_topics(struct nav *n)
 			 : from == NAV_SCREEN_SEARCH ? topics : v->reader.article;
 	struct page_shape s = home_shape(n);
 	page_show_selected(&v->home, &s);
+	if (wiped)
+		quiz_say_wiped(n);
 }
 
 static void open_entry(struct nav *n, size_t i)
@@ -383,6 +385,27 @@ static void home_follow(struct nav *n)
 	}
 }
 
+/* The key the front end gives an action ("t"), or "" when it names none. */
+static void first_key(const struct nav *n, enum nav_action a, struct buf *out)
+{
+	if (n->cfg.key_names)
+		n->cfg.key_names(a, out, n->cfg.ctx);
+	const char *comma = strstr(buf_str(out), ", ");
+	if (comma)
+		out->len = (size_t)(comma - out->data);
+}
+
+static void say_sections_need_a_topic(struct nav *n)
+{
+	struct buf key = BUF_INIT;
+	first_key(n, NAV_HEADINGS, &key);
+	if (key.len)
+		nav_say(n, "Open a topic first, then %s lists its sections.", buf_str(&key));
+	else
+		nav_say(n, "Open a topic first: then its sections can be listed.");
+	buf_free(&key);
+}
+
 static void home_do(struct nav *n, const struct nav_input *in)
 {
 	struct visit *v = n->v;
@@ -425,7 +448,7 @@ static void home_do(struct nav *n, const struct nav_input *in)
 			open_entry(n, v->home.selected);
 		break;
 	case NAV_TAP: tap_home(n, in->row, in->col); break;
-	case NAV_HEADINGS: nav_say(n, "Open a topic first, then t lists its sections."); break;
+	case NAV_HEADINGS: say_sections_need_a_topic(n); break;
 	default: break;
 	}
 }

@@ -254,8 +254,11 @@ void quiz_relayout(struct nav *n);
 void quiz_do(struct nav *n, const struct nav_input *in);
 void quiz_row(const struct nav *n, size_t y, struct nav_row *row);
 void quiz_status(const struct nav *n, struct nav_status *st);
-/* Forget the answers, and every step back into the quiz. */
-void quiz_forget(struct nav *n);
+/* Forget the answers, and every step back into the quiz; true when some
+ * question had an answer. */
+bool quiz_forget(struct nav *n);
+/* Say so to the patient, who may not have known that leaving wipes. */
+void quiz_say_wiped(struct nav *n);
 void quiz_cursor(const struct nav *n, size_t *row, size_t *col);
 
 /* nav_search.c */

@@ -331,9 +331,10 @@ void quiz_open(struct nav *n)
 	start(n);
 }
 
-void quiz_forget(struct nav *n)
+bool quiz_forget(struct nav *n)
 {
 	struct visit *v = n->v;
+	bool answered = nav_quiz_answered(n) > 0;
 	quiz_visit_free(&v->quiz);
 	/* No step back may lead into the quiz once it is left. */
 	size_t kept = 0;
@@ -341,14 +342,22 @@ void quiz_forget(struct nav *n)
 		if (v->history.places[i].screen != NAV_SCREEN_QUIZ)
 			v->history.places[kept++] = v->history.places[i];
 	v->history.len = kept;
+	return answered;
+}
+
+void quiz_say_wiped(struct nav *n)
+{
+	nav_say(n, "You left the quiz, and your answers were wiped.");
 }
 
 static void leave(struct nav *n)
 {
-	quiz_forget(n);
+	bool wiped = quiz_forget(n);
 	nav_back(n); /* to where the quiz was opened from */
 	if (n->v->screen == NAV_SCREEN_QUIZ)
 		n->v->screen = NAV_SCREEN_HOME;
+	if (wiped)
+		quiz_say_wiped(n);
 }
 
 static void ask(struct nav *n, size_t pos)

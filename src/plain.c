@@ -235,8 +235,9 @@ static void show(struct plain *p, bool again)
 	while (screen.len >= 2 && screen.data[screen.len - 1] == '\n' &&
 	       screen.data[screen.len - 2] == '\n')
 		screen.data[--screen.len] = '\0';
-	if (again || p->reprint || screen.len != p->shown.len ||
-	    memcmp(buf_str(&screen), buf_str(&p->shown), screen.len) != 0) {
+	bool printed = again || p->reprint || screen.len != p->shown.len ||
+		       memcmp(buf_str(&screen), buf_str(&p->shown), screen.len) != 0;
+	if (printed) {
 		fputs("\n", p->out);
 		fputs(buf_str(&screen), p->out);
 	}
@@ -246,6 +247,10 @@ static void show(struct plain *p, bool again)
 		put_str(p, &extra, message);
 	if (p->said.len)
 		put_line(p, &extra, p->said.data, p->said.len);
+	/* A line that changed nothing still gets an answer: silence would
+	 * leave a screen reader's user wondering whether it was taken. */
+	if (!printed && !extra.len)
+		put_str(p, &extra, "Nothing changed here. Type h for help.");
 	if (extra.len)
 		fprintf(p->out, "\n%s", extra.data);
 	buf_free(&extra);
@@ -255,6 +260,16 @@ static void show(struct plain *p, bool again)
 	p->shown = screen;
 	free(message);
 	prompt(p);
+}
+
+/* For the navigator's own words ("then c lists its sections"): the word
+ * that does an action here. */
+static void word_names(enum nav_action a, struct buf *out, void *ctx)
+{
+	(void)ctx;
+	const struct word *w = word_of(a);
+	if (w)
+		buf_puts(out, w->names[0]);
 }
 
 /* ---- commands ---------------------------------------------------------- */
@@ -566,6 +581,7 @@ static bool text_command(struct plain *p, const char *line)
 		set_words(p, again, n);
 	else
 		set_words(p, t, len);
+	p->reprint = true; /* the same words again: their results again */
 	if (nav_screen(p->nav) == NAV_SCREEN_FIND) /* found: back to reading */
 		nav_act(p->nav, NAV_OPEN);
 	free(t);
@@ -688,7 +704,8 @@ int plain_run(struct guide *g, FILE *in, FILE *out, const struct plain_opts *opt
 	       : opts->width < LAYOUT_MIN_WIDTH ? LAYOUT_MIN_WIDTH : opts->width;
 	p.width = p.cols > LAYOUT_MIN_WIDTH + NUMBER_ROOM ? p.cols - NUMBER_ROOM : p.cols;
 	/* No key names: plain mode's help is its own (render_help). */
-	struct nav_config cfg = {.ascii = opts->ascii, .kiosk = opts->kiosk};
+	struct nav_config cfg = {.ascii = opts->ascii, .kiosk = opts->kiosk,
+				 .key_names = word_names};
 	p.nav = nav_new(g, &cfg);
 	struct nav_status st;
 	nav_status(p.nav, &st);

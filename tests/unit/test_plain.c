@@ -393,6 +393,21 @@ static void test_found_words_in_a_box_leave_no_gap(void **state)
 	free(out);
 }
 
+/* Every line typed gets an answer, in plain mode's own words: its word
+ * for the sections, and a line that changed nothing says so. */
+static void test_every_line_gets_an_answer(void **state)
+{
+	(void)state;
+	char *out = session("c\nr\n");
+	assert_has(out, "Open a topic first, then c lists its sections.");
+	assert_has(out, "Nothing changed here. Type h for help.");
+	free(out);
+	struct plain_opts opts = {.width = 80};
+	out = session_opts("content", "quiz\n1\n1\nt\n", &opts);
+	assert_has(out, "You left the quiz, and your answers were wiped.");
+	free(out);
+}
+
 /* ---- a guide with broken articles -------------------------------------------- */
 
 static char *broken_guide(void)
@@ -806,6 +821,7 @@ int main(void)
 		cmocka_unit_test(test_numbers_align_in_long_lists),
 		cmocka_unit_test(test_search_waits_for_a_background_index),
 		cmocka_unit_test(test_found_words_in_a_box_leave_no_gap),
+		cmocka_unit_test(test_every_line_gets_an_answer),
 	};
 	return cmocka_run_group_tests_name("plain", tests, NULL, NULL);
 }
