@@ -378,8 +378,8 @@ static void tell_found(struct plain *p, bool first)
 	buf_free(&text);
 }
 
-/* m and p: print the topic from the section of the next (previous) place
- * the words are, as n and N go there on the full screen. */
+/* m and p: print the topic from the paragraph of the next (previous)
+ * place the words are, as n and N go there on the full screen. */
 static void step_found(struct plain *p, enum nav_action a)
 {
 	if (nav_screen(p->nav) != NAV_SCREEN_ARTICLE || !found_count(p, NULL)) {
@@ -387,7 +387,7 @@ static void step_found(struct plain *p, enum nav_action a)
 		return;
 	}
 	nav_act(p->nav, a);
-	p->start_article = -1; /* from the section the place is in */
+	p->from_place = true; /* from the paragraph the place is in */
 	p->reprint = true;
 	tell_found(p, false);
 }

@@ -224,15 +224,38 @@ static void describe_link(struct plain *p, const char *target, struct buf *out)
 /* The line to print the article from: its top when it was just opened
  * (or asked for from the top), else the start of the section the reader's
  * place is in, worked out again only when the place changed. */
+/* The first line of the paragraph that holds the current found place,
+ * or `otherwise`. */
+static size_t place_paragraph(const struct plain *p, const struct layout *l, size_t otherwise)
+{
+	struct nav_mark m;
+	size_t line;
+	for (size_t i = 0; nav_found_place(p->nav, i, &line, &m); i++) {
+		if (!m.current)
+			continue;
+		size_t block = layout_line(l, line)->block;
+		while (line > 0 && layout_line(l, line - 1)->block == block)
+			line--;
+		return line;
+	}
+	return otherwise;
+}
+
 static size_t article_start(struct plain *p, const struct layout *l)
 {
 	long article = nav_article(p->nav);
 	size_t depth = nav_history_depth(p->nav);
-	if (!p->from_top && article == p->start_article && depth == p->start_depth)
+	if (!p->from_top && !p->from_place && article == p->start_article &&
+	    depth == p->start_depth)
 		return p->start;
 	size_t top = p->from_top ? 0 : nav_reader_top(p->nav);
 	long h = layout_heading_at(l, top);
 	p->start = h >= 0 ? layout_heading_line(l, (size_t)h) : 0;
+	/* Stepping between found places starts at the place itself: the
+	 * section around it was read already. */
+	if (p->from_place)
+		p->start = place_paragraph(p, l, p->start);
+	p->from_place = false;
 	p->start_article = article;
 	p->start_depth = depth;
 	p->from_top = false;

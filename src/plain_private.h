@@ -76,6 +76,7 @@ struct plain {
 	long start_article;
 	size_t start_depth;
 	bool from_top;
+	bool from_place;        /* print from the paragraph of the found place (m, p) */
 	bool reprint;           /* print the screen even when it did not change */
 	bool touched;           /* a line was typed since the visit began */
 	bool has_quiz;          /* the guide offers its quiz */

@@ -664,17 +664,19 @@ static void test_found_words_are_marked_and_stepped_through(void **state)
 	assert_has(out, "m for\nthe next place found, p for the place before");
 	assert_no_controls(out);
 	free(out);
-	/* p: the place before, in the section above, printed from there. */
+	/* p: the place before, in the section above, printed from its
+	 * paragraph: the place is the first thing read. */
 	out = session("s\nlater\n1\np\n");
 	s = last_screen(out);
-	assert_has(s, "Topic: First topic\n\nHeading: Opening section");
-	assert_has(s, "jump to the [2][found: later]\nsection of this one");
+	assert_has(s, "Topic: First topic\n\nYou can read the [1]second topic next, or "
+		   "jump to the [2][found: later]\nsection of this one");
+	assert_lacks(s, "Heading: Opening section");
 	assert_has(s, "Found 1 of 7, in the section \"Opening section\".\n");
 	free(out);
-	/* m, twice: the same section is printed again for each place. */
+	/* m, twice: from the paragraph of each place in turn. */
 	out = session("s\nlater\n1\nm\nm\n");
 	s = last_screen(out);
-	assert_has(s, "Topic: First topic\n\nHeading: [found: Later] section");
+	assert_has(s, "Topic: First topic\n\nMore text after the [found: later] section.");
 	assert_has(s, "Found 4 of 7");
 	assert_int_equal(count(out, "Heading: Last section"), 3);
 	free(out);
