@@ -610,6 +610,20 @@ static bool do_word(struct plain *p, const struct word *w)
 	return nav_act(p->nav, w->action) != NAV_QUIT_NOW;
 }
 
+/* A line that is no choice: say what would have worked. */
+static void not_a_choice(struct plain *p, const char *t)
+{
+	bool words = strspn(t, "0123456789") < strlen(t);
+	if (nav_quiz_question(p->nav) >= 0)
+		say(p, "Sorry, \"%.*s\" is not a choice here. Type the number of your "
+		    "answer, such as 1.", ECHO_MAX, t);
+	else if (words)
+		say(p, "Sorry, \"%.*s\" is not a choice here. To search for it, type s "
+		    "%.*s. Type h for help.", ECHO_MAX, t, ECHO_MAX, t);
+	else
+		say(p, "Sorry, \"%.*s\" is not a choice here. Type h for help.", ECHO_MAX, t);
+}
+
 /* Do what the line says.  False when the guide should end. */
 static bool command(struct plain *p, const char *line)
 {
@@ -645,7 +659,7 @@ static bool command(struct plain *p, const char *line)
 	else if ((topic = topic_named(p, t)) >= 0)
 		open_topic(p, (size_t)topic);
 	else
-		say(p, "Sorry, \"%.*s\" is not a choice here. Type h for help.", ECHO_MAX, t);
+		not_a_choice(p, t);
 	buf_free(&typed);
 	return go_on;
 }

@@ -1263,7 +1263,8 @@ test_plain_typed_words() {
 	grep -qF "Heading: Third topic" "$E2E_TMP/out" || fail "a title did not open its topic"
 	grep -qF "MARKER-SECOND" "$E2E_TMP/out" || fail "an id did not open its topic"
 	printf 'nonsense\n' | "$BIN" --plain --content "$G" | grep -qF \
-		'Sorry, "nonsense" is not a choice here. Type h for help.' || fail "no sorry"
+		'Sorry, "nonsense" is not a choice here. To search for it, type s nonsense.' ||
+		fail "no sorry"
 }
 
 # Help and the search screen describe plain mode, not the full screen.

@@ -740,7 +740,12 @@ static void test_search_words_and_topic_names(void **state)
 	assert_lacks(out, "not a choice");
 	free(out);
 	out = session("aftercare\n");
-	assert_has(out, "Sorry, \"aftercare\" is not a choice here. Type h for help.");
+	assert_has(out, "Sorry, \"aftercare\" is not a choice here. To search for it, type "
+		   "s aftercare.\nType h for help.");
+	free(out);
+	out = session_opts("content", "quiz\n1\nyes\n", &(struct plain_opts){.width = 80});
+	assert_has(out, "Sorry, \"yes\" is not a choice here. Type the number of your "
+		   "answer, such as");
 	free(out);
 }
 
