@@ -263,6 +263,11 @@ void nav_go_topics(struct nav *n)
 	enum nav_screen from = v->screen;
 	nav_remember(n);
 	bool wiped = quiz_forget(n); /* leaving the quiz wipes its answers */
+	/* Nor may Back lead from this list to this list: where the quiz
+	 * was opened from, when that was the list. */
+	while (from == NAV_SCREEN_QUIZ && v->history.len &&
+	       v->history.places[v->history.len - 1].screen == NAV_SCREEN_HOME)
+		v->history.len--;
 	v->screen = NAV_SCREEN_HOME;
 	/* Where you were, for your bearings. */
 	size_t topics = guide_count(n->guide);

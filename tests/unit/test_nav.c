@@ -772,6 +772,7 @@ static void test_leaving_the_quiz_wipes_it(void **state)
 	assert_int_equal(nav_screen(n), NAV_SCREEN_HOME);
 	assert_int_equal(nav_quiz_answered(n), 0);
 	assert_non_null(strstr(nav_message(n), "your answers were wiped")); /* said */
+	assert_int_equal(nav_history_depth(n), 0); /* Back would lead here again */
 	/* No step back leads into the quiz again. */
 	for (int i = 0; i < 5; i++) {
 		act(n, NAV_BACK);
