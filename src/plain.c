@@ -221,20 +221,31 @@ static void prompt(struct plain *p)
 
 /* ---- showing a screen -------------------------------------------------- */
 
+/* What the navigator shows, as plain mode prints it, into `screen`
+ * (emptied first), with no blank lines at its end. */
+static void render(struct plain *p, struct buf *screen)
+{
+	buf_clear(screen);
+	p->blank = true;
+	if (nav_screen(p->nav) == NAV_SCREEN_ARTICLE && nav_reader_layout(p->nav))
+		render_article(p, screen);
+	else
+		render_list(p, screen);
+	while (screen->len >= 2 && screen->data[screen->len - 1] == '\n' &&
+	       screen->data[screen->len - 2] == '\n')
+		screen->data[--screen->len] = '\0';
+}
+
 /* The screen, when it changed (or `again`), then any message, then the
  * prompt. */
 static void show(struct plain *p, bool again)
 {
 	char *message = xstrdup(nav_message(p->nav)); /* finding choices clears it */
+	if (again) /* an empty line, or a new visit: the home screen whole */
+		p->welcome_read = false;
+	bool whole_home = nav_screen(p->nav) == NAV_SCREEN_HOME && !p->welcome_read;
 	struct buf screen = BUF_INIT;
-	p->blank = true;
-	if (nav_screen(p->nav) == NAV_SCREEN_ARTICLE && nav_reader_layout(p->nav))
-		render_article(p, &screen);
-	else
-		render_list(p, &screen);
-	while (screen.len >= 2 && screen.data[screen.len - 1] == '\n' &&
-	       screen.data[screen.len - 2] == '\n')
-		screen.data[--screen.len] = '\0';
+	render(p, &screen);
 	bool printed = again || p->reprint || screen.len != p->shown.len ||
 		       memcmp(buf_str(&screen), buf_str(&p->shown), screen.len) != 0;
 	if (printed) {
@@ -256,6 +267,10 @@ static void show(struct plain *p, bool again)
 	buf_free(&extra);
 	buf_clear(&p->said);
 	p->reprint = false;
+	/* What a line that changes nothing would print now: the topics
+	 * without the welcome just read. */
+	if (whole_home)
+		render(p, &screen);
 	buf_free(&p->shown);
 	p->shown = screen;
 	free(message);
@@ -607,6 +622,8 @@ static bool do_word(struct plain *p, const struct word *w)
 	case PLAIN_ACTION:
 		break;
 	}
+	if (w->action == NAV_START_OVER)
+		p->welcome_read = false;
 	return nav_act(p->nav, w->action) != NAV_QUIT_NOW;
 }
 

@@ -849,6 +849,7 @@ struct list_words {
 	size_t title_block;   /* the search's title (its first line) */
 	bool links_last;      /* the links are numbered after every item (the
 			       * welcome's): listed after them too */
+	bool brief_home;      /* the topics without the welcome read before */
 };
 
 /* The last row of the answer already given to the question on screen. */
@@ -920,6 +921,7 @@ static void list_words(const struct plain *p, struct list_words *lw)
 	}
 	lw->search_hint = search_without_words(p, &lw->title_block);
 	lw->links_last = links_after_items(p);
+	lw->brief_home = nav_screen(p->nav) == NAV_SCREEN_HOME && p->welcome_read;
 }
 
 /* The question's heading from row `y` on, its lines joined, after its
@@ -956,6 +958,8 @@ static bool said_otherwise(const struct list_words *lw, const struct nav_row *r)
 {
 	if (r->kind != NAV_ROW_LINE || !r->line)
 		return false;
+	if (lw->brief_home) /* the welcome, read once a visit */
+		return true;
 	if (lw->search_hint)
 		return r->line->block != lw->title_block && r->line->kind == LAYOUT_LINE_TEXT;
 	size_t lead = leading_spaces(r->line->text, r->line->len);
@@ -995,6 +999,8 @@ void render_list(struct plain *p, struct buf *to)
 	struct marks m = {0};
 	bool hinted = false, linked = false;
 	p->item_col = 0;
+	if (lw.brief_home)
+		put_str(p, to, "Topics (an empty line reads the welcome again):");
 	for (size_t y = 0; y < p->tall; y++) {
 		struct nav_row row;
 		nav_row(p->nav, y, &row);
@@ -1014,4 +1020,5 @@ void render_list(struct plain *p, struct buf *to)
 	}
 	numbering_free(&nb);
 	view_small(p);
+	p->welcome_read |= nav_screen(p->nav) == NAV_SCREEN_HOME;
 }

@@ -77,6 +77,8 @@ struct plain {
 	size_t start_depth;
 	bool from_top;
 	bool from_place;        /* print from the paragraph of the found place (m, p) */
+	bool welcome_read;      /* the home screen's welcome was printed this visit:
+				 * later lists of topics leave it out */
 	bool reprint;           /* print the screen even when it did not change */
 	bool touched;           /* a line was typed since the visit began */
 	bool has_quiz;          /* the guide offers its quiz */

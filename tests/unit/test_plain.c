@@ -398,13 +398,25 @@ static void test_found_words_in_a_box_leave_no_gap(void **state)
 static void test_every_line_gets_an_answer(void **state)
 {
 	(void)state;
-	char *out = session("c\nr\n");
+	char *out = session("c\ntop\n");
 	assert_has(out, "Open a topic first, then c lists its sections.");
 	assert_has(out, "Nothing changed here. Type h for help.");
 	free(out);
 	struct plain_opts opts = {.width = 80};
 	out = session_opts("content", "quiz\n1\n1\nt\n", &opts);
 	assert_has(out, "You left the quiz, and your answers were wiped.");
+	free(out);
+}
+
+/* The welcome is read once a visit: later lists of topics leave it out,
+ * and an empty line reads it again. */
+static void test_welcome_read_once(void **state)
+{
+	(void)state;
+	char *out = session("1\nt\n\n");
+	assert_int_equal(count(out, "Welcome to the test guide."), 2);
+	assert_int_equal(count(out, "Topics (an empty line reads the welcome again):"), 1);
+	assert_int_equal(count(out, "1. First topic"), 3);
 	free(out);
 }
 
@@ -829,6 +841,7 @@ int main(void)
 		cmocka_unit_test(test_search_waits_for_a_background_index),
 		cmocka_unit_test(test_found_words_in_a_box_leave_no_gap),
 		cmocka_unit_test(test_every_line_gets_an_answer),
+		cmocka_unit_test(test_welcome_read_once),
 	};
 	return cmocka_run_group_tests_name("plain", tests, NULL, NULL);
 }
