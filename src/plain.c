@@ -412,10 +412,14 @@ static void choose(struct plain *p, unsigned long k)
 	bool search = nav_screen(p->nav) == NAV_SCREEN_SEARCH;
 	bool article = nav_screen(p->nav) == NAV_SCREEN_ARTICLE;
 	size_t count = article ? p->nlinks + p->nends : p->nentries;
+	/* In a topic printed from a section, the links above it were not
+	 * shown: their numbers are not choices. */
+	size_t lowest = article ? p->first_link : 1;
 	if (count == 0)
 		say(p, "There is nothing to choose by number here.");
-	else if (k == 0 || k > count)
-		say(p, "There is no number %lu here. Type a number from 1 to %zu.", k, count);
+	else if (k < lowest || k > count)
+		say(p, "There is no number %lu here. Type a number from %zu to %zu.", k,
+		    lowest, count);
 	else if (article && k <= p->nlinks)
 		follow_link(p, k);
 	else if (article)

@@ -298,10 +298,13 @@ static void print_links(struct plain *p, struct buf *to, const struct layout *l,
 {
 	bool any = false;
 	struct buf line = BUF_INIT;
+	p->first_link = p->nlinks + 1;
 	for (size_t k = 0; k < p->nlinks; k++) {
 		const struct layout_link *link = layout_link(l, p->links[k]);
 		if (link->line < start)
 			continue;
+		if (p->first_link > p->nlinks)
+			p->first_link = k + 1;
 		buf_clear(&line);
 		buf_printf(&line, "[%zu] ", k + 1);
 		describe_link(p, link->target, &line);

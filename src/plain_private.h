@@ -68,6 +68,8 @@ struct plain {
 	size_t *links;          /* the article printed last: layout link of number k + 1 */
 	size_t nlinks;
 	size_t nends;           /* its choices after the links: Read next, All topics */
+	size_t first_link;      /* the lowest number it printed (links above
+				 * where it started printing have none shown) */
 	struct buf shown;       /* the last screen printed */
 	struct buf said;        /* plain mode's own message for the next screen */
 	bool blank;             /* the last line written was blank */

@@ -408,6 +408,18 @@ static void test_every_line_gets_an_answer(void **state)
 	free(out);
 }
 
+/* A topic printed from a section shows no numbers for the links above
+ * it, and takes none. */
+static void test_only_numbers_shown_are_choices(void **state)
+{
+	(void)state;
+	char *out = session("1\nc\n5\n1\n");
+	assert_has(out, "[5] Read next: Second topic");
+	assert_has(out, "There is no number 1 here. Type a number from 5 to 6.");
+	assert_lacks(out, "MARKER-SECOND");
+	free(out);
+}
+
 /* The welcome is read once a visit: later lists of topics leave it out,
  * and an empty line reads it again. */
 static void test_welcome_read_once(void **state)
@@ -842,6 +854,7 @@ int main(void)
 		cmocka_unit_test(test_found_words_in_a_box_leave_no_gap),
 		cmocka_unit_test(test_every_line_gets_an_answer),
 		cmocka_unit_test(test_welcome_read_once),
+		cmocka_unit_test(test_only_numbers_shown_are_choices),
 	};
 	return cmocka_run_group_tests_name("plain", tests, NULL, NULL);
 }
