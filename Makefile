@@ -54,7 +54,7 @@ CSAN_CORE = $(CORE:%=build/csan/%.o)
 CSAN_UNIT_BIN = $(UNIT:%=build/csan/test_%)
 # Fuzz targets (tests/fuzz/fuzz_NAME.c), their seeds (the shipped content,
 # quiz.md included, and every fixture) and the corpus kept in git.
-FUZZ_TARGETS = article man check quiz guide text
+FUZZ_TARGETS = article man check quiz guide text search plain
 FUZZ_SEEDS = content tests/fixtures tests/fuzz/seeds
 FUZZ_CORE = $(CORE:%=build/fuzz/%.o)
 FUZZ_BIN = $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
