@@ -92,6 +92,9 @@ void view_step(struct nav *n, struct view *v, int dir);
 bool view_scroll_action(struct nav *n, struct view *v, enum nav_action a);
 /* The target at a tapped row and column, or -1. */
 long view_target_at(const struct nav *n, const struct view *v, size_t row, size_t col);
+/* A tap on row `row` that chose nothing turns a page: on (low) or back
+ * (high).  True when the view moved. */
+bool view_tap_turns_page(struct nav *n, struct view *v, size_t row);
 long view_target_of_link(const struct view *v, long link);
 long view_target_of_item(const struct view *v, long item);
 long view_target_of_end(const struct view *v, long end);

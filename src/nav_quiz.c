@@ -473,6 +473,8 @@ void quiz_do(struct nav *n, const struct nav_input *in)
 		if (t >= 0) {
 			view_focus(n, &q->view, t);
 			activate(n, t);
+		} else {
+			view_tap_turns_page(n, &q->view, in->row);
 		}
 		break;
 	}

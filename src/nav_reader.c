@@ -213,11 +213,8 @@ static void tap(struct nav *n, size_t row, size_t col)
 		follow(n, t);
 		return;
 	}
-	if (row >= n->view || v->top + row >= layout_line_count(v->layout))
-		return;
-	/* Like a page of a book: low on the text reads on, high goes back. */
-	long page = (long)n->view - 1;
-	view_scroll(n, v, (long)v->top + (row >= n->view / 2 ? page : -page));
+	if (v->top + row < layout_line_count(v->layout))
+		view_tap_turns_page(n, v, row);
 }
 
 void reader_do(struct nav *n, const struct nav_input *in)

@@ -286,6 +286,8 @@ void search_do(struct nav *n, const struct nav_input *in)
 		long t = view_target_at(n, &s->view, in->row, in->col);
 		if (t >= 0)
 			activate(n, t);
+		else
+			view_tap_turns_page(n, &s->view, in->row);
 		return;
 	}
 	case NAV_BACK:

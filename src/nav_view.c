@@ -194,12 +194,26 @@ long view_target_at(const struct nav *n, const struct view *v, size_t row, size_
 		long k = layout_link_at(v->layout, line, col);
 		if (k >= 0)
 			return view_target_of_link(v, k);
-		long item = item_of_block(v, layout_line(v->layout, line)->block);
+		/* Only an item's words choose it: the blank row above the
+		 * first answer chose it too, unseen, at a tap meant to read on. */
+		const struct layout_line *ln = layout_line(v->layout, line);
+		long item = ln->kind == LAYOUT_LINE_TEXT ? item_of_block(v, ln->block) : -1;
 		return item >= 0 ? view_target_of_item(v, item) : -1;
 	}
 	if (line > lines && line - lines - 1 < v->nends)
 		return view_target_of_end(v, (long)(line - lines - 1));
 	return -1;
+}
+
+bool view_tap_turns_page(struct nav *n, struct view *v, size_t row)
+{
+	if (row >= n->view || !v->layout)
+		return false;
+	/* Like a page of a book: low on the text reads on, high goes back. */
+	long page = (long)n->view - 1;
+	size_t top = v->top;
+	view_scroll(n, v, (long)v->top + (row >= n->view / 2 ? page : -page));
+	return v->top != top;
 }
 
 void view_cursor(const struct nav *n, const struct view *v, size_t *row, size_t *col)

@@ -734,6 +734,40 @@ static void test_quiz_retry_the_missed_ones(void **state)
 	done(&f);
 }
 
+/* A tap on the blank row above the answers chooses none; a tap on no
+ * answer, low in a short window, reads on as in a topic. */
+static void test_quiz_taps_off_the_answers(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = open_quiz(&f);
+	long y = find_row(n, 23, "No");
+	assert_true(y > 0);
+	char above[128];
+	row_string(n, (size_t)y - 1, above, sizeof above);
+	assert_string_equal(above, "");
+	tap(n, (size_t)y - 1, 4);
+	assert_int_equal(nav_quiz_question(n), 0); /* no answer was taken */
+	assert_int_equal(nav_quiz_answered(n), 0);
+	/* In a window of 6 rows the answers are below: a low tap shows them. */
+	nav_resize(n, 6, 38);
+	char first[128], after[128];
+	row_string(n, 0, first, sizeof first);
+	long blank = -1;
+	for (size_t r = 0; r < 6; r++) {
+		char t[128];
+		row_string(n, r, t, sizeof t);
+		if (!*t && r >= 3)
+			blank = (long)r;
+	}
+	assert_true(blank >= 3); /* the blank row low in the window, above "1." */
+	tap(n, (size_t)blank, 4);
+	row_string(n, 0, after, sizeof after);
+	assert_int_equal(nav_quiz_answered(n), 0);
+	assert_string_not_equal(first, after); /* it read on */
+	done(&f);
+}
+
 static void test_quiz_link_from_results_and_back(void **state)
 {
 	(void)state;
@@ -1207,6 +1241,7 @@ int main(void)
 		cmocka_unit_test(test_quiz_with_nothing_to_raise),
 		cmocka_unit_test(test_quiz_back_changes_an_answer),
 		cmocka_unit_test(test_quiz_retry_the_missed_ones),
+		cmocka_unit_test(test_quiz_taps_off_the_answers),
 		cmocka_unit_test(test_quiz_link_from_results_and_back),
 		cmocka_unit_test(test_leaving_the_quiz_wipes_it),
 		cmocka_unit_test(test_quiz_resize_keeps_the_question_and_choice),
