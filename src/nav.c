@@ -823,6 +823,15 @@ static bool common_do(struct nav *n, const struct nav_input *in)
 		return true;
 	case NAV_TOPICS:
 		v->typed = 0;
+		/* One tap must not wipe what a patient took minutes to answer:
+		 * the first says so, the second leaves. */
+		if (v->screen == NAV_SCREEN_QUIZ && !v->modals && nav_quiz_answered(n) &&
+		    !v->quiz.leave_asked) {
+			v->quiz.leave_asked = true;
+			nav_say(n, "Leaving the quiz wipes your answers. Choose Topics again "
+				"to leave, or go on answering.");
+			return true;
+		}
 		nav_go_topics(n);
 		return true;
 	case NAV_QUIZ:

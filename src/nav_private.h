@@ -167,6 +167,9 @@ struct quiz_visit {
 	int chosen[QUIZ_MAX_QUESTIONS];    /* the patient's answers, or -1 */
 	struct quiz_results results;
 	long choices[4];                   /* what the choices after the text do */
+	bool leave_asked;                  /* Topics said that leaving wipes the
+					    * answers; a second Topics leaves (until
+					    * another question is shown) */
 	struct view view;
 };
 

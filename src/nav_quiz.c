@@ -363,6 +363,7 @@ static void leave(struct nav *n)
 static void ask(struct nav *n, size_t pos)
 {
 	struct quiz_visit *q = &n->v->quiz;
+	q->leave_asked = false; /* another question: Topics asks again */
 	q->phase = QUIZ_ASKING;
 	q->pos = pos;
 	show(n, q->chosen[q->order[pos]]);

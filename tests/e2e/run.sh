@@ -661,7 +661,10 @@ test_quiz_link_from_results_and_retry() {
 	keys 2
 	wait_for "Tell the staff about:"
 	screen | grep -qF "Worth another look" && fail "the retried question is still missed"
-	# Leaving wipes the answers: Back never returns to them.
+	# Leaving wipes the answers, said at the first m: Back never returns
+	# to them.
+	keys m
+	wait_for "Leaving the quiz wipes your answers"
 	keys m
 	wait_for "Choose a topic to read"
 	keys BSpace BSpace BSpace

@@ -802,6 +802,14 @@ static void test_leaving_the_quiz_wipes_it(void **state)
 	digit(n, 2);
 	digit(n, 2);
 	assert_int_equal(nav_quiz_answered(n), 2);
+	/* The first Topics says what leaving does, and stays; after
+	 * another answer it asks again. */
+	act(n, NAV_TOPICS);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_QUIZ);
+	assert_non_null(strstr(nav_message(n), "Leaving the quiz wipes your answers"));
+	act(n, NAV_BACK); /* to the second question again */
+	act(n, NAV_TOPICS);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_QUIZ);
 	act(n, NAV_TOPICS);
 	assert_int_equal(nav_screen(n), NAV_SCREEN_HOME);
 	assert_int_equal(nav_quiz_answered(n), 0);
@@ -1168,7 +1176,8 @@ static void test_quiz_chosen_is_the_answer_given(void **state)
 	act(n, NAV_BACK);
 	assert_int_equal(nav_quiz_question(n), 0);
 	assert_int_equal(nav_quiz_chosen(n), 1); /* "Yes", the second */
-	act(n, NAV_TOPICS); /* leaving wipes it */
+	act(n, NAV_TOPICS); /* leaving, said and then done, wipes it */
+	act(n, NAV_TOPICS);
 	assert_int_equal(nav_quiz_chosen(n), -1);
 	done(&f);
 }

@@ -403,7 +403,8 @@ static void test_every_line_gets_an_answer(void **state)
 	assert_has(out, "Nothing changed here. Type h for help.");
 	free(out);
 	struct plain_opts opts = {.width = 80};
-	out = session_opts("content", "quiz\n1\n1\nt\n", &opts);
+	out = session_opts("content", "quiz\n1\n1\nt\nt\n", &opts);
+	assert_has(out, "Leaving the quiz wipes your answers. Choose Topics again to leave,");
 	assert_has(out, "You left the quiz, and your answers were wiped.");
 	free(out);
 }
