@@ -878,6 +878,7 @@ enum nav_result nav_do(struct nav *n, const struct nav_input *in)
 		start_over(n);
 		return NAV_DONE;
 	}
+	v->start_over_asked = false;
 	buf_clear(&v->message);
 	nav_measure(n);
 	if (!common_do(n, in)) {
@@ -1083,6 +1084,20 @@ size_t nav_quiz_answered(const struct nav *n)
 }
 
 /* ---- for the front ends: kiosk and plain mode ----------------------------------- */
+
+bool nav_start_over_now(struct nav *n)
+{
+	struct visit *v = n->v;
+	/* A tap meant for the button that was there a moment ago must not
+	 * wipe a visit: the first says what it forgets, the second does it. */
+	if (v->start_over_asked || (!v->history.len && !nav_quiz_answered(n)))
+		return true;
+	v->start_over_asked = true;
+	nav_say(n, "Start over forgets what you read and answered here. Choose Start "
+		"over again to start over.");
+	nav_measure(n);
+	return false;
+}
 
 void nav_notice(struct nav *n, const char *text)
 {

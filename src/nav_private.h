@@ -193,6 +193,7 @@ struct visit {
 	struct history history;
 	struct buf message;
 	struct buf link_label; /* where the chosen link leads, in words */
+	bool start_over_asked; /* a Start over button said what it forgets */
 };
 
 struct help_line {

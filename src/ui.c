@@ -570,7 +570,8 @@ static bool handle_key(struct ui *ui, int key)
 	if (ui_too_small(ui) && in.action != NAV_QUIT)
 		return true;
 	if (in.action == NAV_START_OVER) {
-		start_over(ui);
+		if (nav_start_over_now(ui->nav))
+			start_over(ui);
 		return true;
 	}
 	return nav_do(ui->nav, &in) != NAV_QUIT_NOW;

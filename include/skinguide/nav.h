@@ -233,6 +233,12 @@ size_t nav_quiz_answered(const struct nav *n);
 
 /* ---- for the front ends: kiosk and plain mode --------------------------- */
 
+/** Whether a Start over the patient chose (a key, a button) should happen
+ *  now: true when the visit holds nothing to forget or the patient chose
+ *  it twice in a row; else false, having said what it forgets.  The
+ *  kiosk's idle timer starts over without asking. */
+bool nav_start_over_now(struct nav *n);
+
 /** Show `text` (copied) as the message for the patient, as the navigator
  *  shows its own: the next action clears it.  For what only the front end
  *  knows, such as the kiosk's countdown before it starts over. */

@@ -408,6 +408,23 @@ static void test_buttons_stay_put_when_a_link_is_chosen(void **state)
 	done(&f);
 }
 
+/* Start over from a button asks once when there is a visit to forget. */
+static void test_start_over_asks_before_forgetting(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = visit(&f, FIXTURE, 23, 76, true);
+	assert_true(nav_start_over_now(n)); /* nothing to forget yet */
+	act(n, NAV_OPEN);
+	act(n, NAV_TOPICS);
+	assert_false(nav_start_over_now(n));
+	assert_non_null(strstr(nav_message(n), "Start over forgets what you read"));
+	act(n, NAV_DOWN); /* anything else: it asks again */
+	assert_false(nav_start_over_now(n));
+	assert_true(nav_start_over_now(n));
+	done(&f);
+}
+
 static void test_typed_numbers(void **state)
 {
 	(void)state;
@@ -1235,6 +1252,7 @@ int main(void)
 		cmocka_unit_test(test_topics_from_anywhere_is_one_step),
 		cmocka_unit_test(test_help_names_keys_and_closes),
 		cmocka_unit_test(test_buttons_stay_put_when_a_link_is_chosen),
+		cmocka_unit_test(test_start_over_asks_before_forgetting),
 		cmocka_unit_test(test_typed_numbers),
 		cmocka_unit_test(test_typed_numbers_of_two_digits),
 		cmocka_unit_test(test_small_window_keeps_the_title_reachable),
