@@ -617,9 +617,13 @@ static void run(struct ui *ui)
 			continue;
 		}
 		empty = 0;
+		/* The countdown asks for a touch to keep reading: that touch
+		 * only keeps reading, it does not turn a page or press a
+		 * button that happens to be under the finger. */
+		bool waking = ui->countdown != 0 && key != KEY_RESIZE;
 		if (key != KEY_RESIZE) /* a window resized is nobody there */
 			touch(ui);
-		if (key != 0 && !handle_key(ui, key))
+		if (key != 0 && !waking && !handle_key(ui, key))
 			return;
 	}
 }
