@@ -44,6 +44,7 @@ static const struct action_info actions[NAV_ACTION_COUNT] = {
 	[NAV_START_OVER] = {"Start over"}, [NAV_PAGE_UP] = {"Page up"},
 	[NAV_PAGE_DOWN] = {"Page down"}, [NAV_QUIZ] = {"Quiz"},
 	[NAV_SEARCH] = {"Search"},       [NAV_FIND] = {"Find"},
+	[NAV_NEXT_MATCH] = {"Next found"},
 };
 
 const char *nav_action_label(enum nav_action a)
@@ -390,8 +391,7 @@ static void home_follow(struct nav *n)
 	}
 }
 
-/* The key the front end gives an action ("t"), or "" when it names none. */
-static void first_key(const struct nav *n, enum nav_action a, struct buf *out)
+void nav_first_key(const struct nav *n, enum nav_action a, struct buf *out)
 {
 	if (n->cfg.key_names)
 		n->cfg.key_names(a, out, n->cfg.ctx);
@@ -403,7 +403,7 @@ static void first_key(const struct nav *n, enum nav_action a, struct buf *out)
 static void say_sections_need_a_topic(struct nav *n)
 {
 	struct buf key = BUF_INIT;
-	first_key(n, NAV_HEADINGS, &key);
+	nav_first_key(n, NAV_HEADINGS, &key);
 	if (key.len)
 		nav_say(n, "Open a topic first, then %s lists its sections.", buf_str(&key));
 	else

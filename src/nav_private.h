@@ -223,6 +223,9 @@ struct nav {
 /* nav.c */
 const char *nav_glyph(const struct nav *n, const char *utf8, const char *ascii);
 void nav_say(struct nav *n, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Append the key the front end gives action `a` ("t"), nothing when it
+ * names none. */
+void nav_first_key(const struct nav *n, enum nav_action a, struct buf *out);
 /* Wrap the message, and give the rest of the rows to the view. */
 void nav_measure(struct nav *n);
 void nav_row_text(struct nav_row *row, enum nav_row_kind kind, const char *text);

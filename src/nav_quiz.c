@@ -456,7 +456,7 @@ void quiz_do(struct nav *n, const struct nav_input *in)
 		if (q->view.focus >= 0)
 			activate(n, q->view.focus);
 		else if (q->phase == QUIZ_ASKING)
-			nav_say(n, "Choose an answer: press its number, or use the arrows and Enter.");
+			nav_say(n, "Choose an answer: tap it or type its number.");
 		else if (q->phase == QUIZ_INTRO)
 			ask(n, 0);
 		else

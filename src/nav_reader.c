@@ -307,6 +307,8 @@ void reader_status(const struct nav *n, struct nav_status *st)
 	 * narrow bar gives up first. */
 	if (r->view.focus >= 0)
 		st->hints[st->nhints++] = NAV_OPEN;
+	if (r->found.count > 1) /* a button for a finger, as n is for a key */
+		st->hints[st->nhints++] = NAV_NEXT_MATCH;
 	st->hints[st->nhints++] = NAV_SEARCH;
 	st->hints[st->nhints++] = NAV_HELP;
 	if (layout_heading_count(r->view.layout))

@@ -405,8 +405,17 @@ void found_step(struct nav *n, int dir)
 	size_t line = f->matches[cur].line;
 	if (!view_in_sight(n, &r->view, line))
 		view_scroll(n, &r->view, (long)line - (long)n->view / 3);
-	nav_say(n, "Found %ld of %zu. n goes to the next, N to the one before.", cur + 1,
-		f->count);
+	/* In the front end's own keys: n and N here, m and p in plain mode. */
+	struct buf next = BUF_INIT, prev = BUF_INIT;
+	nav_first_key(n, NAV_NEXT_MATCH, &next);
+	nav_first_key(n, NAV_PREV_MATCH, &prev);
+	if (next.len && prev.len)
+		nav_say(n, "Found %ld of %zu. %s goes to the next, %s to the one before.",
+			cur + 1, f->count, next.data, prev.data);
+	else
+		nav_say(n, "Found %ld of %zu.", cur + 1, f->count);
+	buf_free(&next);
+	buf_free(&prev);
 }
 
 void found_marks(const struct found *f, size_t line, struct nav_row *row)

@@ -100,6 +100,7 @@ const char *ui_hint_key(const struct ui *ui, enum nav_action a)
 	case NAV_NEXT_LINK: return "Tab";
 	case NAV_HEADINGS: return "t";
 	case NAV_TOPICS: return typing ? NULL : "m";
+	case NAV_NEXT_MATCH: return typing ? NULL : "n";
 	case NAV_QUIT: return typing ? NULL : "q";
 	default: return NULL;
 	}

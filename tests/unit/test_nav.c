@@ -425,6 +425,26 @@ static void test_start_over_asks_before_forgetting(void **state)
 	done(&f);
 }
 
+/* Found words get a button, for a finger, as n is for a key. */
+static void test_found_words_have_a_next_button(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = visit(&f, FIXTURE, 23, 76, false);
+	act(n, NAV_SEARCH);
+	nav_set_text(n, "later", 5);
+	act(n, NAV_OPEN);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_ARTICLE);
+	struct nav_status st;
+	nav_status(n, &st);
+	bool next = false;
+	for (size_t i = 0; i < st.nhints; i++)
+		next |= st.hints[i] == NAV_NEXT_MATCH;
+	assert_true(next);
+	assert_string_equal(nav_action_label(NAV_NEXT_MATCH), "Next found");
+	done(&f);
+}
+
 static void test_typed_numbers(void **state)
 {
 	(void)state;
@@ -1253,6 +1273,7 @@ int main(void)
 		cmocka_unit_test(test_help_names_keys_and_closes),
 		cmocka_unit_test(test_buttons_stay_put_when_a_link_is_chosen),
 		cmocka_unit_test(test_start_over_asks_before_forgetting),
+		cmocka_unit_test(test_found_words_have_a_next_button),
 		cmocka_unit_test(test_typed_numbers),
 		cmocka_unit_test(test_typed_numbers_of_two_digits),
 		cmocka_unit_test(test_small_window_keeps_the_title_reachable),
