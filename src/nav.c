@@ -59,7 +59,12 @@ struct help_entry {
 	const char *what;
 };
 
+/* Taps first: on a touch screen they are all a patient has (without a
+ * mouse the front end names no key for them, and the row is left out). */
 static const struct help_entry help_entries[] = {
+	{NAV_TAP, NAV_NONE, "tap a topic, a link, an answer or a word on the bottom "
+	 "line; tap low on the text to read on, high to go back a page; the wheel "
+	 "scrolls"},
 	{NAV_UP, NAV_DOWN, "choose the topic above or below; in a topic, choose the link "
 	 "above or below on the screen, or scroll one line"},
 	{NAV_OPEN, NAV_NONE, "open the chosen topic or link; in a topic with no link "
@@ -81,15 +86,12 @@ static const struct help_entry help_entries[] = {
 	{NAV_PAGE_UP, NAV_PAGE_DOWN, "scroll one page"},
 	{NAV_TOP, NAV_BOTTOM, "go to the top or the end"},
 	{NAV_DIGIT, NAV_NONE, "type a topic's number to open it"},
-	{NAV_TAP, NAV_NONE, "tap a topic, a link or a word on the bottom line; tap low on "
-	 "the text to read on, high to go back a page; the wheel scrolls"},
 	{NAV_REDRAW, NAV_NONE, "draw the screen again"},
 	{NAV_START_OVER, NAV_NONE, "forget this visit and start again"},
 	{NAV_QUIT, NAV_NONE, "leave the guide"},
 };
 
 #define NHELP (sizeof help_entries / sizeof *help_entries)
-
 
 /* ---- small shared helpers ----------------------------------------------- */
 
