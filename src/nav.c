@@ -425,6 +425,24 @@ static void home_do(struct nav *n, const struct nav_input *in)
 		home_follow(n);
 		return;
 	}
+	/* The welcome's links sit above topic 1, so arrows reach them too:
+	 * Up from the first topic, once nothing is left above, chooses the
+	 * last of them, and Down from a link comes back to topic 1. */
+	if (in->action == NAV_UP && v->home_link < 0 && v->home.selected == 0 &&
+	    v->home.top == 0 && n->welcome && layout_link_count(n->welcome)) {
+		home_cycle(n, -1);
+		return;
+	}
+	if (in->action == NAV_UP && v->home_link > 0) {
+		home_cycle(n, -1);
+		return;
+	}
+	if (in->action == NAV_UP && v->home_link == 0)
+		return; /* the first: nothing above it to choose */
+	if (in->action == NAV_DOWN && v->home_link >= 0) {
+		v->home_link = -1;
+		return;
+	}
 	v->home_link = -1;
 	if (v->typed) {
 		if (in->action == NAV_DIGIT) {

@@ -978,6 +978,12 @@ static void test_home_tab_chooses_welcome_links(void **state)
 	struct nav *n = visit(&f, f.dir, 23, 76, false);
 	act(n, NAV_NEXT_LINK);
 	assert_true(find_row(n, 23, "Link to: B, section \"Call\"") >= 0);
+	/* Arrows reach it too: Down back to topic 1, Up from it to the link. */
+	act(n, NAV_DOWN);
+	assert_null(nav_link_label(n));
+	assert_int_equal(nav_home_selected(n), 0);
+	act(n, NAV_UP);
+	assert_non_null(nav_link_label(n));
 	act(n, NAV_OPEN);
 	assert_int_equal(nav_article(n), 1);
 	assert_true(find_row(n, 23, "Call") > 0);
