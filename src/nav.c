@@ -65,8 +65,9 @@ static const struct help_entry help_entries[] = {
 	{NAV_TAP, NAV_NONE, "tap a topic, a link, an answer or a word on the bottom "
 	 "line; tap low on the text to read on, high to go back a page; the wheel "
 	 "scrolls"},
-	{NAV_UP, NAV_DOWN, "choose the topic above or below; in a topic, choose the link "
-	 "above or below on the screen, or scroll one line"},
+	{NAV_UP, NAV_DOWN, "choose the topic above or below (above the first topic: the "
+	 "welcome's links); in a topic, choose the link above or below on the screen, "
+	 "or scroll one line"},
 	{NAV_OPEN, NAV_NONE, "open the chosen topic or link; in a topic with no link "
 	 "chosen, read on"},
 	{NAV_BACK, NAV_NONE, "go back to where you were"},
