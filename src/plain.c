@@ -620,14 +620,18 @@ static bool do_word(struct plain *p, const struct word *w)
 	case PLAIN_FROM_TOP:
 		if (nav_screen(p->nav) == NAV_SCREEN_ARTICLE) {
 			p->from_top = true;
+			nav_notice(p->nav, ""); /* a message about a found place is old now */
 			return true;
 		}
 		break;
 	case PLAIN_ACTION:
 		break;
 	}
-	if (w->action == NAV_START_OVER)
+	if (w->action == NAV_START_OVER) {
+		if (!nav_start_over_now(p->nav))
+			return true; /* it said what starting over forgets */
 		p->welcome_read = false;
+	}
 	return nav_act(p->nav, w->action) != NAV_QUIT_NOW;
 }
 
@@ -701,34 +705,43 @@ static bool input_within(int fd, long ms)
 }
 
 /* A kiosk left alone: warn once, then start over and show the start. */
-static void wait_in_kiosk(struct plain *p)
+/* True when the countdown was shown and a line came in time: that line
+ * only keeps the visit. */
+static bool wait_in_kiosk(struct plain *p)
 {
 	int fd = fileno(p->in);
 	if (!p->opts->kiosk || !p->opts->idle || fd < 0 || !p->touched)
-		return;
+		return false;
 	long window = countdown_ms(p), idle = (long)p->opts->idle * 1000;
 	if (input_within(fd, idle - window))
-		return;
+		return false;
 	long seconds = (window + 999) / 1000;
 	fprintf(p->out, "\nGoing back to the start in %ld second%s. Press Enter to keep "
 		"reading.\n", seconds, seconds == 1 ? "" : "s");
 	fflush(p->out);
 	if (input_within(fd, window))
-		return;
+		return true;
 	nav_act(p->nav, NAV_START_OVER);
 	p->touched = false;
 	fputs("\nStarting again for the next person.\n", p->out);
 	show(p, true);
+	return false;
 }
 
 static bool read_line(struct plain *p, char **line, size_t *cap)
 {
-	wait_in_kiosk(p);
-	ssize_t n = getline(line, cap, p->in);
-	if (n < 0)
-		return false;
-	p->touched = true;
-	return true;
+	for (;;) {
+		bool woken = wait_in_kiosk(p);
+		if (getline(line, cap, p->in) < 0)
+			return false;
+		p->touched = true;
+		if (!woken)
+			return true;
+		/* The line that answered the countdown keeps the visit and
+		 * does nothing else, as a touch on the full screen. */
+		fputs("\nGoing on where you were.\n", p->out);
+		prompt(p);
+	}
 }
 
 int plain_run(struct guide *g, FILE *in, FILE *out, const struct plain_opts *opts)
@@ -738,7 +751,8 @@ int plain_run(struct guide *g, FILE *in, FILE *out, const struct plain_opts *opt
 	p.cols = opts->width > LAYOUT_MAX_WIDTH ? LAYOUT_MAX_WIDTH
 	       : opts->width < LAYOUT_MIN_WIDTH ? LAYOUT_MIN_WIDTH : opts->width;
 	p.width = p.cols > LAYOUT_MIN_WIDTH + NUMBER_ROOM ? p.cols - NUMBER_ROOM : p.cols;
-	/* No key names: plain mode's help is its own (render_help). */
+	/* Its own words name the keys in the navigator's messages; its help
+	 * is its own (render_help). */
 	struct nav_config cfg = {.ascii = opts->ascii, .kiosk = opts->kiosk,
 				 .key_names = word_names};
 	p.nav = nav_new(g, &cfg);

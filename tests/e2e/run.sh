@@ -1157,6 +1157,10 @@ test_plain_kiosk_starts_over_when_left_alone() {
 	keys 2 Enter
 	wait_for "MARKER-SECOND"
 	wait_for "Going back to the start in 2 seconds. Press Enter to keep reading."
+	# The line that answers the countdown keeps the visit, nothing more.
+	keys 1 Enter
+	wait_for "Going on where you were."
+	screen | grep -q "Heading: First topic" && fail "the line that kept the visit acted"
 	wait_for "Starting again for the next person."
 	wait_for "3. Third topic"
 	keys b Enter
