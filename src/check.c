@@ -277,6 +277,12 @@ static void check_title(struct checker *c, cmark_node *doc)
 	if (title != first_shown(doc))
 		report(c, line_of(title), false, "text before the title; the title should "
 		       "come first");
+	struct buf words = BUF_INIT;
+	doc_plain_text(title, &words);
+	if (!words.data || !words.data[strspn(words.data, " ")])
+		report(c, line_of(title), true, "the title is empty; write the article's "
+		       "title after the '# '");
+	buf_free(&words);
 	cmark_node *summary = cmark_node_next(title);
 	if (!summary || cmark_node_get_type(summary) != CMARK_NODE_PARAGRAPH) {
 		report(c, line_of(title), true, "no summary; put a one-sentence paragraph "

@@ -444,6 +444,19 @@ static void test_level_four_heading_is_warning(void **state)
 	assert_row(out, "deep");
 }
 
+/* "# " alone is no title: the menu would show an empty line. */
+static void test_empty_title_is_error(void **state)
+{
+	(void)state;
+	static const char article[] = "# \n\n" SUN_SUMMARY "\n\n" SUN_HEADING "\n\n"
+		SUN_BODY "\n\n" SUN_SOURCES "\n\n" SUN_SOURCE "\n";
+	const char *dir = make_temp_dir();
+	write_bytes(dir, "01-sun.md", article, sizeof article - 1);
+	struct check_result res;
+	char *out = run_check(dir, &res);
+	assert_line(out, fmt("%s/01-sun.md:1: error: ", dir), "the title is empty");
+}
+
 /* Screen readers jump by heading level: a skipped one is said, and how
  * to mend it. */
 static void test_skipped_heading_level_is_warning(void **state)
@@ -1156,6 +1169,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_misnamed_file_path_with_trailing_slash, teardown),
 		cmocka_unit_test_teardown(test_level_four_heading_is_warning, teardown),
 		cmocka_unit_test_teardown(test_skipped_heading_level_is_warning, teardown),
+		cmocka_unit_test_teardown(test_empty_title_is_error, teardown),
 		cmocka_unit_test_teardown(test_summary_over_70_columns_is_warning, teardown),
 		cmocka_unit_test_teardown(test_long_sentences_warn_then_fail, teardown),
 		cmocka_unit_test_teardown(test_grade_above_8_is_error, teardown),
