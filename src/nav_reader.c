@@ -307,14 +307,16 @@ void reader_status(const struct nav *n, struct nav_status *st)
 	 * narrow bar gives up first. */
 	if (r->view.focus >= 0)
 		st->hints[st->nhints++] = NAV_OPEN;
+	/* Tab for links is a keyboard's hint (a finger taps the link): it
+	 * gives way before the buttons a finger needs. */
+	if (layout_link_count(r->view.layout))
+		st->hints[st->nhints++] = NAV_NEXT_LINK;
+	st->hints[st->nhints++] = NAV_SEARCH;
 	if (r->found.count > 1) /* a button for a finger, as n is for a key */
 		st->hints[st->nhints++] = NAV_NEXT_MATCH;
-	st->hints[st->nhints++] = NAV_SEARCH;
 	st->hints[st->nhints++] = NAV_HELP;
 	if (layout_heading_count(r->view.layout))
 		st->hints[st->nhints++] = NAV_HEADINGS;
-	if (layout_link_count(r->view.layout))
-		st->hints[st->nhints++] = NAV_NEXT_LINK;
 	st->hints[st->nhints++] = NAV_TOPICS;
 	st->hints[st->nhints++] = NAV_BACK;
 }

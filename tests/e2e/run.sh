@@ -63,7 +63,7 @@ test_scroll_to_end_and_top() {
 test_follow_link_and_come_back() {
 	open_first_topic
 	keys j
-	wait_for "%  Search s"
+	wait_for "%  Links Tab"
 	before=$(row 0)
 	keys Tab
 	wait_for "Link to: Second topic"
@@ -282,9 +282,9 @@ test_mouse_and_touch() {
 	click 10 5
 	wait_for "Opening section"
 	wheel down 10 5
-	wait_for "%  Search s"
+	wait_for "%  Links Tab"
 	wheel up 10 5
-	wait_for "Top  Search s"
+	wait_for "Top  Links Tab"
 	# Tap the words of the link to the second topic.
 	line=$(screen | grep -n "You can read the second topic" | cut -d: -f1)
 	click 20 $((line - 1))
@@ -311,12 +311,12 @@ test_cursor_follows_the_choice() {
 test_unknown_escape_sequences_are_dropped() {
 	open_first_topic
 	keys Space
-	wait_for "%  Search s"
+	wait_for "%  Links Tab"
 	# Keys the terminal description does not know, and pasted escape
 	# codes, must not act as Esc (back) followed by letters and digits.
 	tm send-keys -t t -l "$(printf '\033[99~\033]0;title\007\033[31m\033[1;5D')"
 	tm send-keys -t t -l "$(printf '\033[1~')"
-	wait_for "Top  Search s"
+	wait_for "Top  Links Tab"
 	screen | tail -n 1 | grep -qF "First topic" || fail "left the article"
 	quit_clean
 }
@@ -350,7 +350,7 @@ test_arrows_and_enter_follow_links() {
 	keys Enter
 	wait_for "Opening section"
 	keys Enter
-	wait_for "%  Search s"
+	wait_for "%  Links Tab"
 	screen | grep -qF "MARKER-SECOND" && fail "Enter took a link nobody chose"
 	keys g Down Enter
 	wait_for "MARKER-SECOND"
@@ -528,9 +528,9 @@ test_touch_pages_and_tall_resize() {
 	open_first_topic
 	# A tap low on plain text reads on; high goes back.
 	click 40 20
-	wait_for "%  Search s"
+	wait_for "%  Links Tab"
 	click 40 2
-	wait_for "Top  Search s"
+	wait_for "Top  Links Tab"
 	keys t
 	wait_for "Go to a section"
 	keys Down Down Down Enter
