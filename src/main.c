@@ -186,7 +186,7 @@ static int check_session_options(const struct cli *cli)
 			: cli->mouse >= 0 ? "--mouse" : cli->idle >= 0 ? "--idle" : NULL;
 	if (opt && cli->mode != MODE_UI)
 		return usage_error("%s goes with the interactive guide, not with --list, "
-				   "--print or --check", opt);
+				   "--print, --search or --check", opt);
 	if (cli->idle >= 0 && !cli->kiosk)
 		return usage_error("%s goes with --kiosk", "--idle");
 	return -1;
