@@ -237,8 +237,12 @@ static void read_paragraph(struct raw_file *r, cmark_node *p, struct diags *d)
 	doc_plain_text(p, &t);
 	const char *s = skip_spaces(buf_str(&t));
 	int line = cmark_node_get_start_line(p);
-	if (!read_setting(&r->language, s, line, d))
-		read_setting(&r->skip, s, line, d);
+	if (!read_setting(&r->language, s, line, d) && !read_setting(&r->skip, s, line, d) &&
+	    strstr(s, " = "))
+		/* A note for editors holds no '=' between words: a group that
+		 * lost its '- ' would be ignored without a word. */
+		diags_add(d, line, false, "words joined by '=' outside the list are not a "
+			  "group; start the line with '- ' to make it one");
 	buf_free(&t);
 }
 

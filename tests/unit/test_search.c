@@ -991,6 +991,8 @@ static const struct {
 	 "its own, with no list inside it"},
 	{20, true, "this line carries on the group above, so both become one group; start "
 	 "each group with '- '"},
+	{22, false, "words joined by '=' outside the list are not a group; start the line "
+	 "with '- ' to make it one"},
 };
 
 static void test_synonym_file_mistakes(void **state)
