@@ -10,8 +10,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <unistr.h>
-
 #include "skinguide/text.h"
 #include "ui_private.h"
 
@@ -337,11 +335,10 @@ static void skip_paste(void)
 static void type_paste(struct ui *ui)
 {
 	for (size_t i = 0; i < pasted.len;) {
-		ucs4_t cp;
-		int k = u8_mbtoucr(&cp, (const uint8_t *)pasted.data + i, pasted.len - i);
-		i += k > 0 ? (size_t)k : 1;
-		if (k <= 0)
-			continue;
+		uint32_t cp;
+		i += text_decode(pasted.data + i, pasted.len - i, &cp);
+		if (cp == TEXT_REPLACEMENT)
+			continue; /* bytes that are no character */
 		struct nav_input in = {.action = NAV_TYPE, .arg = cp == '\n' || cp == '\r'
 				       ? ' ' : (long)cp};
 		nav_do(ui->nav, &in);
