@@ -169,7 +169,7 @@ struct quiz_visit {
 	long choices[4];                   /* what the choices after the text do */
 	bool leave_asked;                  /* Topics said that leaving wipes the
 					    * answers; a second Topics leaves (until
-					    * another question is shown) */
+					    * another answer or question) */
 	struct view view;
 };
 

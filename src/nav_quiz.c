@@ -363,7 +363,7 @@ static void leave(struct nav *n)
 static void ask(struct nav *n, size_t pos)
 {
 	struct quiz_visit *q = &n->v->quiz;
-	q->leave_asked = false; /* another question: Topics asks again */
+	q->leave_asked = false; /* another screen: Topics asks again */
 	q->phase = QUIZ_ASKING;
 	q->pos = pos;
 	show(n, q->chosen[q->order[pos]]);
@@ -381,6 +381,7 @@ static void answer(struct nav *n, size_t a)
 {
 	struct quiz_visit *q = &n->v->quiz;
 	q->chosen[q->order[q->pos]] = (int)a;
+	q->leave_asked = false; /* a new answer to lose: Topics asks again */
 	if (q->pos + 1 < q->norder)
 		ask(n, q->pos + 1);
 	else

@@ -847,6 +847,15 @@ static void test_leaving_the_quiz_wipes_it(void **state)
 	act(n, NAV_BACK); /* to the second question again */
 	act(n, NAV_TOPICS);
 	assert_int_equal(nav_screen(n), NAV_SCREEN_QUIZ);
+	/* Asked on the last question, then an answer shows the results:
+	 * there is a new answer to lose, so it asks again. */
+	digit(n, 1);
+	act(n, NAV_TOPICS);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_QUIZ);
+	digit(n, 1);
+	assert_int_equal(nav_quiz_question(n), -1);
+	act(n, NAV_TOPICS);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_QUIZ);
 	act(n, NAV_TOPICS);
 	assert_int_equal(nav_screen(n), NAV_SCREEN_HOME);
 	assert_int_equal(nav_quiz_answered(n), 0);
