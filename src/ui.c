@@ -150,6 +150,16 @@ static void restore_signals(const struct sigaction *saved)
 
 /* ---- terminal set-up ------------------------------------------------- */
 
+/* Function keys and the mouse, after the first frame (see setup_terminal). */
+static void start_input(const struct ui *ui)
+{
+	keypad(stdscr, TRUE);
+	if (ui->opts->mouse) {
+		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		mouseinterval(0);
+	}
+}
+
 static bool has_string(const char *cap)
 {
 	const char *s = tigetstr(cap);
@@ -161,14 +171,13 @@ static int put_byte(int c)
 	return putchar(c);
 }
 
-/* Write a terminfo string straight to the terminal, outside curses'
- * screen updates. */
+/* Write a terminfo string to the terminal, outside curses' screen
+ * updates: into stdout's buffer, which the caller flushes (several
+ * strings, one write). */
 static void put_cap(const char *cap)
 {
-	if (!has_string(cap))
-		return;
-	tputs(tigetstr(cap), 1, put_byte);
-	fflush(stdout);
+	if (has_string(cap))
+		tputs(tigetstr(cap), 1, put_byte);
 }
 
 /* Bracketed paste: the terminal marks a paste's start and end, so pasted
@@ -178,10 +187,8 @@ static void paste_mode(bool on)
 {
 	if (has_string(on ? "BE" : "BD"))
 		put_cap(on ? "BE" : "BD");
-	else if (has_string("kmous")) {
+	else if (has_string("kmous"))
 		fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
-		fflush(stdout);
-	}
 }
 
 /* Where the terminal can (E3), forget the lines scrolled off the top, so
@@ -189,6 +196,7 @@ static void paste_mode(bool on)
 static void clear_scrollback(void)
 {
 	put_cap("E3");
+	fflush(stdout);
 }
 
 static void restore_terminal(void)
@@ -196,6 +204,7 @@ static void restore_terminal(void)
 	if (isendwin())
 		return;
 	paste_mode(false);
+	fflush(stdout);
 	endwin(); /* mouse reporting off, normal screen back, echo on */
 }
 
@@ -277,20 +286,20 @@ static bool setup_terminal(struct ui *ui, struct sg_error *err)
 		cbreak();
 	noecho();
 	nonl();
-	keypad(stdscr, TRUE);
 	set_escdelay(ESC_DELAY_MS);
-	if (ui->opts->mouse) {
-		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
-		mouseinterval(0);
-	}
 	ui_setup_colors(ui);
-	/* ncurses writes each row as it goes until the terminal has been
+	/* ncurses flushes at every cursor move until the terminal has been
 	 * left and resumed once; after that a frame is one write, which over
-	 * SSH is one packet rather than a packet a row. */
+	 * SSH is one packet rather than a packet a row.  Nothing before this
+	 * flushes, so set-up and leaving are one write; the first frame
+	 * resumes.  Keys and the mouse are switched on after it (each is a
+	 * write of its own, whenever it is done). */
 	endwin();
-	refresh();
 	paste_mode(true);
-	ui->wipe = ui->opts->kiosk;
+	put_cap("cnorm"); /* a cursor that another program hid shows again */
+	if (ui->opts->kiosk)
+		put_cap("E3"); /* see clear_scrollback */
+	fflush(stdout);
 	getmaxyx(stdscr, ui->rows, ui->cols);
 	return true;
 }
@@ -586,11 +595,15 @@ static bool terminal_gone(void)
 static void run(struct ui *ui)
 {
 	int empty = 0;
+	bool first = true;
 	while (!caught_signal) {
 		ui_draw(ui);
 		if (ui->wipe)
 			clear_scrollback();
 		ui->wipe = false;
+		if (first)
+			start_input(ui);
+		first = false;
 		long long start = now_ms();
 		int wait = next_wait(ui, start);
 		paste_wanted = nav_wants_text(ui->nav);
@@ -639,7 +652,6 @@ int ui_run(struct guide *g, const struct ui_opts *opts, struct sg_error *err)
 				 .key_names = key_names, .ctx = &ui};
 	ui.nav = nav_new(g, &cfg);
 	fit_view(&ui);
-	curs_set(1);
 	ui.last_input = now_ms();
 	run(&ui);
 	restore_terminal();

@@ -1396,6 +1396,44 @@ SCRIPT
 	done
 }
 
+# Over SSH every write can be a packet: everything the guide sends before
+# it first waits for a key (set-up, the first frame, keys and mouse on) is
+# at most five writes, and the frame itself is one.  ncurses alone would
+# send a write a row.
+test_first_frame_is_few_writes() {
+	real=$PWD/skinguide
+	if [ ! -x "$real" ]; then
+		echo "    skipped: ./skinguide is not built"
+		return 0
+	fi
+	if ! strace -f -o /dev/null true 2>/dev/null; then
+		echo "    skipped: strace cannot trace processes here (no ptrace)"
+		return 0
+	fi
+	for mode in "" --kiosk; do
+		cat >"$E2E_TMP/script.sh" <<SCRIPT
+env LC_ALL=C.UTF-8 TERM=xterm-256color strace -qq -e trace=read,write,writev -s 4096 -o '$E2E_TMP/trace' '$real' $mode --content '$PWD/$G' 2>'$E2E_TMP/stderr'
+echo \$? >'$E2E_TMP/status'
+SCRIPT
+		start_script 80 24
+		wait_for "1. First topic"
+		if [ -n "$mode" ]; then
+			kill -s TERM "$(pgrep -f -- "^$real --kiosk")"
+			wait_exit >/dev/null
+		else
+			keys q
+			[ "$(wait_exit)" = 0 ] || fail "the traced guide failed"
+		fi
+		first=$(sed -n '/^read(0,/q;p' "$E2E_TMP/trace" | grep -E '^writev?\(1,')
+		n=$(printf '%s\n' "$first" | grep -c .)
+		[ "$n" -le 5 ] || fail "${mode:-full screen}: $n writes before the first key:
+$first"
+		printf '%s\n' "$first" | grep 'First topic' | grep -q 'Topic 1 of 3' ||
+			fail "${mode:-full screen}: the first frame is not one write:
+$first"
+	done
+}
+
 test_search_prints_ranked_lines() {
 	"$BIN" --content content --search sunscreen >"$E2E_TMP/out" || fail "--search sunscreen failed"
 	head -n 1 "$E2E_TMP/out" | grep -q "^aftercare	the-first-24-hours	.*sunscreen" ||
