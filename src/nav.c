@@ -37,7 +37,8 @@ struct action_info {
 
 static const struct action_info actions[NAV_ACTION_COUNT] = {
 	[NAV_OPEN] = {"Open"},          [NAV_READ_ON] = {"Read on"},
-	[NAV_FORWARD] = {"Open"},       [NAV_BACK] = {"Back"},
+	[NAV_FORWARD] = {"Open"},       [NAV_ANSWER] = {"Answer"},
+	[NAV_BACK] = {"Back"},
 	[NAV_NEXT_LINK] = {"Links"},    [NAV_PREV_LINK] = {"Links"},
 	[NAV_HEADINGS] = {"Sections"},  [NAV_TOPICS] = {"Topics"},
 	[NAV_HELP] = {"Help"},          [NAV_QUIT] = {"Quit"},
@@ -68,8 +69,8 @@ static const struct help_entry help_entries[] = {
 	{NAV_UP, NAV_DOWN, "choose the topic above or below (above the first topic: the "
 	 "welcome's links); in a topic, choose the link above or below on the screen, "
 	 "or scroll one line"},
-	{NAV_OPEN, NAV_NONE, "open the chosen topic or link; in a topic with no link "
-	 "chosen, read on"},
+	{NAV_OPEN, NAV_NONE, "open the chosen topic or link, or give the chosen quiz "
+	 "answer; in a topic with no link chosen, read on"},
 	{NAV_BACK, NAV_NONE, "go back to where you were"},
 	{NAV_READ_ON, NAV_NONE, "read on; at the end of a topic, choose the next topic"},
 	{NAV_TOPICS, NAV_NONE, "go to the list of topics; Back returns"},

@@ -453,6 +453,7 @@ void quiz_do(struct nav *n, const struct nav_input *in)
 	switch (in->action) {
 	case NAV_OPEN:
 	case NAV_FORWARD:
+	case NAV_ANSWER:
 	case NAV_READ_ON:
 		if (q->view.focus >= 0)
 			activate(n, q->view.focus);
@@ -568,7 +569,7 @@ void quiz_status(const struct nav *n, struct nav_status *st)
 	/* Where the screen is: answers can be below the fold on a small one. */
 	st->position = view_position(n, &q->view, st->posbuf, sizeof st->posbuf);
 	if (q->view.focus >= 0) /* first: see reader_status() */
-		st->hints[st->nhints++] = NAV_OPEN;
+		st->hints[st->nhints++] = q->phase == QUIZ_ASKING ? NAV_ANSWER : NAV_OPEN;
 	st->hints[st->nhints++] = NAV_HELP;
 	st->hints[st->nhints++] = NAV_TOPICS;
 	st->hints[st->nhints++] = NAV_BACK;

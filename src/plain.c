@@ -65,7 +65,7 @@ const size_t plain_word_count = sizeof plain_words / sizeof *plain_words;
 static bool done_by_number(enum nav_action a)
 {
 	switch (a) {
-	case NAV_OPEN: case NAV_FORWARD: case NAV_READ_ON: case NAV_NEXT_LINK:
+	case NAV_OPEN: case NAV_FORWARD: case NAV_ANSWER: case NAV_READ_ON: case NAV_NEXT_LINK:
 	case NAV_PREV_LINK: case NAV_UP: case NAV_DOWN: case NAV_LINE_UP:
 	case NAV_LINE_DOWN: case NAV_PAGE_UP: case NAV_PAGE_DOWN: case NAV_BOTTOM:
 	case NAV_TAP: case NAV_WHEEL_UP: case NAV_WHEEL_DOWN: case NAV_DIGIT:

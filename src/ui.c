@@ -91,7 +91,7 @@ const char *ui_hint_key(const struct ui *ui, enum nav_action a)
 	 * are named. */
 	bool typing = nav_wants_text(ui->nav);
 	switch (a) {
-	case NAV_OPEN: return "Enter";
+	case NAV_OPEN: case NAV_ANSWER: return "Enter";
 	case NAV_BACK: return typing ? "Esc" : ui->opts->ascii ? "<" : "←";
 	case NAV_HELP: return typing ? "F1" : "?";
 	case NAV_SEARCH: return typing ? NULL : "s";

@@ -37,6 +37,8 @@ enum nav_action {
 	NAV_READ_ON,    /* a topic: read on a page, then offer the next topic;
 			 * lists: a page down */
 	NAV_FORWARD,    /* a topic: read on; lists: open the chosen item */
+	NAV_ANSWER,     /* a quiz question: give the chosen answer (NAV_OPEN
+			 * under the word a patient expects on its button) */
 	NAV_BACK,
 	NAV_NEXT_LINK,
 	NAV_PREV_LINK,

@@ -607,7 +607,14 @@ test_quiz_nothing_to_raise_then_points_to_raise() {
 	start_quiz
 	keys 1
 	wait_for "Question 2 of 3"
-	keys 1 2
+	# A chosen answer's button says Answer, and a tap on it answers.
+	screen | tail -n 1 | grep -q "Answer" && fail "an Answer button with no answer chosen"
+	keys Down
+	wait_for "Answer Enter"
+	col=$(screen | tail -n 1 | grep -bo "Answer Enter" | cut -d: -f1)
+	click $((col + 2)) 23
+	wait_for "Question 3 of 3"
+	keys 2
 	wait_for "Nothing to raise first"
 	screen | grep -qF "Tell the staff about" && fail "points shown with none to raise"
 	# Take it again, raising a point and missing the last question.

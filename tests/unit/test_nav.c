@@ -712,6 +712,27 @@ static void test_quiz_with_points_to_raise_and_a_miss(void **state)
 	done(&f);
 }
 
+/* A chosen answer's button says "Answer", not "Open"; it answers. */
+static void test_quiz_answer_button(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = open_quiz(&f);
+	struct nav_status st;
+	nav_status(n, &st);
+	for (size_t i = 0; i < st.nhints; i++)
+		assert_int_not_equal(st.hints[i], NAV_ANSWER); /* nothing chosen yet */
+	act(n, NAV_DOWN);
+	nav_status(n, &st);
+	assert_true(st.nhints > 0);
+	assert_int_equal(st.hints[0], NAV_ANSWER);
+	assert_string_equal(nav_action_label(st.hints[0]), "Answer");
+	act(n, NAV_ANSWER);
+	assert_int_equal(nav_quiz_question(n), 1);
+	assert_int_equal(nav_quiz_answered(n), 1);
+	done(&f);
+}
+
 static void test_quiz_with_nothing_to_raise(void **state)
 {
 	(void)state;
@@ -1301,6 +1322,7 @@ int main(void)
 		cmocka_unit_test(test_kiosk_countdown),
 		cmocka_unit_test(test_kiosk_idle_timer),
 		cmocka_unit_test(test_quiz_with_points_to_raise_and_a_miss),
+		cmocka_unit_test(test_quiz_answer_button),
 		cmocka_unit_test(test_quiz_with_nothing_to_raise),
 		cmocka_unit_test(test_quiz_back_changes_an_answer),
 		cmocka_unit_test(test_quiz_retry_the_missed_ones),
