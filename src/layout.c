@@ -537,9 +537,12 @@ static void enter_list(struct walk *w, cmark_node *node)
 static void item_marker(struct walk *w, char *out, size_t size)
 {
 	static const char *const bullets[] = {"• ", "◦ ", "▪ "};
-	static const char *const ascii[] = {"* ", "- ", "+ "};
+	/* A screen reader says "star" for '*' and "plus" for '+' at its
+	 * usual punctuation level, and nothing for '-': the indent shows
+	 * the depth. */
+	static const char *const ascii[] = {"- ", "- ", "- "};
 	if (w->nlists == 0 || w->nlists > MAX_DEPTH) {
-		snprintf(out, size, "%s", w->b.opts->ascii ? "* " : "• ");
+		snprintf(out, size, "%s", w->b.opts->ascii ? "- " : "• ");
 		return;
 	}
 	struct list_state *ls = &w->lists[w->nlists - 1];

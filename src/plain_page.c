@@ -707,7 +707,7 @@ static void numbered_line(struct plain *p, struct buf *to, const struct nav_row 
 	const char *after = line + lead;
 	if (strncmp(after, "• ", strlen("• ")) == 0)
 		after += strlen("• ");
-	else if (strncmp(after, "* ", 2) == 0)
+	else if (strncmp(after, "- ", 2) == 0)
 		after += 2;
 	buf_puts(&rest, after);
 	to->len = start;

@@ -382,7 +382,7 @@ static const char *ascii_for(uint32_t cp)
 	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2212: return "-";
 	case 0x2014: case 0x2015: return "--";
 	case 0x2026: return "...";
-	case 0x2022: case 0x25E6: case 0x25AA: return "*";
+	case 0x2022: case 0x25E6: case 0x25AA: return "-"; /* see layout's item_marker */
 	case 0x00D7: return "x";
 	case 0x00B0: return " degrees";
 	case 0x00BD: return "1/2";
