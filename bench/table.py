@@ -17,7 +17,7 @@ import time
 
 import harness
 
-SIZES = (0, 1000, 10000, 50000)  # 0: the shipped content/
+SIZES = (0, 100, 1000, 10000, 50000)  # 0: the shipped content/
 RUNS = int(os.environ.get("BENCH_RUNS", "9"))
 PAGE_DOWN, BACKSPACE, ESC = b"\x1b[6~", b"\x7f", b"\x1b"
 
