@@ -496,6 +496,10 @@ void quiz_show_place(struct nav *n)
 		return;
 	}
 	v->screen = NAV_SCREEN_QUIZ;
+	if (v->quiz.view.layout) { /* laid out again at today's width, the choice kept */
+		quiz_relayout(n);
+		return;
+	}
 	size_t top = v->quiz.view.top;
 	build(n);
 	view_scroll(n, &v->quiz.view, (long)top);

@@ -849,6 +849,10 @@ static void test_quiz_link_from_results_and_back(void **state)
 	assert_int_equal(nav_screen(n), NAV_SCREEN_QUIZ);
 	assert_true(find_row(n, 23, "Tell the staff about:") >= 0);
 	assert_int_equal(nav_quiz_answered(n), 3);
+	/* Back where the link was chosen, as from a topic: Tab goes on
+	 * from there, not from the top. */
+	assert_non_null(nav_link_label(n));
+	assert_string_equal(nav_link_label(n), before);
 	done(&f);
 }
 
