@@ -537,8 +537,12 @@ static void home_status(const struct nav *n, struct nav_status *st)
 		snprintf(st->buf, sizeof st->buf, "Search");
 	else if (v->home.selected > topics)
 		snprintf(st->buf, sizeof st->buf, "The readiness quiz");
-	else
+	else {
 		snprintf(st->buf, sizeof st->buf, "Topic %zu of %zu", v->home.selected + 1, topics);
+		snprintf(st->briefbuf, sizeof st->briefbuf, "%zu of %zu", v->home.selected + 1,
+			 topics);
+		st->brief = st->briefbuf;
+	}
 	st->where = st->buf;
 	if (!n->cfg.kiosk)
 		st->hints[st->nhints++] = NAV_QUIT;

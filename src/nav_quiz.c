@@ -564,9 +564,11 @@ void quiz_row(const struct nav *n, size_t y, struct nav_row *row)
 void quiz_status(const struct nav *n, struct nav_status *st)
 {
 	const struct quiz_visit *q = &n->v->quiz;
-	if (q->phase == QUIZ_ASKING)
+	if (q->phase == QUIZ_ASKING) {
 		snprintf(st->buf, sizeof st->buf, "Question %zu of %zu", q->pos + 1, q->norder);
-	else
+		snprintf(st->briefbuf, sizeof st->briefbuf, "%zu of %zu", q->pos + 1, q->norder);
+		st->brief = st->briefbuf;
+	} else
 		snprintf(st->buf, sizeof st->buf, "%s",
 			 q->phase == QUIZ_RESULTS ? "Your results" : "Quiz");
 	st->where = st->buf;

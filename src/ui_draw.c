@@ -218,9 +218,17 @@ static void draw_status(struct ui *ui)
 	mvhline(y, 0, ' ', ui->cols);
 	const enum nav_action *hints = st.hints;
 	size_t nhints = st.nhints;
-	int need = (int)text_width(st.where, strlen(st.where));
-	int keep = need < 16 ? need : 16; /* where you are matters most */
 	int pw = st.position ? (int)text_width(st.position, strlen(st.position)) : 0;
+	int all = pw + hints_width(ui, hints, nhints) + 4;
+	int need = (int)text_width(st.where, strlen(st.where));
+	/* On a narrow line "3 of 10" leaves room for a button that "Question
+	 * 3 of 10" would push off. */
+	const char *where = st.where;
+	if (st.brief && (need < 16 ? need : 16) + all > ui->cols) {
+		where = st.brief;
+		need = (int)text_width(where, strlen(where));
+	}
+	int keep = need < 16 ? need : 16; /* where you are matters most */
 	while (nhints && keep + pw + hints_width(ui, hints, nhints) + 4 > ui->cols) {
 		hints++;
 		nhints--;
@@ -228,7 +236,7 @@ static void draw_status(struct ui *ui)
 	if (keep + pw + 4 > ui->cols)
 		pw = 0;
 	int x = ui->cols - 1 - pw - hints_width(ui, hints, nhints);
-	draw_text(ui, y, 1, st.where, strlen(st.where), x - 3, A_REVERSE);
+	draw_text(ui, y, 1, where, strlen(where), x - 3, A_REVERSE);
 	if (pw)
 		draw_text(ui, y, x, st.position, strlen(st.position), pw, A_REVERSE);
 	x += pw + 2;

@@ -159,10 +159,12 @@ void nav_row(const struct nav *n, size_t y, struct nav_row *row);
 
 struct nav_status {
 	const char *where;    /* the topic's title, or "Topic 3 of 10" */
+	const char *brief;    /* `where` for a narrow line ("3 of 10"), or NULL */
 	const char *position; /* "Top", "42%", "End", or NULL when all fits */
 	enum nav_action hints[NAV_MAX_HINTS];
 	size_t nhints;
 	char buf[128];
+	char briefbuf[32];
 	char posbuf[16];
 };
 

@@ -641,6 +641,11 @@ test_quiz_back_changes_an_answer_and_resize_keeps_it() {
 	keys Down Down
 	resize 40 12
 	wait_for "Question 2 of 3"
+	# At 40 columns the bottom line says "2 of 3" so that Help, Topics
+	# and Back still fit as buttons.
+	wait_for " 2 of 3 "
+	screen | tail -n 1 | grep -q "Help.*Topics.*Back" ||
+		fail "40x12 quiz line lacks Help, Topics or Back: $(screen | tail -n 1)"
 	resize 80 24
 	wait_for "A blood thinner stops blood clots."
 	keys Enter 2

@@ -147,6 +147,7 @@ static void test_starts_home_with_the_title(void **state)
 	struct nav_status st;
 	nav_status(n, &st);
 	assert_string_equal(st.where, "Topic 1 of 3");
+	assert_string_equal(st.brief, "1 of 3"); /* for a narrow bottom line */
 	done(&f);
 }
 
@@ -720,6 +721,8 @@ static void test_quiz_answer_button(void **state)
 	struct nav *n = open_quiz(&f);
 	struct nav_status st;
 	nav_status(n, &st);
+	assert_string_equal(st.where, "Question 1 of 3");
+	assert_string_equal(st.brief, "1 of 3");
 	for (size_t i = 0; i < st.nhints; i++)
 		assert_int_not_equal(st.hints[i], NAV_ANSWER); /* nothing chosen yet */
 	act(n, NAV_DOWN);
