@@ -116,6 +116,17 @@ static void on_signal(int sig)
 	caught_signal = sig;
 }
 
+/* Ctrl-Z, outside a kiosk: the input loop leaves the terminal as it found
+ * it, stops, and on fg sets up again (see suspend).  Not left to curses,
+ * which cannot know of bracketed paste, which the shell turns off. */
+static volatile sig_atomic_t stop_asked;
+
+static void on_stop(int sig)
+{
+	(void)sig;
+	stop_asked = 1;
+}
+
 /* A dropped SSH link (SIGHUP), a service stopping (SIGTERM), kill -QUIT
  * and -USR1, a broken pipe and Ctrl-C all end the guide the same way.  A
  * kiosk ignores Ctrl-C and Ctrl-Z should they ever arrive as signals (raw
@@ -128,6 +139,7 @@ static const int handled_signals[] = {SIGHUP, SIGTERM, SIGQUIT, SIGUSR1, SIGPIPE
 static void catch_signals(bool kiosk, struct sigaction *saved)
 {
 	caught_signal = 0;
+	stop_asked = 0;
 	for (size_t i = 0; i < NSIGNALS; i++) {
 		int sig = handled_signals[i];
 		struct sigaction sa = {0};
@@ -135,9 +147,8 @@ static void catch_signals(bool kiosk, struct sigaction *saved)
 		sigaction(sig, NULL, &saved[i]);
 		if (saved[i].sa_handler == SIG_IGN)
 			continue;
-		if (sig == SIGTSTP && !kiosk)
-			continue; /* ncurses suspends and redraws by itself */
-		sa.sa_handler = kiosk && (sig == SIGINT || sig == SIGTSTP) ? SIG_IGN : on_signal;
+		sa.sa_handler = sig == SIGTSTP && !kiosk ? on_stop
+			      : kiosk && (sig == SIGINT || sig == SIGTSTP) ? SIG_IGN : on_signal;
 		sigaction(sig, &sa, NULL);
 	}
 }
@@ -182,13 +193,18 @@ static void put_cap(const char *cap)
 
 /* Bracketed paste: the terminal marks a paste's start and end, so pasted
  * text is never taken for keys.  xterm's entries name the switch (BE, BD);
- * a terminal that reports an xterm mouse understands it too. */
+ * a terminal that reports an xterm mouse understands it too.  Whether it
+ * was switched on is kept here, not read from curses: a signal can end the
+ * guide between the set-up's endwin and the first frame. */
+static bool paste_on;
+
 static void paste_mode(bool on)
 {
 	if (has_string(on ? "BE" : "BD"))
 		put_cap(on ? "BE" : "BD");
 	else if (has_string("kmous"))
 		fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
+	paste_on = on;
 }
 
 /* Where the terminal can (E3), forget the lines scrolled off the top, so
@@ -201,11 +217,21 @@ static void clear_scrollback(void)
 
 static void restore_terminal(void)
 {
-	if (isendwin())
-		return;
-	paste_mode(false);
+	if (paste_on) {
+		paste_mode(false);
+		fflush(stdout);
+	}
+	if (!isendwin())
+		endwin(); /* mouse reporting off, normal screen back, echo on */
+}
+
+/* Bracketed paste on, and the cursor shown (another program may have hid
+ * it), in one write of their own. */
+static void set_modes(void)
+{
+	paste_mode(true);
+	put_cap("cnorm");
 	fflush(stdout);
-	endwin(); /* mouse reporting off, normal screen back, echo on */
 }
 
 static bool can_address_cursor(void)
@@ -295,11 +321,10 @@ static bool setup_terminal(struct ui *ui, struct sg_error *err)
 	 * resumes.  Keys and the mouse are switched on after it (each is a
 	 * write of its own, whenever it is done). */
 	endwin();
-	paste_mode(true);
-	put_cap("cnorm"); /* a cursor that another program hid shows again */
-	if (ui->opts->kiosk)
-		put_cap("E3"); /* see clear_scrollback */
-	fflush(stdout);
+	set_modes();
+	/* The kiosk's first wipe waits for the first frame: on a terminal
+	 * with no alternate screen its clearing pushes the screen above. */
+	ui->wipe = ui->opts->kiosk;
 	getmaxyx(stdscr, ui->rows, ui->cols);
 	return true;
 }
@@ -592,6 +617,21 @@ static bool terminal_gone(void)
 	return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
 }
 
+/* Ctrl-Z: the terminal as the shell had it, stopped until fg, then the
+ * guide's modes again and the whole screen redrawn. */
+static void suspend(void)
+{
+	stop_asked = 0;
+	restore_terminal();
+	signal(SIGTSTP, SIG_DFL);
+	raise(SIGTSTP);
+	struct sigaction sa = {.sa_handler = on_stop};
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTSTP, &sa, NULL);
+	set_modes();
+	clearok(curscr, TRUE);
+}
+
 static void run(struct ui *ui)
 {
 	int empty = 0;
@@ -610,6 +650,10 @@ static void run(struct ui *ui)
 		int key = read_key(wait);
 		if (caught_signal)
 			return;
+		if (stop_asked) {
+			suspend();
+			continue;
+		}
 		if (pasted.len) {
 			type_paste(ui);
 			touch(ui);
