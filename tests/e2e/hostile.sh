@@ -157,7 +157,7 @@ tui_at() {
 tui_says() {
 	printf '%s\n' "$scr" | sed 's/[│┌┐└┘─]//g' | tr -s ' \n' '  ' | grep -qF "$1"
 }
-tui_home() { printf '%s\n' "$scr" | tail -n 1 | grep -qE '^ Topic [0-9]+ of [0-9]+'; }
+tui_home() { printf '%s\n' "$scr" | tail -n 1 | grep -qE '^ (Topic )?[0-9]+ of [0-9]+'; }  # "1 of 1" on a narrow line
 tui_help() { printf '%s\n' "$scr" | head -n 1 | grep -qF "Help: keys"; }
 tui_sized() { [ "$(stty -F "$tty" size)" = "$size" ]; }
 tui_not_help() { ! tui_help && [ -n "$scr" ]; }
