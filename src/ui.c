@@ -136,20 +136,29 @@ static const int handled_signals[] = {SIGHUP, SIGTERM, SIGQUIT, SIGUSR1, SIGPIPE
 				     SIGTSTP};
 #define NSIGNALS (sizeof handled_signals / sizeof *handled_signals)
 
+/* No SA_RESTART: a blocked read returns when the signal comes. */
+static void set_handler(int sig, void (*handler)(int))
+{
+	struct sigaction sa = {.sa_handler = handler};
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
+}
+
 static void catch_signals(bool kiosk, struct sigaction *saved)
 {
 	caught_signal = 0;
 	stop_asked = 0;
 	for (size_t i = 0; i < NSIGNALS; i++) {
 		int sig = handled_signals[i];
-		struct sigaction sa = {0};
-		sigemptyset(&sa.sa_mask);
 		sigaction(sig, NULL, &saved[i]);
 		if (saved[i].sa_handler == SIG_IGN)
 			continue;
-		sa.sa_handler = sig == SIGTSTP && !kiosk ? on_stop
-			      : kiosk && (sig == SIGINT || sig == SIGTSTP) ? SIG_IGN : on_signal;
-		sigaction(sig, &sa, NULL);
+		if (sig == SIGTSTP)
+			set_handler(sig, kiosk ? SIG_IGN : on_stop);
+		else if (sig == SIGINT && kiosk)
+			set_handler(sig, SIG_IGN);
+		else
+			set_handler(sig, on_signal);
 	}
 }
 
@@ -202,7 +211,7 @@ static void paste_mode(bool on)
 {
 	if (has_string(on ? "BE" : "BD"))
 		put_cap(on ? "BE" : "BD");
-	else if (has_string("kmous"))
+	else if (has_string("BE") || has_string("kmous")) /* BE without BD too */
 		fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
 	paste_on = on;
 }
@@ -414,6 +423,10 @@ static void skip_sequence(int first)
  * asked for, dropped whole (0) rather than read as Esc, '[', '1', '~'. */
 static int read_key(int wait_ms)
 {
+	/* A signal that came while the screen was drawn has interrupted no
+	 * read: it is seen now, not after the next key. */
+	if (caught_signal || stop_asked)
+		return ERR;
 	timeout(wait_ms);
 	int key = getch();
 	if (key != 27)
@@ -618,18 +631,20 @@ static bool terminal_gone(void)
 }
 
 /* Ctrl-Z: the terminal as the shell had it, stopped until fg, then the
- * guide's modes again and the whole screen redrawn. */
-static void suspend(void)
+ * whole screen redrawn and the guide's modes set again.  The modes wait
+ * for that frame: after bg the guide runs on in the background until
+ * the frame's terminal set-up stops it (SIGTTOU), and what it sent before
+ * then would be undone by the shell when it runs fg.  A second Ctrl-Z
+ * while the terminal is given back counts as the same one. */
+static void suspend(struct ui *ui)
 {
-	stop_asked = 0;
 	restore_terminal();
-	signal(SIGTSTP, SIG_DFL);
+	set_handler(SIGTSTP, SIG_DFL);
 	raise(SIGTSTP);
-	struct sigaction sa = {.sa_handler = on_stop};
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGTSTP, &sa, NULL);
-	set_modes();
+	set_handler(SIGTSTP, on_stop);
+	stop_asked = 0;
 	clearok(curscr, TRUE);
+	ui->modes_due = true;
 }
 
 static void run(struct ui *ui)
@@ -638,6 +653,9 @@ static void run(struct ui *ui)
 	bool first = true;
 	while (!caught_signal) {
 		ui_draw(ui);
+		if (ui->modes_due)
+			set_modes();
+		ui->modes_due = false;
 		if (ui->wipe)
 			clear_scrollback();
 		ui->wipe = false;
@@ -650,8 +668,8 @@ static void run(struct ui *ui)
 		int key = read_key(wait);
 		if (caught_signal)
 			return;
-		if (stop_asked) {
-			suspend();
+		if (stop_asked && key == ERR) { /* a key read first is handled first */
+			suspend(ui);
 			continue;
 		}
 		if (pasted.len) {

@@ -207,8 +207,28 @@ static int hints_width(const struct ui *ui, const enum nav_action *hints, size_t
 	return w;
 }
 
-/* The bottom line: where you are, then hints that double as buttons;
- * hints that do not fit give way, the first ones first. */
+/* Columns the bottom line keeps for where you are: it matters most. */
+static int where_width(const char *where)
+{
+	int need = (int)text_width(where, strlen(where));
+	return need < 16 ? need : 16;
+}
+
+/* How many of the hints fit beside `where` and the position word; those
+ * that do not give way, the first ones first. */
+static size_t hints_kept(const struct ui *ui, const struct nav_status *st,
+			 const char *where, int pw)
+{
+	size_t n = st->nhints;
+	while (n && where_width(where) + pw + hints_width(ui, st->hints + st->nhints - n, n) +
+			    4 > ui->cols)
+		n--;
+	return n;
+}
+
+/* The bottom line: where you are, then hints that double as buttons.
+ * On a narrow line "3 of 10" is said instead of "Question 3 of 10" when
+ * that keeps a button more. */
 static void draw_status(struct ui *ui)
 {
 	struct nav_status st;
@@ -216,23 +236,15 @@ static void draw_status(struct ui *ui)
 	int y = ui->rows - 1;
 	attrset(A_REVERSE);
 	mvhline(y, 0, ' ', ui->cols);
-	const enum nav_action *hints = st.hints;
-	size_t nhints = st.nhints;
 	int pw = st.position ? (int)text_width(st.position, strlen(st.position)) : 0;
-	int all = pw + hints_width(ui, hints, nhints) + 4;
-	int need = (int)text_width(st.where, strlen(st.where));
-	/* On a narrow line "3 of 10" leaves room for a button that "Question
-	 * 3 of 10" would push off. */
 	const char *where = st.where;
-	if (st.brief && (need < 16 ? need : 16) + all > ui->cols) {
+	size_t nhints = hints_kept(ui, &st, where, pw);
+	if (st.brief && hints_kept(ui, &st, st.brief, pw) > nhints) {
 		where = st.brief;
-		need = (int)text_width(where, strlen(where));
+		nhints = hints_kept(ui, &st, where, pw);
 	}
-	int keep = need < 16 ? need : 16; /* where you are matters most */
-	while (nhints && keep + pw + hints_width(ui, hints, nhints) + 4 > ui->cols) {
-		hints++;
-		nhints--;
-	}
+	const enum nav_action *hints = st.hints + st.nhints - nhints;
+	int keep = where_width(where);
 	if (keep + pw + 4 > ui->cols)
 		pw = 0;
 	int x = ui->cols - 1 - pw - hints_width(ui, hints, nhints);

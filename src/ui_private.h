@@ -32,6 +32,7 @@ struct ui {
 	long long last_input; /* monotonic milliseconds */
 	bool touched;         /* input since the visit began: something to forget */
 	int countdown;        /* seconds the kiosk's countdown shows, 0 for none */
+	bool modes_due;       /* back from Ctrl-Z: set_modes() once drawn */
 	bool wipe;            /* clear the scrollback once the screen is drawn */
 	int link_attr;        /* how links stand out without colour */
 	bool link_color;      /* links are coloured too */
