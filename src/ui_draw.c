@@ -207,28 +207,44 @@ static int hints_width(const struct ui *ui, const enum nav_action *hints, size_t
 	return w;
 }
 
-/* Columns the bottom line keeps for where you are: it matters most. */
-static int where_width(const char *where)
+/* Columns the bottom line keeps for where you are, at most `most`. */
+static int where_width(const char *where, int most)
 {
 	int need = (int)text_width(where, strlen(where));
-	return need < 16 ? need : 16;
+	return need < most ? need : most;
 }
 
-/* How many of the hints fit beside `where` and the position word; those
- * that do not give way, the first ones first. */
-static size_t hints_kept(const struct ui *ui, const struct nav_status *st,
-			 const char *where, int pw)
+/* How many of the hints fit beside `keep` columns of where you are and
+ * the position word; those that do not give way, the first ones first. */
+static size_t hints_kept(const struct ui *ui, const struct nav_status *st, int keep, int pw)
 {
 	size_t n = st->nhints;
-	while (n && where_width(where) + pw + hints_width(ui, st->hints + st->nhints - n, n) +
-			    4 > ui->cols)
+	while (n && keep + pw + hints_width(ui, st->hints + st->nhints - n, n) + 4 > ui->cols)
 		n--;
 	return n;
 }
 
-/* The bottom line: where you are, then hints that double as buttons.
- * On a narrow line "3 of 10" is said instead of "Question 3 of 10" when
- * that keeps a button more. */
+/* Where you are matters most, and gets 16 columns; but on a narrow line
+ * a button matters more: "3 of 10" for "Question 3 of 10", or a title
+ * cut shorter (it heads the page above anyway), when that keeps one. */
+static const char *status_where(const struct ui *ui, const struct nav_status *st, int pw,
+				int *keep, size_t *nhints)
+{
+	const char *where = st->where;
+	*keep = where_width(where, 16);
+	*nhints = hints_kept(ui, st, *keep, pw);
+	const char *other = st->brief ? st->brief : st->where;
+	int k = where_width(other, st->brief ? 16 : 12);
+	size_t n = hints_kept(ui, st, k, pw);
+	if (n > *nhints) {
+		where = other;
+		*keep = k;
+		*nhints = n;
+	}
+	return where;
+}
+
+/* The bottom line: where you are, then hints that double as buttons. */
 static void draw_status(struct ui *ui)
 {
 	struct nav_status st;
@@ -237,14 +253,10 @@ static void draw_status(struct ui *ui)
 	attrset(A_REVERSE);
 	mvhline(y, 0, ' ', ui->cols);
 	int pw = st.position ? (int)text_width(st.position, strlen(st.position)) : 0;
-	const char *where = st.where;
-	size_t nhints = hints_kept(ui, &st, where, pw);
-	if (st.brief && hints_kept(ui, &st, st.brief, pw) > nhints) {
-		where = st.brief;
-		nhints = hints_kept(ui, &st, where, pw);
-	}
+	int keep;
+	size_t nhints;
+	const char *where = status_where(ui, &st, pw, &keep, &nhints);
 	const enum nav_action *hints = st.hints + st.nhints - nhints;
-	int keep = where_width(where);
 	if (keep + pw + 4 > ui->cols)
 		pw = 0;
 	int x = ui->cols - 1 - pw - hints_width(ui, hints, nhints);

@@ -154,6 +154,19 @@ test_resize_keeps_paragraph() {
 	quit_clean
 }
 
+# At 40 columns a long title gets fewer columns on the bottom line before
+# Topics or Back would go (the shipped guide's titles are long enough).
+test_small_window_keeps_topics_and_back() {
+	start 40 12 --content content
+	wait_for "1 of 12"
+	keys 3
+	wait_for "Common side effects"
+	wait_for "…"
+	screen | tail -n 1 | grep -q "Common side.*….*Topics.*Back" ||
+		fail "40x12 reader line lacks Topics or Back: $(screen | tail -n 1)"
+	quit_clean
+}
+
 test_small_window_shows_topics() {
 	start 40 12 --content "$G"
 	wait_for "1. First topic"
