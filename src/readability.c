@@ -5,27 +5,37 @@
 #include <stdbool.h>
 #include <string.h>
 
+/* What each byte is, looked up once a byte: every byte of every article
+ * that --check reads passes here.  Bytes of non-ASCII letters count as
+ * letters ("café" is one word) but never as vowels. */
+enum { LETTER = 1, DIGIT = 2, VOWEL = 4 };
+#define IS_VOWEL(c) ((c) == 'a' || (c) == 'e' || (c) == 'i' || (c) == 'o' || (c) == 'u' || \
+		     (c) == 'y' || (c) == 'A' || (c) == 'E' || (c) == 'I' || (c) == 'O' ||   \
+		     (c) == 'U' || (c) == 'Y')
+#define CLASS(c) ((((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z') || (c) >= 0x80 \
+		   ? LETTER : 0) | ((c) >= '0' && (c) <= '9' ? DIGIT : 0) |              \
+		  (IS_VOWEL(c) ? VOWEL : 0))
+#define ROW(r) CLASS(r), CLASS(r + 1), CLASS(r + 2), CLASS(r + 3), CLASS(r + 4), \
+	CLASS(r + 5), CLASS(r + 6), CLASS(r + 7), CLASS(r + 8), CLASS(r + 9),  \
+	CLASS(r + 10), CLASS(r + 11), CLASS(r + 12), CLASS(r + 13), CLASS(r + 14), CLASS(r + 15)
+static const unsigned char byte_class[256] = {
+	ROW(0x00), ROW(0x10), ROW(0x20), ROW(0x30), ROW(0x40), ROW(0x50), ROW(0x60), ROW(0x70),
+	ROW(0x80), ROW(0x90), ROW(0xA0), ROW(0xB0), ROW(0xC0), ROW(0xD0), ROW(0xE0), ROW(0xF0),
+};
+
 static bool is_letter(unsigned char c)
 {
-	/* Bytes of non-ASCII letters count as letters: "café" is one word. */
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+	return byte_class[c] & LETTER;
 }
 
 static bool is_word_char(unsigned char c)
 {
-	return is_letter(c) || (c >= '0' && c <= '9');
+	return byte_class[c] & (LETTER | DIGIT);
 }
 
-/* The vowels a, e, i, o, u and y as bits of the alphabet. */
-#define VOWELS (1u << 0 | 1u << 4 | 1u << 8 | 1u << 14 | 1u << 20 | 1u << 24)
-
-/* Either case.  Called for every letter of every word, so a bit test
- * rather than strchr(): setting bit 5 lower-cases an ASCII letter, and
- * any byte that is no letter lands outside the alphabet. */
 static bool is_vowel(char c)
 {
-	unsigned k = ((unsigned char)c | 0x20u) - 'a';
-	return k < 26 && (VOWELS >> k & 1);
+	return byte_class[(unsigned char)c] & VOWEL;
 }
 
 static char lower(char c)
@@ -84,6 +94,43 @@ size_t readability_syllables(const char *w, size_t n)
 		}
 	}
 	return total ? total : 1;
+}
+
+/* The word that starts at t[i]: letters and digits, joined by ' or - when
+ * a letter or digit follows.  Returns where it ends, and its syllables
+ * as readability_syllables() counts them, found in the same pass (this
+ * runs for every word of every article that --check reads). */
+static size_t scan_word(const char *t, size_t n, size_t i, size_t *syllables)
+{
+	size_t part = i, groups = 0, total = 0;
+	bool prev = false;
+	for (;;) {
+		if (i < n && is_word_char((unsigned char)t[i])) {
+			if (i - part < PART_MAX) {
+				bool v = is_vowel(t[i]);
+				groups += v && !prev;
+				prev = v;
+			}
+			i++;
+			continue;
+		}
+		bool joins = i + 1 < n && (t[i] == '\'' || t[i] == '-') &&
+			     is_word_char((unsigned char)t[i + 1]);
+		if (joins && t[i] == '\'') {
+			if (i - part < PART_MAX)
+				prev = false;
+			i++;
+			continue;
+		}
+		total += part_syllables(t + part, i - part, groups); /* a part is never empty */
+		if (!joins)
+			break;
+		part = ++i;
+		groups = 0;
+		prev = false;
+	}
+	*syllables = total ? total : 1;
+	return i;
 }
 
 /* Words that end in '.' without ending a sentence: titles always, and
@@ -152,14 +199,10 @@ void readability_add(struct readability *r, const char *t, size_t n,
 	size_t i = 0;
 	while (i < n) {
 		if (is_word_char((unsigned char)t[i])) {
-			size_t start = i;
-			while (i < n && (is_word_char((unsigned char)t[i]) ||
-					 ((t[i] == '\'' || t[i] == '-') && i + 1 < n &&
-					  is_word_char((unsigned char)t[i + 1]))))
-				i++;
+			size_t start = i, syl;
+			i = scan_word(t, n, i, &syl);
 			if (c.words == 0)
 				c.start = t + start;
-			size_t syl = readability_syllables(t + start, i - start);
 			r->words++;
 			r->syllables += syl;
 			if (syl >= 3)

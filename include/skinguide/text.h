@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "skinguide/buf.h"
 
@@ -33,7 +34,17 @@ static inline size_t text_decode(const char *s, size_t n, uint32_t *cp)
  *  Scanners skip such a run in one step, then decode what follows. */
 static inline size_t text_ascii_run(const char *s, size_t n)
 {
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
 	size_t i = 0;
+	/* Eight bytes a step while none is below 0x20 (the first test) or
+	 * 0x7f and above (the second): word tricks whose result is non-zero
+	 * when some byte is, which is all that is asked of them here. */
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		if (((x - ones * 0x20) & ~x & highs) | (((x + ones) | x) & highs))
+			break;
+	}
 	while (i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f)
 		i++;
 	return i;

@@ -993,10 +993,33 @@ static void test_ascii_run_agrees_with_decode(void **state)
 	assert_int_equal(text_ascii_run(mixed, 0), 0);
 }
 
+/* It takes eight bytes a step: every byte value at every place of a long
+ * run, and every length, must stop it exactly where a byte-by-byte scan
+ * stops. */
+static void test_ascii_run_stops_at_every_byte_in_a_word(void **state)
+{
+	(void)state;
+	char s[40];
+	for (int b = 0; b < 0x100; b++) {
+		for (size_t at = 0; at < 24; at++) {
+			memset(s, 'a' + (int)(at % 26), sizeof s);
+			s[at] = (char)b;
+			bool plain = b >= 0x20 && b < 0x7f;
+			for (size_t n = 0; n <= sizeof s; n += 1) {
+				size_t want = plain || at >= n ? n : at;
+				assert_int_equal(text_ascii_run(s, n), want);
+				assert_int_equal(text_ascii_run(s + 1, n ? n - 1 : 0),
+						 plain || at == 0 || at >= n ? (n ? n - 1 : 0) : at - 1);
+			}
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decode_ascii),
+		cmocka_unit_test(test_ascii_run_stops_at_every_byte_in_a_word),
 		cmocka_unit_test(test_decode_every_ascii_byte_is_itself),
 		cmocka_unit_test(test_decode_two_three_four_bytes),
 		cmocka_unit_test(test_decode_invalid_is_replacement_for_one_byte),
