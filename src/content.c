@@ -266,17 +266,47 @@ static int compare_menu(const void *a, const void *b)
 		      sort_guide->articles[(uint32_t)y].id);
 }
 
+/* The keys in order of their numbers (bits 32 to 55), keeping the order
+ * of equal ones: a byte at a time, least first (a radix sort), skipping a
+ * byte all numbers share.  At 10,000 articles qsort's calls of
+ * compare_menu were an eighth of the start. */
+static void sort_by_number(uint64_t *keys, size_t n)
+{
+	uint64_t *tmp = xreallocarray(NULL, n, sizeof *tmp);
+	for (int shift = 32; shift < 56; shift += 8) {
+		size_t count[257] = {0};
+		for (size_t i = 0; i < n; i++)
+			count[(keys[i] >> shift & 0xff) + 1]++;
+		if (count[(keys[0] >> shift & 0xff) + 1] == n)
+			continue; /* the same byte in every number */
+		for (int d = 0; d < 256; d++)
+			count[d + 1] += count[d];
+		for (size_t i = 0; i < n; i++)
+			tmp[count[keys[i] >> shift & 0xff]++] = keys[i];
+		memcpy(keys, tmp, n * sizeof *keys);
+	}
+	free(tmp);
+}
+
 /* Put the articles in menu order: by number, then id.  Sorting small keys
  * and moving each article once, in place, is a third of the cost of
  * sorting the articles themselves and needs no second array. */
 static void sort_menu(struct guide *g)
 {
 	const uint64_t moved = (uint64_t)1 << 63; /* numbers are 20 bits */
+	if (g->count == 0)
+		return;
 	uint64_t *keys = xreallocarray(NULL, g->count, sizeof *keys);
 	for (size_t i = 0; i < g->count; i++)
 		keys[i] = (uint64_t)g->articles[i].number << 32 | i;
-	sort_guide = g;
-	qsort(keys, g->count, sizeof *keys, compare_menu);
+	sort_by_number(keys, g->count);
+	sort_guide = g; /* articles of one number: by id */
+	for (size_t i = 0, j; i < g->count; i = j) {
+		for (j = i + 1; j < g->count && keys[j] >> 32 == keys[i] >> 32; j++)
+			;
+		if (j - i > 1)
+			qsort(keys + i, j - i, sizeof *keys, compare_menu);
+	}
 	/* Place i takes the article from place (uint32_t)keys[i]: follow
 	 * each cycle of that permutation once. */
 	for (size_t i = 0; i < g->count; i++) {

@@ -573,6 +573,27 @@ static void test_menu_order_ties_and_many(void **state)
 	assert_true(sorted);
 }
 
+/* Numbers up to six digits sort by every byte of their value (the sort
+ * takes a byte at a time), with ties on a large number still by id. */
+static void test_menu_order_wide_numbers(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	const char *names[] = {"999999-z.md", "65536-y.md", "256-x.md", "255-w.md", "1-v.md",
+			       "70000-u.md", "300-t.md", "65536-b.md", "065536-a.md", "511-s.md"};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		write_file(dir, names[i], "# T\n\nS.\n");
+	struct sg_error err = {""};
+	struct guide *g = guide_open(dir, &err);
+	char order[64] = "";
+	for (size_t i = 0; g && i < guide_count(g); i++)
+		snprintf(order + strlen(order), sizeof order - strlen(order), "%s ",
+			 guide_article(g, i)->id);
+	guide_free(g);
+	remove_temp_dir(dir);
+	assert_string_equal(order, "v w x t s a b y u z ");
+}
+
 /* --print of a left-out article says why, found by its exact id in any
  * form a link takes, never by a name it merely ends with. */
 static void test_left_out_reason_by_exact_id(void **state)
@@ -695,6 +716,7 @@ int main(void)
 		cmocka_unit_test(test_unreadable_index_gives_a_plain_welcome),
 		cmocka_unit_test(test_left_out_reason_by_exact_id),
 		cmocka_unit_test(test_menu_order_ties_and_many),
+		cmocka_unit_test(test_menu_order_wide_numbers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
