@@ -855,7 +855,8 @@ static bool common_do(struct nav *n, const struct nav_input *in)
 		    !v->quiz.leave_asked) {
 			v->quiz.leave_asked = true;
 			nav_say(n, "Leaving the quiz wipes your answers. Choose Topics again "
-				"to leave, or go on answering.");
+				"to leave, or %s.", v->quiz.phase == QUIZ_RESULTS
+				? "stay to read your results" : "go on answering");
 			return true;
 		}
 		nav_go_topics(n);

@@ -170,6 +170,10 @@ struct quiz_visit {
 	bool leave_asked;                  /* Topics said that leaving wipes the
 					    * answers; a second Topics leaves (until
 					    * another answer or question) */
+	long wipe_asked;                   /* the choice (Take the quiz again, Leave
+					    * the quiz) that said it wipes the
+					    * answers and does it when chosen again;
+					    * -1 for none */
 	struct view view;
 };
 

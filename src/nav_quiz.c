@@ -296,6 +296,7 @@ static void start(struct nav *n)
 	quiz_forget(n);
 	struct quiz_visit *q = &v->quiz;
 	q->phase = QUIZ_INTRO;
+	q->wipe_asked = -1;
 	for (size_t i = 0; i < QUIZ_MAX_QUESTIONS; i++)
 		q->chosen[i] = -1;
 	q->norder = quiz_count(n->quiz) < QUIZ_MAX_QUESTIONS ? quiz_count(n->quiz)
@@ -364,6 +365,7 @@ static void ask(struct nav *n, size_t pos)
 {
 	struct quiz_visit *q = &n->v->quiz;
 	q->leave_asked = false; /* another screen: Topics asks again */
+	q->wipe_asked = -1;
 	q->phase = QUIZ_ASKING;
 	q->pos = pos;
 	show(n, q->chosen[q->order[pos]]);
@@ -373,6 +375,7 @@ static void finish(struct nav *n)
 {
 	struct quiz_visit *q = &n->v->quiz;
 	quiz_score(n->quiz, q->chosen, quiz_count(n->quiz), &q->results);
+	q->wipe_asked = -1;
 	q->phase = QUIZ_RESULTS;
 	show(n, -1);
 }
@@ -401,8 +404,28 @@ static void retry(struct nav *n)
 	ask(n, 0);
 }
 
+/* True when `choice` may go ahead: one that wipes the answers says so
+ * the first time (a tap meant to read on the results can land on it),
+ * and does it when chosen again. */
+static bool wipe_confirmed(struct nav *n, long choice)
+{
+	struct quiz_visit *q = &n->v->quiz;
+	if ((choice != CHOICE_AGAIN && choice != CHOICE_LEAVE) || !nav_quiz_answered(n) ||
+	    q->wipe_asked == choice)
+		return true;
+	q->wipe_asked = choice;
+	nav_say(n, choice == CHOICE_AGAIN
+		? "Taking the quiz again wipes these answers. Choose Take the quiz again "
+		  "once more to start afresh."
+		: "Leaving the quiz wipes your answers. Choose Leave the quiz once more to "
+		  "leave.");
+	return false;
+}
+
 static void choose(struct nav *n, long choice)
 {
+	if (!wipe_confirmed(n, choice))
+		return;
 	switch (choice) {
 	case CHOICE_START: ask(n, 0); break;
 	case CHOICE_RETRY: retry(n); break;

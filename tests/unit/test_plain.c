@@ -573,7 +573,7 @@ static void test_quiz_retry_and_leave_by_number(void **state)
 {
 	(void)state;
 	struct plain_opts opts = {.width = 80};
-	char *out = session_opts(QUIZ, "4\n1\n2\n1\n1\n3\n2\n3\n", &opts);
+	char *out = session_opts(QUIZ, "4\n1\n2\n1\n1\n3\n2\n3\n3\n", &opts);
 	char *retry = screen_after(out, 6);
 	assert_has(retry, "Question 1 of 1");
 	assert_has(retry, "When should you call?");
@@ -585,6 +585,11 @@ static void test_quiz_retry_and_leave_by_number(void **state)
 	assert_has(results, "[1] Care, section \"The first day\"\n\n2. Take the quiz again\n"
 		   "3. Leave the quiz");
 	free(results);
+	/* Leaving wipes the answers: the first 3 says so, the second leaves. */
+	char *asked = screen_after(out, 8);
+	assert_has(asked, "Leaving the quiz wipes your answers.");
+	assert_lacks(asked, "Ready?");
+	free(asked);
 	assert_has(last_screen(out), "4. Ready?");
 	free(out);
 }
