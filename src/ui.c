@@ -30,6 +30,11 @@
 /* Reads that fail at once, in a row, with no sign of a hangup: the
  * terminal has gone some other way. */
 #define MAX_EMPTY_READS 100
+/* A second press this soon at the same place is a finger that bounced or
+ * tapped twice (see is_bounce). */
+#define BOUNCE_MS 350
+
+static long long now_ms(void);
 
 /* ---- the key table: every key, its action and its name, in one place ---- */
 
@@ -450,7 +455,21 @@ static enum nav_action button_at(const struct ui *ui, int x)
 }
 
 /* A click, a touch or the wheel, as an action. */
-static struct nav_input mouse_input(const struct ui *ui)
+/* A touch screen often sends one tap as two presses, and a patient may tap
+ * twice: the second would act on the screen the first brought up, such as
+ * answering the next quiz question unseen.  A press within a cell of the
+ * last one taken, and within BOUNCE_MS of it, is dropped. */
+static bool is_bounce(struct ui *ui, const MEVENT *ev)
+{
+	long long now = now_ms();
+	bool near = abs(ev->x - ui->last_press.x) <= 1 && abs(ev->y - ui->last_press.y) <= 1;
+	if (near && now - ui->last_press.ms < BOUNCE_MS)
+		return true;
+	ui->last_press = (struct press){now, ev->x, ev->y};
+	return false;
+}
+
+static struct nav_input mouse_input(struct ui *ui)
 {
 	struct nav_input in = {.action = NAV_NONE};
 	MEVENT ev;
@@ -460,7 +479,7 @@ static struct nav_input mouse_input(const struct ui *ui)
 		in.action = NAV_WHEEL_UP;
 	} else if (ev.bstate & BUTTON5_PRESSED) {
 		in.action = NAV_WHEEL_DOWN;
-	} else if (ev.bstate & BUTTON1_PRESSED) {
+	} else if ((ev.bstate & BUTTON1_PRESSED) && !is_bounce(ui, &ev)) {
 		if (ev.y == ui->rows - 1) {
 			in.action = button_at(ui, ev.x);
 		} else {
@@ -505,7 +524,7 @@ static struct nav_input text_input(int key)
 	return (struct nav_input){.action = action_of(key)};
 }
 
-static struct nav_input input_of(const struct ui *ui, int key)
+static struct nav_input input_of(struct ui *ui, int key)
 {
 	if (key == KEY_MOUSE)
 		return mouse_input(ui);

@@ -33,6 +33,7 @@ struct ui {
 	bool touched;         /* input since the visit began: something to forget */
 	int countdown;        /* seconds the kiosk's countdown shows, 0 for none */
 	bool modes_due;       /* back from Ctrl-Z: set_modes() once drawn */
+	struct press { long long ms; int x, y; } last_press; /* the last tap taken */
 	bool wipe;            /* clear the scrollback once the screen is drawn */
 	int link_attr;        /* how links stand out without colour */
 	bool link_color;      /* links are coloured too */

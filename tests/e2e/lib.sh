@@ -61,6 +61,10 @@ wheel() {
 	[ "$1" = down ] && b=65
 	tm send-keys -t t -l "$(printf '\033[<%d;%d;%dM' $b $(($2 + 1)) $(($3 + 1)))"
 }
+# after_a_bounce: a second tap at the same place sooner than this is taken
+# for the finger bouncing (BOUNCE_MS in src/ui.c), as a person's second
+# tap never is: wait that long.
+after_a_bounce() { sleep 0.4; }
 # cursor: where the hardware cursor is, as "x,y".
 cursor() { tm display -p -t t '#{cursor_x},#{cursor_y}'; }
 

@@ -343,6 +343,7 @@ test_status_hints_are_buttons() {
 	click $((col - 1)) 23
 	wait_for "Opening section"
 	col=$(screen | tail -n 1 | awk '{ print index($0, "Back ←") }')
+	after_a_bounce
 	click $((col - 1)) 23
 	wait_for "1. First topic"
 	quit_clean
@@ -640,12 +641,37 @@ test_quiz_nothing_to_raise_then_points_to_raise() {
 	wait_for "wipes these answers"
 	screen | grep -qF "Nothing to raise first" || fail "the first tap left the results"
 	line=$(screen | grep -m 1 -n "Take the quiz again" | cut -d: -f1)
+	after_a_bounce
 	click 6 $((line - 1))
 	wait_for "Nothing is saved"
 	keys Enter 2 1 1
 	wait_for "Tell the staff about:"
 	wait_for "Is your skin broken"
 	wait_for "Worth another look"
+	quit_clean
+}
+
+# A finger that bounces sends one tap as two presses: the second must
+# not answer the next question, which the patient has not seen.
+test_quiz_double_tap_answers_once() {
+	start_quiz
+	# Question 1's third answer is where question 2's first one will be.
+	line=$(screen | grep -m 1 -n "3\. I am not sure" | cut -d: -f1)
+	click 6 $((line - 1))
+	sleep 0.08 # a bounce comes this soon after the tap
+	click 6 $((line - 1))
+	wait_for "Question 2 of 3"
+	[ "$(screen | grep -m 1 -n "1\. No" | cut -d: -f1)" = "$line" ] ||
+		fail "question 2's first answer is not under the tap: the test proves nothing"
+	keys '?' # after it, the second press has been read
+	wait_for "Help: keys and taps"
+	keys Escape
+	wait_for "Question 2 of 3"
+	screen | grep -qF "Question 3 of 3" && fail "the bounce answered question 2"
+	# Taps further apart both count.
+	after_a_bounce
+	click 6 $((line - 1))
+	wait_for "Question 3 of 3"
 	quit_clean
 }
 
@@ -950,6 +976,7 @@ test_kiosk_start_over_button() {
 	click $((x + 3)) 23
 	wait_for "Start over forgets what you read and answered here."
 	screen | grep -q "Topic 2 of 3" || fail "the first tap started over"
+	after_a_bounce
 	click $((x + 3)) 23
 	wait_for "Topic 1 of 3"
 	keys Escape
