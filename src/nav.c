@@ -188,6 +188,7 @@ static void open_modal(struct visit *v, enum nav_screen s)
 void nav_remember(struct nav *n)
 {
 	struct visit *v = n->v;
+	v->visited = true;
 	struct place p = {.screen = (int)v->screen, .link = -1};
 	if (v->screen == NAV_SCREEN_ARTICLE && v->reader.view.layout) {
 		p = reader_here(n);
@@ -1117,7 +1118,7 @@ bool nav_start_over_now(struct nav *n)
 	struct visit *v = n->v;
 	/* A tap meant for the button that was there a moment ago must not
 	 * wipe a visit: the first says what it forgets, the second does it. */
-	if (v->start_over_asked || (!v->history.len && !nav_quiz_answered(n)))
+	if (v->start_over_asked || (!v->visited && !v->history.len && !nav_quiz_answered(n)))
 		return true;
 	v->start_over_asked = true;
 	nav_say(n, "Start over forgets what you read and answered here. Choose Start "

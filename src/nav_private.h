@@ -198,6 +198,8 @@ struct visit {
 	struct buf message;
 	struct buf link_label; /* where the chosen link leads, in words */
 	bool start_over_asked; /* a Start over button said what it forgets */
+	bool visited;          /* something was opened: there is a visit to forget,
+				* even once Back has emptied the history */
 };
 
 struct help_line {

@@ -426,6 +426,22 @@ static void test_start_over_asks_before_forgetting(void **state)
 	done(&f);
 }
 
+/* Back all the way home empties the history, not the visit: a tap where
+ * Back was, on Start over, still asks first. */
+static void test_start_over_asks_after_back_home(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = visit(&f, FIXTURE, 23, 76, true);
+	act(n, NAV_OPEN);
+	act(n, NAV_BACK);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_HOME);
+	assert_int_equal(nav_history_depth(n), 0);
+	assert_false(nav_start_over_now(n));
+	assert_true(nav_start_over_now(n));
+	done(&f);
+}
+
 /* Found words get a button, for a finger, as n is for a key. */
 static void test_found_words_have_a_next_button(void **state)
 {
@@ -1316,6 +1332,7 @@ int main(void)
 		cmocka_unit_test(test_help_names_keys_and_closes),
 		cmocka_unit_test(test_buttons_stay_put_when_a_link_is_chosen),
 		cmocka_unit_test(test_start_over_asks_before_forgetting),
+		cmocka_unit_test(test_start_over_asks_after_back_home),
 		cmocka_unit_test(test_found_words_have_a_next_button),
 		cmocka_unit_test(test_typed_numbers),
 		cmocka_unit_test(test_typed_numbers_of_two_digits),
