@@ -476,20 +476,22 @@ static void note_left_out(struct guide *g, const struct cli *cli)
 	const char *index = guide_index_problem(g);
 	if ((n == 0 && !index) || cli->kiosk)
 		return;
-	char text[256];
+	struct buf text = BUF_INIT;
 	/* "--check" in plain hyphens, so that staff can copy it: lines never
-	 * break after the hyphens that start a word. */
+	 * break after the hyphens that start a word.  The folder is named:
+	 * --check alone would check the default one. */
 	if (n)
-		snprintf(text, sizeof text, "%zu topic%s left out because %s cannot be "
-			 "read. Run skinguide --check to see why.", n,
-			 n == 1 ? " was" : "s were", n == 1 ? "it" : "they");
+		buf_printf(&text, "%zu topic%s left out because %s cannot be read. Run "
+			   "skinguide --check %s to see why.", n, n == 1 ? " was" : "s were",
+			   n == 1 ? "it" : "they", guide_dir(g));
 	else
-		snprintf(text, sizeof text, "The welcome page (index.md) cannot be read. "
-			 "Run skinguide --check to see why.");
+		buf_printf(&text, "The welcome page (index.md) cannot be read. Run "
+			   "skinguide --check %s to see why.", guide_dir(g));
 	if (cli->mode == MODE_UI)
-		guide_add_notice(g, text);
+		guide_add_notice(g, text.data);
 	else
-		complain("note: %s", text);
+		complain("note: %s", text.data);
+	buf_free(&text);
 }
 
 static int run_check(const struct cli *cli)

@@ -778,9 +778,13 @@ struct nav *nav_new(struct guide *g, const struct nav_config *cfg)
 	bool broken = false;
 	n->quiz = quiz_load(g, &broken);
 	/* Staff should hear of it; a waiting room should not. */
-	if (broken && !cfg->kiosk)
-		guide_add_notice(g, "The quiz is not shown because quiz.md has a mistake. "
-				 "Run skinguide --check to see it.");
+	if (broken && !cfg->kiosk) {
+		struct buf say = BUF_INIT;
+		buf_printf(&say, "The quiz is not shown because quiz.md has a mistake. Run "
+			   "skinguide --check %s to see it.", guide_dir(g));
+		guide_add_notice(g, say.data);
+		buf_free(&say);
+	}
 	n->v = visit_new();
 	return n;
 }

@@ -1227,7 +1227,10 @@ test_broken_articles_are_left_out() {
 	start 80 30 --content "$d"
 	wait_for "3. Third topic"
 	wait_for "3 topics were left out because they cannot be read. Run skinguide"
-	wait_for "check to see why."
+	wait_for "to see why."
+	# The folder is named: --check alone checks the default one.
+	screen | tr -d '\n │' | grep -qF -- "--check$(printf '%s' "$d" | tr -d ' ')tosee" ||
+		fail "the note does not name the folder: $(screen | grep -A2 'left out')"
 	screen | grep -q "4\\. \|Another first" && fail "a broken topic is listed"
 	quit_clean
 	start 80 30 --kiosk --content "$d"
