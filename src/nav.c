@@ -545,17 +545,24 @@ static void home_status(const struct nav *n, struct nav_status *st)
 		st->brief = st->briefbuf;
 	}
 	st->where = st->buf;
-	if (!n->cfg.kiosk)
+	/* Hints give way least needed first.  At a kiosk a finger taps the
+	 * topic itself, so Open goes first and Help stays longest but for
+	 * starting over, which matters most in a waiting room. */
+	if (n->cfg.kiosk)
+		st->hints[st->nhints++] = NAV_OPEN;
+	else
 		st->hints[st->nhints++] = NAV_QUIT;
-	st->hints[st->nhints++] = NAV_HELP;
+	if (!n->cfg.kiosk)
+		st->hints[st->nhints++] = NAV_HELP;
 	if (n->quiz)
 		st->hints[st->nhints++] = NAV_QUIZ;
 	st->hints[st->nhints++] = NAV_SEARCH;
-	st->hints[st->nhints++] = NAV_OPEN;
-	/* Hints give way least needed first: in a waiting room starting over
-	 * matters most, so it goes last. */
-	if (n->cfg.kiosk)
+	if (n->cfg.kiosk) {
+		st->hints[st->nhints++] = NAV_HELP;
 		st->hints[st->nhints++] = NAV_START_OVER;
+	} else {
+		st->hints[st->nhints++] = NAV_OPEN;
+	}
 }
 
 /* ---- the headings list -------------------------------------------------- */

@@ -167,6 +167,15 @@ test_small_window_keeps_topics_and_back() {
 	quit_clean
 }
 
+# A kiosk at 40x12: Open (a finger taps the topic) gives way before Help,
+# and Start over stays.
+test_small_kiosk_keeps_help_and_start_over() {
+	start 40 12 --kiosk --content content
+	wait_for "of 12"
+	screen | tail -n 1 | grep -q "Help.*Start over" ||
+		fail "40x12 kiosk line lacks Help or Start over: $(screen | tail -n 1)"
+}
+
 test_small_window_shows_topics() {
 	start 40 12 --content "$G"
 	wait_for "1. First topic"
