@@ -666,6 +666,64 @@ const char *guide_left_out(const struct guide *g, size_t i)
 
 const char *guide_index_problem(const struct guide *g) { return g->index_problem; }
 
+/* Edits (insert, delete, change a byte) from a to b, or more than `most`. */
+static size_t edits(const char *a, const char *b, size_t most)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if ((la > lb ? la - lb : lb - la) > most || lb >= 64)
+		return most + 1;
+	size_t row[64];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0], best = row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t change = diag + (a[i - 1] != b[j - 1]);
+			size_t d = up + 1 < row[j - 1] + 1 ? up + 1 : row[j - 1] + 1;
+			row[j] = change < d ? change : d;
+			diag = up;
+			best = row[j] < best ? row[j] : best;
+		}
+		if (best > most)
+			return most + 1;
+	}
+	return row[lb];
+}
+
+const char *guide_nearest_id(const struct guide *g, const char *url) /* or an id */
+{
+	char name[64];
+	size_t len = strcspn(url, "#");
+	const char *slash = memchr(url, '/', len) ? strrchr(url, '/') : NULL;
+	if (slash && (size_t)(slash - url) < len) {
+		len -= (size_t)(slash + 1 - url);
+		url = slash + 1;
+	}
+	if (len > 3 && memcmp(url + len - 3, ".md", 3) == 0)
+		len -= 3;
+	size_t digits = strspn(url, "0123456789");
+	if (digits < len && url[digits] == '-') {
+		url += digits + 1;
+		len -= digits + 1;
+	}
+	if (len == 0 || len >= sizeof name)
+		return NULL;
+	memcpy(name, url, len);
+	name[len] = '\0';
+	const char *best = NULL;
+	size_t fewest = 3;
+	for (size_t i = 0; i < guide_count(g); i++) {
+		const char *id = guide_article(g, i)->id;
+		size_t e = edits(name, id, fewest - 1);
+		if (e < fewest) {
+			fewest = e;
+			best = id;
+		}
+	}
+	return best;
+}
+
 void guide_add_notice(struct guide *g, const char *text)
 {
 	if (!g->index_doc)

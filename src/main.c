@@ -97,7 +97,8 @@ static const char usage_text[] =
 	"step through what was found), ? shows every key, q quits, Ctrl-Z stops\n"
 	"until fg.  The readiness quiz is the last entry on the list of topics.\n"
 	"\n"
-	"Exit status: 0 ok, 1 bad content or unknown article, 2 bad usage.\n"
+	"Exit status: 0 ok, 1 bad content or unknown article, 2 bad usage, 128 + N\n"
+	"when signal N ended the guide (130 for Ctrl-C).\n"
 	"Content: one Markdown file per article, named NN-id.md; see\n"
 	"skinguide-content(5).\n";
 
@@ -373,8 +374,13 @@ static int run_print(struct guide *g, const struct cli *cli)
 		return EXIT_RUNTIME;
 	}
 	if (i < 0) {
-		complain("no article with the id '%s' in %s; 'skinguide --list' shows "
-			 "the ids", cli->print_id, guide_dir(g));
+		const char *near = guide_nearest_id(g, cli->print_id);
+		if (near)
+			complain("no article with the id '%s' in %s; did you mean '%s'?",
+				 cli->print_id, guide_dir(g), near);
+		else
+			complain("no article with the id '%s' in %s; 'skinguide --list' shows "
+				 "the ids", cli->print_id, guide_dir(g));
 		return EXIT_RUNTIME;
 	}
 	struct sg_error err;

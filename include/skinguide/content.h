@@ -65,6 +65,11 @@ const char *guide_left_out(const struct guide *g, size_t i);
  *  them) was left out, or NULL when it was not.  Borrowed likewise. */
 const char *guide_left_out_why(const struct guide *g, const char *name);
 
+/** The id that `name` most likely meant ("warning-sign.md" or "warning-sign"
+ *  for warning-signs): within two edits of the id `name` gives, as an id or
+ *  as a link's file name, or NULL.  Borrowed from the guide. */
+const char *guide_nearest_id(const struct guide *g, const char *name);
+
 /** Why guide_open_readable() could not read index.md and showed a plain
  *  welcome instead ("file: cannot read: ..."), or NULL.  Borrowed until
  *  guide_free(). */

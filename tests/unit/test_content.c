@@ -573,6 +573,31 @@ static void test_menu_order_ties_and_many(void **state)
 	assert_true(sorted);
 }
 
+/* A name a letter or two off an id suggests it, in every form a link or
+ * --print gives; a name far from every id suggests nothing. */
+static void test_nearest_id(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	write_file(dir, "10-aftercare.md", "# A\n\nS.\n");
+	write_file(dir, "11-warning-signs.md", "# W\n\nS.\n");
+	struct sg_error err = {""};
+	struct guide *g = guide_open(dir, &err);
+	assert_non_null(g);
+	const char *near[] = {"aftercar", "10-aftercar.md", "afterCare", "sub/aftercre.md#x"};
+	for (size_t i = 0; i < sizeof near / sizeof *near; i++) {
+		const char *got = guide_nearest_id(g, near[i]);
+		if (!got || strcmp(got, "aftercare") != 0)
+			fail_msg("guide_nearest_id(\"%s\") = %s", near[i], got ? got : "NULL");
+	}
+	assert_string_equal(guide_nearest_id(g, "warning-sign.md"), "warning-signs");
+	assert_null(guide_nearest_id(g, "zzz"));
+	assert_null(guide_nearest_id(g, "care"));
+	assert_null(guide_nearest_id(g, ""));
+	guide_free(g);
+	remove_temp_dir(dir);
+}
+
 /* Numbers up to six digits sort by every byte of their value (the sort
  * takes a byte at a time), with ties on a large number still by id. */
 static void test_menu_order_wide_numbers(void **state)
@@ -717,6 +742,7 @@ int main(void)
 		cmocka_unit_test(test_left_out_reason_by_exact_id),
 		cmocka_unit_test(test_menu_order_ties_and_many),
 		cmocka_unit_test(test_menu_order_wide_numbers),
+		cmocka_unit_test(test_nearest_id),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
