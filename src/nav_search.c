@@ -121,6 +121,11 @@ static void add_snippet(cmark_node *p, const struct search_hit *h)
 		add_text(p, h->snippet + at, h->snippet_len - at);
 }
 
+/* Words to search for without a keyboard: a finger at a kiosk chooses
+ * one, and the results show as if it had been typed. */
+static const char *const suggestions[] = {"sunscreen", "cold sore", "roller"};
+#define NSUGGESTIONS (sizeof suggestions / sizeof *suggestions)
+
 static void status_text(const struct nav *n, char *out, size_t size)
 {
 	const struct search_visit *s = &n->v->search;
@@ -135,7 +140,10 @@ static void status_text(const struct nav *n, char *out, size_t size)
 		return;
 	out += k;
 	size -= (size_t)k;
-	if (!s->query.len)
+	if (!s->query.len && n->cfg.suggest)
+		snprintf(out, size, "Type a word, or choose one of these. Results show as "
+			 "you type.");
+	else if (!s->query.len)
 		snprintf(out, size, "Type a word, such as sunscreen, cold sore or roller. "
 			 "Results show as you type.");
 	else if (!r || !r->count)
@@ -162,6 +170,17 @@ static void build(struct nav *n)
 	status_text(n, status, sizeof status);
 	add_str(add(doc, CMARK_NODE_PARAGRAPH), status);
 	size_t count = r ? (r->count < SHOWN_HITS ? r->count : SHOWN_HITS) : 0;
+	if (!s->query.len && n->cfg.suggest) {
+		count = NSUGGESTIONS;
+		cmark_node *list = add(doc, CMARK_NODE_LIST);
+		cmark_node_set_list_tight(list, 1);
+		for (size_t i = 0; i < count; i++) {
+			items[i] = add(add(list, CMARK_NODE_ITEM), CMARK_NODE_PARAGRAPH);
+			add_str(add(items[i], CMARK_NODE_STRONG), suggestions[i]);
+		}
+		view_show_doc(n, &s->view, doc, items, count, 1);
+		return;
+	}
 	cmark_node *list = count ? add(doc, CMARK_NODE_LIST) : NULL;
 	for (size_t i = 0; i < count; i++) {
 		const struct search_hit *h = &r->hits[i];
@@ -252,11 +271,16 @@ static void open_hit(struct nav *n, size_t i)
 
 static void activate(struct nav *n, long t)
 {
-	const struct target *tg = &n->v->search.view.targets[t];
-	if (tg->item >= 0)
+	struct search_visit *s = &n->v->search;
+	const struct target *tg = &s->view.targets[t];
+	if (tg->item >= 0 && !s->query.len && n->cfg.suggest) { /* a word suggested */
+		buf_puts(&s->query, suggestions[tg->item]);
+		refresh(n);
+	} else if (tg->item >= 0) {
 		open_hit(n, (size_t)tg->item);
-	else if (tg->end >= 0)
+	} else if (tg->end >= 0) {
 		nav_go_topics(n);
+	}
 }
 
 void search_do(struct nav *n, const struct nav_input *in)

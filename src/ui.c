@@ -729,7 +729,7 @@ int ui_run(struct guide *g, const struct ui_opts *opts, struct sg_error *err)
 		restore_signals(saved);
 		return 1;
 	}
-	struct nav_config cfg = {.ascii = opts->ascii, .kiosk = opts->kiosk,
+	struct nav_config cfg = {.ascii = opts->ascii, .kiosk = opts->kiosk, .suggest = true,
 				 .key_names = key_names, .ctx = &ui};
 	ui.nav = nav_new(g, &cfg);
 	fit_view(&ui);

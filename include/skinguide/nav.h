@@ -85,6 +85,8 @@ enum nav_screen {
 struct nav_config {
 	bool ascii; /* the terminal shows ASCII only: glyphs and text made plain */
 	bool kiosk; /* no action quits */
+	bool suggest; /* an empty search offers words to choose (a finger at a
+		       * touch screen has no keyboard); plain mode types them */
 	/* Append the names of the keys that do `a` ("Up" or "Backspace, Esc")
 	 * to `out`, for the help screen; nothing when no key does it. */
 	void (*key_names)(enum nav_action a, struct buf *out, void *ctx);

@@ -442,6 +442,34 @@ static void test_start_over_asks_after_back_home(void **state)
 	done(&f);
 }
 
+/* For a finger (cfg.suggest): an empty search offers words, and choosing
+ * one searches for it; without it (plain mode) no word is offered. */
+static void test_search_suggests_words_to_choose(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct sg_error err;
+	f.guide = guide_open(FIXTURE, &err);
+	assert_non_null(f.guide);
+	struct nav_config cfg = {.suggest = true, .key_names = names};
+	struct nav *n = f.nav = nav_new(f.guide, &cfg);
+	nav_resize(n, 23, 76);
+	act(n, NAV_SEARCH);
+	long y = find_row(n, 23, "cold sore");
+	assert_true(y > 0);
+	tap(n, (size_t)y, 4);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_SEARCH);
+	assert_true(find_row(n, 23, "Search: cold sore") >= 0);
+	assert_true(find_row(n, 23, "choose one of these") < 0);
+	done(&f);
+	struct visit_fixture plain = {0};
+	n = visit(&plain, FIXTURE, 23, 76, false);
+	act(n, NAV_SEARCH);
+	assert_true(find_row(n, 23, "Type a word, such as sunscreen") >= 0);
+	assert_true(find_row(n, 23, "roller") == find_row(n, 23, "Type a word"));
+	done(&plain);
+}
+
 /* Found words get a button, for a finger, as n is for a key. */
 static void test_found_words_have_a_next_button(void **state)
 {
@@ -1333,6 +1361,7 @@ int main(void)
 		cmocka_unit_test(test_buttons_stay_put_when_a_link_is_chosen),
 		cmocka_unit_test(test_start_over_asks_before_forgetting),
 		cmocka_unit_test(test_start_over_asks_after_back_home),
+		cmocka_unit_test(test_search_suggests_words_to_choose),
 		cmocka_unit_test(test_found_words_have_a_next_button),
 		cmocka_unit_test(test_typed_numbers),
 		cmocka_unit_test(test_typed_numbers_of_two_digits),
