@@ -248,12 +248,19 @@ static void show(struct plain *p, bool again)
 	render(p, &screen);
 	bool printed = again || p->reprint || screen.len != p->shown.len ||
 		       memcmp(buf_str(&screen), buf_str(&p->shown), screen.len) != 0;
+	struct buf extra = BUF_INIT;
+	p->blank = false;
+	if (*message && printed && p->message_first) { /* where, then what */
+		put_str(p, &extra, message);
+		fprintf(p->out, "\n%s", extra.data);
+		buf_clear(&extra);
+		*message = '\0';
+	}
+	p->message_first = false;
 	if (printed) {
 		fputs("\n", p->out);
 		fputs(buf_str(&screen), p->out);
 	}
-	struct buf extra = BUF_INIT;
-	p->blank = false;
 	if (*message)
 		put_str(p, &extra, message);
 	if (p->said.len)
@@ -404,6 +411,7 @@ static void step_found(struct plain *p, enum nav_action a)
 	nav_act(p->nav, a);
 	p->from_place = true; /* from the paragraph the place is in */
 	p->reprint = true;
+	p->message_first = true; /* a listener hears where before the text */
 	tell_found(p, false);
 }
 

@@ -79,6 +79,8 @@ struct plain {
 	size_t start_depth;
 	bool from_top;
 	bool from_place;        /* print from the paragraph of the found place (m, p) */
+	bool message_first;     /* say the message before the screen ("Found 2 of 9"
+				 * before the text it is about) */
 	bool welcome_read;      /* the home screen's welcome was printed this visit:
 				 * later lists of topics leave it out */
 	bool reprint;           /* print the screen even when it did not change */

@@ -703,7 +703,9 @@ static void test_found_words_are_marked_and_stepped_through(void **state)
 	assert_has(s, "Topic: First topic\n\nYou can read the [1]second topic next, or "
 		   "jump to the [2][found: later]\nsection of this one");
 	assert_lacks(s, "Heading: Opening section");
-	assert_has(s, "Found 1 of 7, in the section \"Opening section\".\n");
+	/* Where first, then the text: a listener need not hear it all to
+	 * learn which place this is. */
+	assert_has(s, "Found 1 of 7, in the section \"Opening section\".\n\nTopic: First topic");
 	free(out);
 	/* m, twice: from the paragraph of each place in turn. */
 	out = session("s\nlater\n1\nm\nm\n");
