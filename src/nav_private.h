@@ -92,6 +92,8 @@ void view_step(struct nav *n, struct view *v, int dir);
 bool view_scroll_action(struct nav *n, struct view *v, enum nav_action a);
 /* The target at a tapped row and column, or -1. */
 long view_target_at(const struct nav *n, const struct view *v, size_t row, size_t col);
+/* The top a page turn in `dir` (1 or -1) leads to. */
+long view_page(const struct nav *n, const struct view *v, int dir);
 /* A tap on row `row` that chose nothing turns a page: on (low) or back
  * (high).  True when the view moved. */
 bool view_tap_turns_page(struct nav *n, struct view *v, size_t row);

@@ -485,7 +485,7 @@ void quiz_do(struct nav *n, const struct nav_input *in)
 		else if (q->phase == QUIZ_INTRO)
 			ask(n, 0);
 		else
-			view_scroll(n, &q->view, (long)(q->view.top + n->view - 1));
+			view_scroll(n, &q->view, view_page(n, &q->view, 1));
 		break;
 	case NAV_DIGIT:
 		if (q->phase == QUIZ_ASKING && in->arg >= 1 &&

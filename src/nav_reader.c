@@ -182,7 +182,7 @@ static void read_on(struct nav *n)
 {
 	struct view *v = &n->v->reader.view;
 	if (v->top < view_max_top(n, v)) {
-		view_scroll(n, v, (long)(v->top + (n->view > 1 ? n->view - 1 : 1)));
+		view_scroll(n, v, view_page(n, v, 1));
 		return;
 	}
 	long first_end = view_target_of_end(v, 0);

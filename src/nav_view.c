@@ -139,16 +139,35 @@ void view_step(struct nav *n, struct view *v, int dir)
 	view_scroll(n, v, (long)v->top + dir);
 }
 
+/* The top a page turn in `dir` leads to: a page less one line, as a
+ * reader keeps the last line in sight; but never on a heading's
+ * underline with the heading itself just above the screen. */
+long view_page(const struct nav *n, const struct view *v, int dir)
+{
+	long page = n->view > 1 ? (long)n->view - 1 : 1;
+	long top = (long)v->top + dir * page, most = (long)view_max_top(n, v);
+	top = top > most ? most : top; /* the last page, as view_scroll shows it */
+	size_t lines = v->layout ? layout_line_count(v->layout) : 0;
+	if (top > 0 && (size_t)top < lines) {
+		const struct layout_line *ln = layout_line(v->layout, (size_t)top);
+		const struct layout_line *above = layout_line(v->layout, (size_t)top - 1);
+		if (ln->kind == LAYOUT_LINE_DECOR && above->kind == LAYOUT_LINE_TEXT &&
+		    above->block == ln->block && (dir < 0 || top - 1 > (long)v->top))
+			top--;
+	}
+	return top;
+}
+
 bool view_scroll_action(struct nav *n, struct view *v, enum nav_action a)
 {
-	long top = (long)v->top, page = n->view > 1 ? (long)n->view - 1 : 1;
+	long top = (long)v->top;
 	switch (a) {
 	case NAV_LINE_UP: view_scroll(n, v, top - 1); return true;
 	case NAV_LINE_DOWN: view_scroll(n, v, top + 1); return true;
 	case NAV_WHEEL_UP: view_scroll(n, v, top - WHEEL_LINES); return true;
 	case NAV_WHEEL_DOWN: view_scroll(n, v, top + WHEEL_LINES); return true;
-	case NAV_PAGE_UP: view_scroll(n, v, top - page); return true;
-	case NAV_PAGE_DOWN: view_scroll(n, v, top + page); return true;
+	case NAV_PAGE_UP: view_scroll(n, v, view_page(n, v, -1)); return true;
+	case NAV_PAGE_DOWN: view_scroll(n, v, view_page(n, v, 1)); return true;
 	case NAV_TOP: /* the start, with nothing chosen */
 		view_focus(n, v, -1);
 		view_scroll(n, v, 0);
@@ -210,9 +229,8 @@ bool view_tap_turns_page(struct nav *n, struct view *v, size_t row)
 	if (row >= n->view || !v->layout)
 		return false;
 	/* Like a page of a book: low on the text reads on, high goes back. */
-	long page = (long)n->view - 1;
 	size_t top = v->top;
-	view_scroll(n, v, (long)v->top + (row >= n->view / 2 ? page : -page));
+	view_scroll(n, v, view_page(n, v, row >= n->view / 2 ? 1 : -1));
 	return v->top != top;
 }
 

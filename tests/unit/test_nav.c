@@ -470,6 +470,62 @@ static void test_search_suggests_words_to_choose(void **state)
 	done(&plain);
 }
 
+/* Whether view row 0 is a heading's underline: nothing but rule glyphs. */
+static bool top_is_underline(struct nav *n)
+{
+	char text[256];
+	row_string(n, 0, text, sizeof text);
+	if (!*text)
+		return false;
+	for (const char *p = text; *p; p += 3)
+		if (strncmp(p, "─", 3) != 0 && strncmp(p, "═", 3) != 0)
+			return false;
+	return true;
+}
+
+/* Whether the view shows the end of the text. */
+static bool at_end(struct nav *n)
+{
+	struct nav_status st;
+	nav_status(n, &st);
+	return st.position && strcmp(st.position, "End") == 0;
+}
+
+/* A page turn never leaves a heading's underline on the top row with
+ * the heading just above the screen, at any window height; but the last
+ * page shows the last line, wherever it starts. */
+static void test_page_turns_keep_headings_whole(void **state)
+{
+	(void)state;
+	struct buf md = BUF_INIT;
+	buf_puts(&md, "# A\n\nSummary.\n\n");
+	for (int i = 0; i < 24; i++)
+		buf_printf(&md, "## Part %d\n\n%.*s\n\n", i, 4 + (i * 7) % 23,
+			   "One two three four five six seven eight nine ten eleven twelve");
+	struct visit_fixture f = {0};
+	f.dir = tmpdir_make("nav");
+	assert_true(tmpdir_write(f.dir, "01-a.md", md.data, md.len));
+	buf_free(&md);
+	struct nav *n = visit(&f, f.dir, 23, 76, false);
+	act(n, NAV_OPEN);
+	assert_int_equal(nav_screen(n), NAV_SCREEN_ARTICLE);
+	for (size_t rows = 4; rows <= 24; rows++) {
+		nav_resize(n, rows, 76);
+		act(n, NAV_TOP);
+		for (int turn = 0; turn < 60; turn++) {
+			act(n, NAV_PAGE_DOWN);
+			if (top_is_underline(n) && !at_end(n))
+				fail_msg("PgDn at %zu rows left an underline on top", rows);
+		}
+		for (int turn = 0; turn < 60; turn++) {
+			act(n, NAV_PAGE_UP);
+			if (top_is_underline(n))
+				fail_msg("PgUp at %zu rows left an underline on top", rows);
+		}
+	}
+	done(&f);
+}
+
 /* Found words get a button, for a finger, as n is for a key. */
 static void test_found_words_have_a_next_button(void **state)
 {
@@ -1362,6 +1418,7 @@ int main(void)
 		cmocka_unit_test(test_start_over_asks_before_forgetting),
 		cmocka_unit_test(test_start_over_asks_after_back_home),
 		cmocka_unit_test(test_search_suggests_words_to_choose),
+		cmocka_unit_test(test_page_turns_keep_headings_whole),
 		cmocka_unit_test(test_found_words_have_a_next_button),
 		cmocka_unit_test(test_typed_numbers),
 		cmocka_unit_test(test_typed_numbers_of_two_digits),
