@@ -208,6 +208,11 @@ static void points_doc(const struct nav *n, cmark_node *doc)
 	for (size_t i = 0; i < r->npoints; i++) {
 		cmark_node *item = add(list, CMARK_NODE_ITEM);
 		add_strong(add(item, CMARK_NODE_PARAGRAPH), r->points[i].q->text);
+		/* The staff need the answer as much as the question ("I am not
+		 * sure" asks for something else than "Yes"). */
+		cmark_node *p = add(item, CMARK_NODE_PARAGRAPH);
+		add_text(p, "You chose: ");
+		add_text(p, r->points[i].a->text);
 		add_feedback(item, r->points[i].a->feedback, r->points[i].a->link);
 	}
 }
