@@ -120,12 +120,18 @@ static size_t scan_bytes(const char *s, size_t n, byte_fn fn, void *ctx, int *la
 		uint32_t cp;
 		size_t len = text_decode(s + i, n - i, &cp);
 		const char *what = NULL;
+		char control[160];
 		if (cp == TEXT_REPLACEMENT && !(len == 3 && memcmp(s + i, "\xef\xbf\xbd", 3) == 0))
 			what = "invalid UTF-8; save the file as UTF-8";
 		else if (cp == '\r' && i + 1 < n && s[i + 1] == '\n')
 			what = NULL;
-		else if (text_is_control(cp))
-			what = "a control character; delete it";
+		else if (cp == 0x1B) /* deleted alone, it would leave "[31m" showing */
+			what = "an escape character (U+001B), the start of a terminal code; "
+			       "delete it and the code after it (such as [31m)";
+		else if (text_is_control(cp) &&
+			 snprintf(control, sizeof control, "a control character (U+%04X); "
+				  "delete it", (unsigned)cp) > 0)
+			what = control;
 		else if (is_bidi_override(cp))
 			what = "a bidi override, which can turn a line around on a terminal; "
 			       "delete it";

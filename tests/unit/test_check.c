@@ -620,7 +620,7 @@ static void test_check_dir_reports_bad_bytes(void **state)
 	assert_counts(out, &res, 2, 0, 1);
 	const char *path = fmt("%s/01-bytes.md", dir);
 	assert_line(out, fmt("%s:7: error: ", path),
-		    fmt("column %zu is a control character", esc));
+		    fmt("column %zu is an escape character", esc));
 	assert_line(out, fmt("%s:9: error: ", path), fmt("column %zu is invalid UTF-8", bad));
 	assert_row(out, "bytes");
 }
@@ -672,7 +672,15 @@ static void test_bytes_escape_is_control(void **state)
 	size_t problems;
 	char *out = run_bytes("x.md", s, sizeof s - 1, &problems);
 	assert_int_equal(problems, 1);
-	assert_string_equal(out, "x.md:3: error: column 1 is a control character; delete it\n");
+	/* Named, and the code after it with it: ESC alone deleted would
+	 * leave "[31m" in the text. */
+	assert_string_equal(out, "x.md:3: error: column 1 is an escape character (U+001B), the "
+			    "start of a terminal code; delete it and the code after it (such as "
+			    "[31m)\n");
+	static const char bell[] = "ab\x07\n";
+	out = run_bytes("x.md", bell, sizeof bell - 1, &problems);
+	assert_string_equal(out, "x.md:1: error: column 3 is a control character (U+0007); "
+			    "delete it\n");
 }
 
 static void test_bytes_lone_cr_del_c1_and_nul_are_control(void **state)
@@ -1050,7 +1058,7 @@ static void test_clinic_file_bytes(void **state)
 	struct check_result res;
 	char *out = run_check(dir, &res);
 	assert_counts(out, &res, 1, 0, 1);
-	assert_line(out, fmt("%s/clinic.md:1: error: ", dir), "column 10 is a control character");
+	assert_line(out, fmt("%s/clinic.md:1: error: ", dir), "column 10 is an escape character");
 	assert_no_substring(out, "\x1b");
 }
 
