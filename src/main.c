@@ -84,7 +84,8 @@ static const char usage_text[] =
 	"                  terminal's own copy and paste matters more; on in kiosk)\n"
 	"  --search QUERY  print the sections that answer QUERY, best first: the\n"
 	"                  article's id, the section's anchor and a snippet,\n"
-	"                  tab-separated; exit 1 when nothing matches\n"
+	"                  tab-separated into a pipe, id#anchor above the snippet\n"
+	"                  on a terminal; exit 1 when nothing matches\n"
 	"  --check [DIR]   check the articles in DIR (default: the content directory):\n"
 	"                  titles, summaries, links, sections, reading level;\n"
 	"                  exit 1 on any error\n"
@@ -408,16 +409,27 @@ static int run_search(struct guide *g, const struct cli *cli)
 	if (r->corrected)
 		complain("showing results for '%s'", r->corrected);
 	struct buf line = BUF_INIT, plain = BUF_INIT;
-	bool ascii = !locale_is_utf8();
+	bool ascii = !locale_is_utf8(), tty = isatty(STDOUT_FILENO);
 	for (size_t i = 0; i < r->count; i++) {
 		const struct search_hit *h = &r->hits[i];
+		const char *id = guide_article(g, h->article)->id;
 		buf_clear(&line);
-		buf_printf(&line, "%s\t%s\t%s\n", guide_article(g, h->article)->id,
-			   h->anchor ? h->anchor : "", h->snippet);
 		buf_clear(&plain);
+		if (!tty) { /* a line a result, tab-separated, for scripts */
+			buf_printf(&line, "%s\t%s\t%s\n", id, h->anchor ? h->anchor : "",
+				   h->snippet);
+			if (ascii)
+				text_to_ascii(&plain, line.data, line.len);
+			fputs(ascii ? plain.data : line.data, stdout);
+			continue;
+		}
+		/* For a person: where, as --print and a link name it, then the
+		 * snippet wrapped under it. */
+		printf("%s%s%s%s\n", i ? "\n" : "", id, h->anchor ? "#" : "",
+		       h->anchor ? h->anchor : "");
 		if (ascii)
-			text_to_ascii(&plain, line.data, line.len);
-		fputs(ascii ? plain.data : line.data, stdout);
+			text_to_ascii(&plain, h->snippet, strlen(h->snippet));
+		print_indented(stdout, ascii ? plain.data : h->snippet, 2, print_width(cli));
 	}
 	if (!r->count)
 		complain("nothing found for '%s'; try other words", cli->search);

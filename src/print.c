@@ -79,6 +79,12 @@ static void put_wrapped(FILE *out, const char *s, size_t indent, size_t width)
 	free(lines);
 }
 
+void print_indented(FILE *out, const char *text, size_t indent, size_t width)
+{
+	fprintf(out, "%*s", (int)indent, "");
+	put_wrapped(out, text, indent, width > indent + 10 ? width - indent : 10);
+}
+
 struct list_widths {
 	size_t id, title, summary; /* the widest of each */
 };

@@ -28,4 +28,9 @@ void print_list(FILE *out, const struct guide *g, bool ascii);
  *  than `width` (at least 22) unless one word is. */
 void print_list_columns(FILE *out, const struct guide *g, size_t width, bool ascii);
 
+/** Write `text` (clean, one line) wrapped at `width` columns, every line
+ *  indented by `indent` columns; no line wider than `width` unless one
+ *  word is.  For --search on a terminal. */
+void print_indented(FILE *out, const char *text, size_t indent, size_t width);
+
 #endif

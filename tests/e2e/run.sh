@@ -1604,6 +1604,22 @@ test_search_prints_ranked_lines() {
 		fail "no line for the top of the article: $(cat "$E2E_TMP/out")"
 }
 
+# On a terminal the results are for a person: id#anchor, the snippet
+# wrapped under it, no line wider than the window and no tabs.
+test_search_on_a_terminal_is_wrapped() {
+	cat >"$E2E_TMP/script.sh" <<SCRIPT
+env LC_ALL=C.UTF-8 '$PWD/$BIN' --content '$PWD/content' --search 'cold sore' 2>'$E2E_TMP/stderr'
+echo \$? >'$E2E_TMP/status'
+SCRIPT
+	start_script 50 40
+	[ "$(wait_exit)" = 0 ] || fail "--search on a terminal failed"
+	screen | grep -q "^risks#cold-sore-flare$" || fail "no id#anchor line: $(screen | head -n 3)"
+	screen | grep -q "^  Cold sores are caused" || fail "the snippet is not indented under it"
+	[ "$(max_width)" -le 50 ] || fail "a line is wider than 50 columns"
+	screen | grep -q "$(printf '\t')" && fail "tabs on a terminal"
+	return 0
+}
+
 test_search_exit_status() {
 	status=0
 	"$BIN" --content content --search "qqqzzzxxx" >"$E2E_TMP/out" 2>"$E2E_TMP/err" || status=$?
