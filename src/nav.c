@@ -931,6 +931,10 @@ enum nav_result nav_do(struct nav *n, const struct nav_input *in)
 		case NAV_SCREEN_FIND: find_do(n, in); break;
 		}
 	}
+	/* A quiz choice's warning holds while the results are read; gone to
+	 * read elsewhere (a link, help), the patient is asked again. */
+	if (v->screen != NAV_SCREEN_QUIZ || v->modals)
+		v->quiz.wipe_asked = -1;
 	nav_measure(n);
 	return NAV_DONE;
 }

@@ -173,9 +173,9 @@ struct quiz_visit {
 					    * answers; a second Topics leaves (until
 					    * another answer or question) */
 	long wipe_asked;                   /* the choice (Take the quiz again, Leave
-					    * the quiz) that said it wipes the
-					    * answers and does it when chosen again;
-					    * -1 for none */
+					    * the quiz) that said it wipes the answers:
+					    * chosen again before the quiz is left
+					    * (even for help), it does it; -1 for none */
 	struct view view;
 };
 

@@ -410,9 +410,9 @@ static void retry(struct nav *n)
 }
 
 /* True when `choice` may go ahead: one that wipes the answers says so
- * the first time (a tap meant to read on the results can land on it),
- * and does it when chosen again. */
-static bool wipe_confirmed(struct nav *n, long choice)
+ * (a tap meant to read on the results can land on it), and does it when
+ * chosen again.  The choice stays in sight above the words. */
+static bool wipe_confirmed(struct nav *n, long choice, long target)
 {
 	struct quiz_visit *q = &n->v->quiz;
 	if ((choice != CHOICE_AGAIN && choice != CHOICE_LEAVE) || !nav_quiz_answered(n) ||
@@ -424,12 +424,15 @@ static bool wipe_confirmed(struct nav *n, long choice)
 		  "once more to start afresh."
 		: "Leaving the quiz wipes your answers. Choose Leave the quiz once more to "
 		  "leave.");
+	nav_measure(n); /* the words take rows at the bottom */
+	if (target >= 0)
+		view_show(n, &q->view, target);
 	return false;
 }
 
-static void choose(struct nav *n, long choice)
+static void choose(struct nav *n, long choice, long target)
 {
-	if (!wipe_confirmed(n, choice))
+	if (!wipe_confirmed(n, choice, target))
 		return;
 	switch (choice) {
 	case CHOICE_START: ask(n, 0); break;
@@ -462,7 +465,7 @@ static void activate(struct nav *n, long t)
 	if (tg->item >= 0) {
 		answer(n, (size_t)tg->item);
 	} else if (tg->end >= 0) {
-		choose(n, q->choices[tg->end]);
+		choose(n, q->choices[tg->end], t);
 	} else {
 		/* A link from the results to the section that explains it. */
 		const char *target = layout_link(q->view.layout, (size_t)tg->link)->target;

@@ -815,6 +815,39 @@ static void test_quiz_with_points_to_raise_and_a_miss(void **state)
 	done(&f);
 }
 
+/* "Take the quiz again" on the results says once that it wipes the
+ * answers, in sight above its words, and does it when chosen again at
+ * once; anything done between asks again. */
+static void test_quiz_again_asks_first(void **state)
+{
+	(void)state;
+	struct visit_fixture f = {0};
+	struct nav *n = open_quiz(&f);
+	digit(n, 1);
+	digit(n, 1);
+	digit(n, 2);
+	assert_int_equal(nav_quiz_question(n), -1);
+	nav_resize(n, 11, 38);
+	act(n, NAV_BOTTOM);
+	long y = find_row(n, 11, "Take the quiz again");
+	assert_true(y >= 0);
+	tap(n, (size_t)y, 4);
+	assert_non_null(strstr(nav_message(n), "wipes these answers"));
+	assert_true(find_row(n, 11, "Take the quiz again") >= 0); /* still in sight */
+	act(n, NAV_HELP);
+	act(n, NAV_BACK);
+	y = find_row(n, 11, "Take the quiz again");
+	assert_true(y >= 0);
+	tap(n, (size_t)y, 4);
+	assert_int_equal(nav_quiz_answered(n), 3); /* asked again, not wiped */
+	assert_non_null(strstr(nav_message(n), "wipes these answers"));
+	y = find_row(n, 11, "Take the quiz again");
+	tap(n, (size_t)y, 4);
+	assert_int_equal(nav_quiz_answered(n), 0);
+	assert_true(find_row(n, 11, "Nothing is saved") >= 0);
+	done(&f);
+}
+
 /* A chosen answer's button says "Answer", not "Open"; it answers. */
 static void test_quiz_answer_button(void **state)
 {
@@ -1435,6 +1468,7 @@ int main(void)
 		cmocka_unit_test(test_kiosk_idle_timer),
 		cmocka_unit_test(test_quiz_with_points_to_raise_and_a_miss),
 		cmocka_unit_test(test_quiz_answer_button),
+		cmocka_unit_test(test_quiz_again_asks_first),
 		cmocka_unit_test(test_quiz_with_nothing_to_raise),
 		cmocka_unit_test(test_quiz_back_changes_an_answer),
 		cmocka_unit_test(test_quiz_retry_the_missed_ones),
