@@ -434,8 +434,10 @@ static void choose(struct plain *p, unsigned long k)
 		choose_end(p, k - p->nlinks - 1);
 	else
 		choose_entry(p, k);
-	if (search && nav_screen(p->nav) == NAV_SCREEN_ARTICLE)
+	if (search && nav_screen(p->nav) == NAV_SCREEN_ARTICLE) {
+		p->message_first = true; /* where the words are, then the text */
 		tell_found(p, true);
+	}
 }
 
 /* The next topic, as the choice at the end of a topic gives it. */

@@ -61,6 +61,14 @@ wheel() {
 	[ "$1" = down ] && b=65
 	tm send-keys -t t -l "$(printf '\033[<%d;%d;%dM' $b $(($2 + 1)) $(($3 + 1)))"
 }
+# wait_in_scrollback TEXT: until TEXT shows on the screen or above it.
+wait_in_scrollback() {
+	end=$(($(date +%s) + TIMEOUT))
+	until tm capture-pane -p -S -1000 -t t | grep -qF -- "$1"; do
+		[ "$(date +%s)" -le "$end" ] || { fail "never said: $1"; return 1; }
+		sleep 0.05
+	done
+}
 # after_a_bounce: a second tap at the same place sooner than this is taken
 # for the finger bouncing (BOUNCE_MS in src/ui.c), as a person's second
 # tap never is: wait that long.

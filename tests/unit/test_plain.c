@@ -688,7 +688,8 @@ static void test_found_words_are_marked_and_stepped_through(void **state)
 	assert_has(s, "Topic: First topic\n\nHeading: [found: Later] section\n\n"
 		   "MARKER-[found: LATER]: the anchor link lands here.");
 	assert_has(s, "Found 2 of 7, in the section \"Later section\". The words are "
-		   "marked [found:\nlike this]. Type m for the next place, p for the one before.");
+		   "marked [found:\nlike this]. Type m for the next place, p for the one before."
+		   "\n\nTopic: First topic"); /* where first, then the text */
 	assert_lacks(s, "Opening section");
 	/* A paragraph the marks make longer is wrapped again, not ragged. */
 	assert_has(s, "More text after the [found: later] section. More text after the "
