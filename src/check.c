@@ -103,6 +103,26 @@ static bool is_bidi_override(uint32_t cp)
 	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
+/* What to say of an escape character followed by `rest`: the terminal
+ * code it starts, as far as it is printable ("[31m", "]0;title"), is to
+ * be deleted with it. */
+static const char *escape_problem(const char *rest, size_t n, char *out, size_t size)
+{
+	size_t len = 0;
+	while (len < n && len < 12 && (unsigned char)rest[len] > 0x20 &&
+	       (unsigned char)rest[len] < 0x7f) {
+		len++;
+		/* A CSI code ends at its final byte, a letter or one of @[\]^_`{|}~. */
+		if (rest[0] == '[' && len > 1 && rest[len - 1] >= 0x40)
+			break;
+	}
+	if (len == 0)
+		return "an escape character (U+001B); delete it";
+	snprintf(out, size, "an escape character (U+001B), the start of the terminal code "
+		 "\"%.*s\" after it; delete both", (int)len, rest);
+	return out;
+}
+
 /* Call `fn` for each invalid or control character, with its line and
  * column (in characters, from 1). */
 static size_t scan_bytes(const char *s, size_t n, byte_fn fn, void *ctx, int *last_line)
@@ -126,8 +146,7 @@ static size_t scan_bytes(const char *s, size_t n, byte_fn fn, void *ctx, int *la
 		else if (cp == '\r' && i + 1 < n && s[i + 1] == '\n')
 			what = NULL;
 		else if (cp == 0x1B) /* deleted alone, it would leave "[31m" showing */
-			what = "an escape character (U+001B), the start of a terminal code; "
-			       "delete it and the code after it (such as [31m)";
+			what = escape_problem(s + i + 1, n - i - 1, control, sizeof control);
 		else if (text_is_control(cp) &&
 			 snprintf(control, sizeof control, "a control character (U+%04X); "
 				  "delete it", (unsigned)cp) > 0)

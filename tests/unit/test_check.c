@@ -675,8 +675,11 @@ static void test_bytes_escape_is_control(void **state)
 	/* Named, and the code after it with it: ESC alone deleted would
 	 * leave "[31m" in the text. */
 	assert_string_equal(out, "x.md:3: error: column 1 is an escape character (U+001B), the "
-			    "start of a terminal code; delete it and the code after it (such as "
-			    "[31m)\n");
+			    "start of the terminal code \"[31m\" after it; delete both\n");
+	static const char bare[] = "end\x1b\n";
+	out = run_bytes("x.md", bare, sizeof bare - 1, &problems);
+	assert_string_equal(out, "x.md:1: error: column 4 is an escape character (U+001B); "
+			    "delete it\n");
 	static const char bell[] = "ab\x07\n";
 	out = run_bytes("x.md", bell, sizeof bell - 1, &problems);
 	assert_string_equal(out, "x.md:1: error: column 3 is a control character (U+0007); "
