@@ -513,7 +513,7 @@ static void home_row(const struct nav *n, size_t y, struct nav_row *row)
 		row->strong = true;
 		nav_row_text(row, first_row ? NAV_ROW_ITEM : NAV_ROW_NOTE,
 			     search ? (first_row ? "Search the guide"
-				       : "Type a word, such as sunscreen or cold sore.")
+				       : "Type a word to find it in every topic.")
 			     : first_row ? quiz_title(n->quiz)
 			     : "A few questions on what to talk about with your clinic.");
 		return;

@@ -121,10 +121,12 @@ static void add_snippet(cmark_node *p, const struct search_hit *h)
 		add_text(p, h->snippet + at, h->snippet_len - at);
 }
 
-/* Words to search for without a keyboard: a finger at a kiosk chooses
- * one, and the results show as if it had been typed. */
-static const char *const suggestions[] = {"sunscreen", "cold sore", "roller"};
-#define NSUGGESTIONS (sizeof suggestions / sizeof *suggestions)
+/* Words to search for without a keyboard, from synonyms.md: a finger at
+ * a kiosk chooses one, and the results show as if it had been typed. */
+static const char *const *suggestions(const struct nav *n, size_t *count)
+{
+	return search_suggestions(n->search, count);
+}
 
 static void status_text(const struct nav *n, char *out, size_t size)
 {
@@ -140,12 +142,16 @@ static void status_text(const struct nav *n, char *out, size_t size)
 		return;
 	out += k;
 	size -= (size_t)k;
-	if (!s->query.len && n->cfg.suggest)
+	size_t nwords;
+	const char *const *words = suggestions(n, &nwords);
+	if (!s->query.len && n->cfg.suggest && nwords)
 		snprintf(out, size, "Type a word, or choose one of these. Results show as "
 			 "you type.");
+	else if (!s->query.len && nwords > 1)
+		snprintf(out, size, "Type a word, such as %s or %s. Results show as you type.",
+			 words[0], words[1]);
 	else if (!s->query.len)
-		snprintf(out, size, "Type a word, such as sunscreen, cold sore or roller. "
-			 "Results show as you type.");
+		snprintf(out, size, "Type a word. Results show as you type.");
 	else if (!r || !r->count)
 		snprintf(out, size, "Nothing matches these words. Try another word, or "
 			 "choose from the list of topics.");
@@ -170,13 +176,15 @@ static void build(struct nav *n)
 	status_text(n, status, sizeof status);
 	add_str(add(doc, CMARK_NODE_PARAGRAPH), status);
 	size_t count = r ? (r->count < SHOWN_HITS ? r->count : SHOWN_HITS) : 0;
-	if (!s->query.len && n->cfg.suggest) {
-		count = NSUGGESTIONS;
+	size_t nwords;
+	const char *const *words = suggestions(n, &nwords);
+	if (!s->query.len && n->cfg.suggest && nwords) {
+		count = nwords < SHOWN_HITS ? nwords : SHOWN_HITS;
 		cmark_node *list = add(doc, CMARK_NODE_LIST);
 		cmark_node_set_list_tight(list, 1);
 		for (size_t i = 0; i < count; i++) {
 			items[i] = add(add(list, CMARK_NODE_ITEM), CMARK_NODE_PARAGRAPH);
-			add_str(add(items[i], CMARK_NODE_STRONG), suggestions[i]);
+			add_str(add(items[i], CMARK_NODE_STRONG), words[i]);
 		}
 		view_show_doc(n, &s->view, doc, items, count, 1);
 		return;
@@ -273,8 +281,10 @@ static void activate(struct nav *n, long t)
 {
 	struct search_visit *s = &n->v->search;
 	const struct target *tg = &s->view.targets[t];
-	if (tg->item >= 0 && !s->query.len && n->cfg.suggest) { /* a word suggested */
-		buf_puts(&s->query, suggestions[tg->item]);
+	size_t nwords;
+	const char *const *words = suggestions(n, &nwords);
+	if (tg->item >= 0 && !s->query.len && n->cfg.suggest && (size_t)tg->item < nwords) {
+		buf_puts(&s->query, words[tg->item]); /* a word suggested */
 		refresh(n);
 	} else if (tg->item >= 0) {
 		open_hit(n, (size_t)tg->item);

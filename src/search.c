@@ -88,6 +88,8 @@ struct synonyms {
 	char *language; /* from "Language:", or NULL */
 	char **skip;    /* folded words from "Skip:" */
 	size_t nskip;
+	char **suggest; /* words from "Suggest:", as written */
+	size_t nsuggest;
 };
 
 /* A word of the query as typed. */
@@ -193,7 +195,7 @@ struct setting {
 struct raw_file {
 	struct raw_line *lines;
 	size_t n, cap;
-	struct setting language, skip;
+	struct setting language, skip, suggest;
 };
 
 static void raw_free(struct raw_file *r)
@@ -203,6 +205,7 @@ static void raw_free(struct raw_file *r)
 	free(r->lines);
 	free(r->language.value);
 	free(r->skip.value);
+	free(r->suggest.value);
 }
 
 static const char *skip_spaces(const char *s)
@@ -238,7 +241,7 @@ static void read_paragraph(struct raw_file *r, cmark_node *p, struct diags *d)
 	const char *s = skip_spaces(buf_str(&t));
 	int line = cmark_node_get_start_line(p);
 	if (!read_setting(&r->language, s, line, d) && !read_setting(&r->skip, s, line, d) &&
-	    strstr(s, " = "))
+	    !read_setting(&r->suggest, s, line, d) && strstr(s, " = "))
 		/* A note for editors holds no '=' between words: a group that
 		 * lost its '- ' would be ignored without a word. */
 		diags_add(d, line, false, "words joined by '=' outside the list are not a "
@@ -283,6 +286,7 @@ static void read_raw(const char *src, size_t n, struct raw_file *r, struct diags
 {
 	r->language.name = "Language";
 	r->skip.name = "Skip";
+	r->suggest.name = "Suggest";
 	cmark_node *doc = doc_parse(src, n);
 	for (cmark_node *b = cmark_node_first_child(doc); b; b = cmark_node_next(b)) {
 		switch (cmark_node_get_type(b)) {
@@ -471,6 +475,9 @@ static void synonyms_free(struct synonyms *syn)
 	for (size_t i = 0; i < syn->nskip; i++)
 		free(syn->skip[i]);
 	free(syn->skip);
+	for (size_t i = 0; i < syn->nsuggest; i++)
+		free(syn->suggest[i]);
+	free(syn->suggest);
 	free(syn->language);
 	memset(syn, 0, sizeof *syn);
 }
@@ -517,6 +524,28 @@ static void read_skip(struct synonyms *syn, struct fold *f, const struct setting
 		     "'Skip: how, what, the'");
 }
 
+/* "Suggest: sunscreen, cold sore": words the full screen offers before
+ * anything is typed, kept as written, comma-separated. */
+static void read_suggest(struct synonyms *syn, const struct setting *set, struct diags *d)
+{
+	for (const char *s = set->value; s && *s;) {
+		size_t len = strcspn(s, ",");
+		const char *w = skip_spaces(s);
+		size_t wlen = len - (size_t)(w - s);
+		while (wlen && (w[wlen - 1] == ' ' || w[wlen - 1] == '\t'))
+			wlen--;
+		if (wlen) {
+			syn->suggest = xreallocarray(syn->suggest, syn->nsuggest + 1,
+						     sizeof *syn->suggest);
+			syn->suggest[syn->nsuggest++] = xstrndup(w, wlen);
+		}
+		s += len + (s[len] == ',');
+	}
+	if (set->value && !syn->nsuggest)
+		diags_add(d, set->line, true, "no words after 'Suggest:'; list words such as "
+		     "'Suggest: sunscreen, cold sore'");
+}
+
 /* Read a synonyms file into `syn`, folding its words for `language`
  * (NULL: the file's own, else the default). */
 static void synonyms_read(const char *src, size_t n, const char *language,
@@ -529,6 +558,7 @@ static void synonyms_read(const char *src, size_t n, const char *language,
 	if (!f)
 		f = fold_new(NULL);
 	read_skip(syn, f, &r.skip, d);
+	read_suggest(syn, &r.suggest, d);
 	for (size_t i = 0; i < r.n; i++)
 		build_group(syn, f, &r.lines[i], d);
 	fold_free(f);
@@ -546,6 +576,12 @@ static void sort_diags(struct diag *d, size_t n)
 			d[j] = d[j - 1];
 		d[j] = x;
 	}
+}
+
+const char *const *search_suggestions(const struct search *s, size_t *n)
+{
+	*n = s ? s->syn.nsuggest : 0;
+	return s ? (const char *const *)s->syn.suggest : NULL;
 }
 
 void search_synonyms_check(const char *src, size_t n, struct diags *d)

@@ -166,4 +166,9 @@ size_t search_matcher_find(struct search_matcher *m, const char *text, size_t le
  *  `d` in line order. */
 void search_synonyms_check(const char *src, size_t n, struct diags *d);
 
+/** The words synonyms.md's "Suggest:" line names, as written, for a
+ *  search screen to offer before anything is typed; `*n` of them (0 and
+ *  NULL when there is none, or `s` is NULL).  Borrowed from `s`. */
+const char *const *search_suggestions(const struct search *s, size_t *n);
+
 #endif

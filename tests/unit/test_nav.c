@@ -442,32 +442,52 @@ static void test_start_over_asks_after_back_home(void **state)
 	done(&f);
 }
 
-/* For a finger (cfg.suggest): an empty search offers words, and choosing
- * one searches for it; without it (plain mode) no word is offered. */
+/* For a finger (cfg.suggest): an empty search offers the words of
+ * synonyms.md's Suggest line, and choosing one searches for it; without
+ * it (plain mode) they are named as examples; with no such line, none. */
 static void test_search_suggests_words_to_choose(void **state)
 {
 	(void)state;
+	static const char article[] = "# Care\n\nSummary.\n\n## Cold sores\n\nA cold sore.\n";
+	static const char synonyms[] = "# Words\n\nSuggest: cold sore, roller\n\n"
+				       "- roller = dermaroller\n";
 	struct visit_fixture f = {0};
+	f.dir = tmpdir_make("nav");
+	assert_true(tmpdir_write(f.dir, "01-care.md", article, sizeof article - 1));
+	assert_true(tmpdir_write(f.dir, "synonyms.md", synonyms, sizeof synonyms - 1));
 	struct sg_error err;
-	f.guide = guide_open(FIXTURE, &err);
+	f.guide = guide_open(f.dir, &err);
 	assert_non_null(f.guide);
 	struct nav_config cfg = {.suggest = true, .key_names = names};
 	struct nav *n = f.nav = nav_new(f.guide, &cfg);
 	nav_resize(n, 23, 76);
 	act(n, NAV_SEARCH);
+	assert_true(find_row(n, 23, "roller") > 0);
 	long y = find_row(n, 23, "cold sore");
 	assert_true(y > 0);
 	tap(n, (size_t)y, 4);
 	assert_int_equal(nav_screen(n), NAV_SCREEN_SEARCH);
 	assert_true(find_row(n, 23, "Search: cold sore") >= 0);
-	assert_true(find_row(n, 23, "choose one of these") < 0);
-	done(&f);
-	struct visit_fixture plain = {0};
-	n = visit(&plain, FIXTURE, 23, 76, false);
+	assert_true(find_row(n, 23, "Care: Cold sores") >= 0);
+	/* Plain mode names them. */
+	nav_free(f.nav);
+	cfg.suggest = false;
+	n = f.nav = nav_new(f.guide, &cfg);
+	nav_resize(n, 23, 76);
 	act(n, NAV_SEARCH);
-	assert_true(find_row(n, 23, "Type a word, such as sunscreen") >= 0);
-	assert_true(find_row(n, 23, "roller") == find_row(n, 23, "Type a word"));
-	done(&plain);
+	assert_true(find_row(n, 23, "Type a word, such as cold sore or roller.") >= 0);
+	done(&f);
+	/* The test guide has no synonyms.md: nothing is offered. */
+	struct visit_fixture none = {0};
+	struct nav_config touch = {.suggest = true, .key_names = names};
+	none.guide = guide_open(FIXTURE, &err);
+	assert_non_null(none.guide);
+	n = none.nav = nav_new(none.guide, &touch);
+	nav_resize(n, 23, 76);
+	act(n, NAV_SEARCH);
+	assert_true(find_row(n, 23, "Type a word. Results show as you type.") >= 0);
+	assert_true(find_row(n, 23, "choose one") < 0);
+	done(&none);
 }
 
 /* Whether view row 0 is a heading's underline: nothing but rule glyphs. */

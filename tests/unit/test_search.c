@@ -1018,6 +1018,13 @@ static void test_synonym_file_mistakes(void **state)
 	search_synonyms_check("# Nothing\n", 10, &diags);
 	assert_int_equal(diags.count, 1);
 	assert_false(diags.items[0].error);
+	/* A Suggest line with no words in it. */
+	diags_free(&diags);
+	static const char empty[] = "Suggest: , ,\n\n- redness = red\n";
+	search_synonyms_check(empty, sizeof empty - 1, &diags);
+	assert_int_equal(diags.count, 1);
+	assert_true(diags.items[0].error);
+	assert_non_null(strstr(diags.items[0].message, "no words after 'Suggest:'"));
 }
 
 static void test_check_reports_synonyms_with_lines(void **state)
