@@ -96,43 +96,6 @@ size_t readability_syllables(const char *w, size_t n)
 	return total ? total : 1;
 }
 
-/* The word that starts at t[i]: letters and digits, joined by ' or - when
- * a letter or digit follows.  Returns where it ends, and its syllables
- * as readability_syllables() counts them, found in the same pass (this
- * runs for every word of every article that --check reads). */
-static size_t scan_word(const char *t, size_t n, size_t i, size_t *syllables)
-{
-	size_t part = i, groups = 0, total = 0;
-	bool prev = false;
-	for (;;) {
-		if (i < n && is_word_char((unsigned char)t[i])) {
-			if (i - part < PART_MAX) {
-				bool v = is_vowel(t[i]);
-				groups += v && !prev;
-				prev = v;
-			}
-			i++;
-			continue;
-		}
-		bool joins = i + 1 < n && (t[i] == '\'' || t[i] == '-') &&
-			     is_word_char((unsigned char)t[i + 1]);
-		if (joins && t[i] == '\'') {
-			if (i - part < PART_MAX)
-				prev = false;
-			i++;
-			continue;
-		}
-		total += part_syllables(t + part, i - part, groups); /* a part is never empty */
-		if (!joins)
-			break;
-		part = ++i;
-		groups = 0;
-		prev = false;
-	}
-	*syllables = total ? total : 1;
-	return i;
-}
-
 /* Words that end in '.' without ending a sentence: titles always, and
  * initials or dotted forms ("e.g.", "U.S.") when a lower-case word
  * follows. */
@@ -199,10 +162,14 @@ void readability_add(struct readability *r, const char *t, size_t n,
 	size_t i = 0;
 	while (i < n) {
 		if (is_word_char((unsigned char)t[i])) {
-			size_t start = i, syl;
-			i = scan_word(t, n, i, &syl);
+			size_t start = i;
+			while (i < n && (is_word_char((unsigned char)t[i]) ||
+					 ((t[i] == '\'' || t[i] == '-') && i + 1 < n &&
+					  is_word_char((unsigned char)t[i + 1]))))
+				i++;
 			if (c.words == 0)
 				c.start = t + start;
+			size_t syl = readability_syllables(t + start, i - start);
 			r->words++;
 			r->syllables += syl;
 			if (syl >= 3)
