@@ -548,12 +548,12 @@ static void home_status(const struct nav *n, struct nav_status *st)
 	/* Hints give way least needed first.  At a kiosk a finger taps the
 	 * topic itself, so Open goes first and Help stays longest but for
 	 * starting over, which matters most in a waiting room. */
-	if (n->cfg.kiosk)
+	if (n->cfg.kiosk) {
 		st->hints[st->nhints++] = NAV_OPEN;
-	else
+	} else {
 		st->hints[st->nhints++] = NAV_QUIT;
-	if (!n->cfg.kiosk)
 		st->hints[st->nhints++] = NAV_HELP;
+	}
 	if (n->quiz)
 		st->hints[st->nhints++] = NAV_QUIZ;
 	st->hints[st->nhints++] = NAV_SEARCH;

@@ -121,12 +121,6 @@ static void add_snippet(cmark_node *p, const struct search_hit *h)
 		add_text(p, h->snippet + at, h->snippet_len - at);
 }
 
-/* Words to search for without a keyboard, from synonyms.md: a finger at
- * a kiosk chooses one, and the results show as if it had been typed. */
-static const char *const *suggestions(const struct nav *n, size_t *count)
-{
-	return search_suggestions(n->search, count);
-}
 
 static void status_text(const struct nav *n, char *out, size_t size)
 {
@@ -143,7 +137,7 @@ static void status_text(const struct nav *n, char *out, size_t size)
 	out += k;
 	size -= (size_t)k;
 	size_t nwords;
-	const char *const *words = suggestions(n, &nwords);
+	const char *const *words = search_suggestions(n->search, &nwords);
 	if (!s->query.len && n->cfg.suggest && nwords)
 		snprintf(out, size, "Type a word, or choose one of these. Results show as "
 			 "you type.");
@@ -177,7 +171,9 @@ static void build(struct nav *n)
 	add_str(add(doc, CMARK_NODE_PARAGRAPH), status);
 	size_t count = r ? (r->count < SHOWN_HITS ? r->count : SHOWN_HITS) : 0;
 	size_t nwords;
-	const char *const *words = suggestions(n, &nwords);
+	const char *const *words = search_suggestions(n->search, &nwords);
+	/* Words to search for without a keyboard (synonyms.md's Suggest
+	 * line): a finger chooses one, and the results show as if typed. */
 	if (!s->query.len && n->cfg.suggest && nwords) {
 		count = nwords < SHOWN_HITS ? nwords : SHOWN_HITS;
 		cmark_node *list = add(doc, CMARK_NODE_LIST);
@@ -282,7 +278,7 @@ static void activate(struct nav *n, long t)
 	struct search_visit *s = &n->v->search;
 	const struct target *tg = &s->view.targets[t];
 	size_t nwords;
-	const char *const *words = suggestions(n, &nwords);
+	const char *const *words = search_suggestions(n->search, &nwords);
 	if (tg->item >= 0 && !s->query.len && n->cfg.suggest && (size_t)tg->item < nwords) {
 		buf_puts(&s->query, words[tg->item]); /* a word suggested */
 		refresh(n);
